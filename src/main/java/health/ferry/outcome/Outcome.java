@@ -1,0 +1,46 @@
+package health.ferry.outcome;
+
+/**
+ * Ferry's one outcome vocabulary: every error a participant, coordinator or client can meet, with its stable
+ * machine code (as in the API contract) and the HTTP status it maps to. The database stores the code, never text.
+ */
+public enum Outcome {
+    VALIDATION_FAILED("validation_failed", 400),
+    MALFORMED_REQUEST("malformed_request", 400),
+    NOT_AUTHENTICATED("not_authenticated", 401),
+    FORBIDDEN("forbidden", 403),
+    NOT_FOUND("not_found", 404),
+    CONFLICT("conflict", 409),
+    UNSUPPORTED_MEDIA_TYPE("unsupported_media_type", 415),
+    SELF_PERSON_NOT_REMOVABLE("self_person_not_removable", 409),
+    PERSON_HAS_ENROLMENTS("person_has_enrolments", 409),
+    AUTHORITY_NOT_ATTESTED("authority_not_attested", 400),
+    ALREADY_ENROLLED("already_enrolled", 409),
+    CONSENT_VERSION_MISMATCH("consent_version_mismatch", 409),
+    NOT_ENROLLED("not_enrolled", 403),
+    CONCURRENT_CHANGE("concurrent_change", 409),
+    INTERNAL_ERROR("internal_error", 500);
+
+    private final String code;
+    private final int status;
+
+    Outcome(String code, int status) {
+        this.code = code;
+        this.status = status;
+    }
+
+    /** The stable snake_case code clients and the database see. */
+    public String code() {
+        return code;
+    }
+
+    /** The HTTP status this outcome answers with. */
+    public int status() {
+        return status;
+    }
+
+    /** Message bundle key for the plain-language title of this outcome. */
+    public String messageKey() {
+        return "outcome_" + code;
+    }
+}

@@ -1,0 +1,40 @@
+package health.ferry.outcome;
+
+import java.util.List;
+
+/** A domain failure carrying its {@link Outcome}; web turns it into a page or an RFC 9457 problem. */
+public class OutcomeException extends RuntimeException {
+    private final Outcome outcome;
+    private final List<FieldError> errors;
+
+    public OutcomeException(Outcome outcome, String detail) {
+        this(outcome, detail, List.of());
+    }
+
+    public OutcomeException(Outcome outcome, String detail, List<FieldError> errors) {
+        super(detail, null, false, false);
+        this.outcome = outcome;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static OutcomeException notFound() {
+        return new OutcomeException(Outcome.NOT_FOUND, "Not found.");
+    }
+
+    public static OutcomeException invalid(String field, String message) {
+        return new OutcomeException(Outcome.VALIDATION_FAILED, "The request has invalid fields.",
+                List.of(new FieldError(field, message)));
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** One invalid field of a request, as in the contract's {@code errors: [{field, message}]}. */
+    public record FieldError(String field, String message) {
+    }
+}

@@ -1,0 +1,30 @@
+package health.ferry.studies;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+class EnrolmentRepository implements PanacheRepositoryBase<Enrolment, UUID> {
+    Optional<Enrolment> findForStudyAndPerson(String studyId, UUID personId) {
+        return find("studyId = ?1 and personId = ?2", studyId, personId).firstResultOptional();
+    }
+
+    List<Enrolment> findByPerson(UUID personId) {
+        return list("personId = ?1 order by enrolledAt desc", personId);
+    }
+
+    boolean hasActive(UUID personId) {
+        return count("personId = ?1 and status = ?2", personId, Enrolment.ACTIVE) > 0;
+    }
+
+    boolean pseudonymTaken(String studyId, String pseudonym) {
+        return count("studyId = ?1 and pseudonym = ?2", studyId, pseudonym) > 0;
+    }
+
+    long countActive(String studyId) {
+        return count("studyId = ?1 and status = ?2", studyId, Enrolment.ACTIVE);
+    }
+}

@@ -1,0 +1,92 @@
+package health.ferry.studies;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Text of the study pages (namespace {@code study}). */
+@MessageBundle("study")
+public interface StudyMessages {
+    @Message("Studies")
+    String list_title();
+
+    @Message("Studies {name} can join. Read what each asks for, then enrol with consent.")
+    String list_intro(String name);
+
+    @Message("{name} is enrolled")
+    String enrolled_badge(String name);
+
+    @Message("Read more about {title}")
+    String read_more(String title);
+
+    @Message("What this study asks for")
+    String asks_for();
+
+    @Message("Connects to patient portals")
+    String portal_connections();
+
+    @Message("Accepts uploaded records when a portal cannot be connected")
+    String supporting_documents();
+
+    @Message("Record types requested")
+    String requested_categories();
+
+    @Message("Consent (version {version})")
+    String consent_title(String version);
+
+    @Message("Enrol {name}")
+    String enrol_title(String name);
+
+    @Message("I have read the consent above and agree, for {name}, to take part in this study.")
+    String agree(String name);
+
+    @Message("Enrol")
+    String enrol_button();
+
+    @Message("{name} is enrolled in this study (consent version {version}, given {at}).")
+    String enrolled_text(String name, String version, String at);
+
+    @Message("Withdraw {name} from this study")
+    String withdraw_button(String name);
+
+    @Message("{name} withdrew from this study on {at}. You can enrol again at any time.")
+    String withdrawn_text(String name, String at);
+
+    @Message("Studies you coordinate")
+    String coordinator_title();
+
+    @Message("You do not coordinate any study yet. Ask an administrator to add your username to a study definition.")
+    String coordinator_none();
+
+    @Message("{count} enrolled")
+    String coordinator_enrolled(long count);
+
+    @Message("Conditions")
+    String category_conditions();
+
+    @Message("Medications")
+    String category_medications();
+
+    @Message("Allergies")
+    String category_allergies();
+
+    @Message("Immunizations")
+    String category_immunizations();
+
+    @Message("Lab results")
+    String category_lab_results();
+
+    @Message("Vital signs")
+    String category_vital_signs();
+
+    @Message("Procedures")
+    String category_procedures();
+
+    @Message("Visits")
+    String category_visits();
+
+    @Message("Documents")
+    String category_documents();
+
+    @Message("Other")
+    String category_other();
+}

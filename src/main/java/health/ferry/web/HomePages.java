@@ -1,0 +1,119 @@
+package health.ferry.web;
+
+import health.ferry.accounts.Acting;
+import health.ferry.accounts.CurrentAccount;
+import health.ferry.accounts.PersonView;
+import health.ferry.studies.Enrolments;
+import health.ferry.studies.EnrolmentView;
+import health.ferry.studies.Study;
+import health.ferry.studies.StudyCatalog;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The public landing page, each person's home, and the section pages that features fill in. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class HomePages {
+    /** Demo people shown on the landing page in dev (username and what they can do). */
+    static final List<DemoPerson> DEMO_PEOPLE = List.of(
+            new DemoPerson("alice", "participant; acts for her ward Sam Carter (born 2014-05-02)"),
+            new DemoPerson("bob", "participant"),
+            new DemoPerson("casey", "coordinator of the Heart Rhythm Outcomes study"),
+            new DemoPerson("dana", "coordinator of the Childhood Asthma Registry"),
+            new DemoPerson("admin", "administrator"));
+
+    public record DemoPerson(String username, String description) {
+    }
+
+    public record LandingView(List<DemoPerson> demoPeople) {
+    }
+
+    /** A signed-in person's home: who they act for and that person's studies. */
+    public record HomeView(String accountName, PersonView person, List<EnrolledStudy> enrolments) {
+    }
+
+    public record EnrolledStudy(String studyId, String title, EnrolmentView enrolment) {
+    }
+
+    public record SectionView(PersonView person) {
+    }
+
+    @CheckedTemplate(basePath = "web")
+    static class Templates {
+        static native TemplateInstance landing(LandingView view);
+
+        static native TemplateInstance home(HomeView view);
+
+        static native TemplateInstance connections(SectionView view);
+
+        static native TemplateInstance records(SectionView view);
+
+        static native TemplateInstance supportingDocuments(SectionView view);
+
+        static native TemplateInstance signedOut();
+    }
+
+    @Inject
+    CurrentAccount current;
+    @Inject
+    Acting acting;
+    @Inject
+    Enrolments enrolments;
+    @Inject
+    StudyCatalog studies;
+    @ConfigProperty(name = "ferry.demo.enabled")
+    boolean demo;
+
+    @GET
+    public Response landing() {
+        if (current.isSignedIn()) {
+            return Response.seeOther(URI.create("/home")).build();
+        }
+        return Response.ok(Templates.landing(new LandingView(demo ? DEMO_PEOPLE : List.of()))).build();
+    }
+
+    @GET
+    @Path("home")
+    public TemplateInstance home() {
+        PersonView person = acting.person();
+        List<EnrolledStudy> enrolled = enrolments.forPerson(person.id().toString()).stream()
+                .filter(EnrolmentView::isActive)
+                .map(e -> new EnrolledStudy(e.studyId(), studies.find(e.studyId()).map(Study::title)
+                        .orElse(e.studyId()), e))
+                .toList();
+        return Templates.home(new HomeView(current.account().displayName(), person, enrolled));
+    }
+
+    @GET
+    @Path("connections")
+    public TemplateInstance connections() {
+        return Templates.connections(new SectionView(acting.person()));
+    }
+
+    @GET
+    @Path("records")
+    public TemplateInstance records() {
+        return Templates.records(new SectionView(acting.person()));
+    }
+
+    @GET
+    @Path("supporting-documents")
+    public TemplateInstance supportingDocuments() {
+        return Templates.supportingDocuments(new SectionView(acting.person()));
+    }
+
+    @GET
+    @Path("signed-out")
+    public TemplateInstance signedOut() {
+        return Templates.signedOut();
+    }
+}

@@ -1,0 +1,152 @@
+package health.ferry.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import health.ferry.outcome.Outcome;
+import health.ferry.outcome.OutcomeException;
+import health.ferry.outcome.OutcomeException.FieldError;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.security.ForbiddenException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one mapping from failures to HTTP: RFC 9457 problem+json with a stable {@code code} under {@code /api},
+ * a plain error page elsewhere. Never a stack trace; unexpected failures get a reference id that is logged.
+ */
+public class Problems {
+    static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    private static final Logger LOG = Logger.getLogger(Problems.class);
+
+    /** The problem+json body of the contract. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Problem(String type, String title, int status, String detail, String code, List<FieldError> errors,
+            String reference) {
+    }
+
+    /** The error page's view. */
+    public record ErrorView(String title, String detail, int status, String reference) {
+    }
+
+    @CheckedTemplate(basePath = "web")
+    static class Templates {
+        static native TemplateInstance error(ErrorView view);
+    }
+
+    @ServerExceptionMapper
+    Response outcome(OutcomeException e, UriInfo uri) {
+        return respond(uri, e.outcome(), e.getMessage(), e.errors(), null);
+    }
+
+    @ServerExceptionMapper
+    Response violations(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
+        return respond(uri, Outcome.VALIDATION_FAILED, "The request has invalid fields.", errors, null);
+    }
+
+    @ServerExceptionMapper
+    Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return respond(uri, Outcome.MALFORMED_REQUEST, "The request body is not valid JSON for this endpoint.",
+                List.of(), null);
+    }
+
+    @ServerExceptionMapper
+    Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(uri, Outcome.FORBIDDEN, "Your account does not have access to this part of Ferry.", List.of(),
+                null);
+    }
+
+    @ServerExceptionMapper
+    Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status < 400 || status == 401) {
+            return e.getResponse();
+        }
+        Outcome outcome = switch (status) {
+            case 403 -> Outcome.FORBIDDEN;
+            case 404 -> Outcome.NOT_FOUND;
+            case 409 -> Outcome.CONFLICT;
+            case 415 -> Outcome.UNSUPPORTED_MEDIA_TYPE;
+            default -> status >= 500 ? Outcome.INTERNAL_ERROR : Outcome.MALFORMED_REQUEST;
+        };
+        String detail = switch (status) {
+            case 404 -> "There is nothing here, or it is not yours to see.";
+            case 405 -> "This address does not accept that method.";
+            case 406 -> "This address cannot answer in the requested format.";
+            case 415 -> "Send this request as " + (isApi(uri) ? "application/json." : "a form.");
+            default -> status >= 500 ? "Please try again later." : "The request could not be understood.";
+        };
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        return respond(uri, outcome, detail, List.of(), null, status);
+    }
+
+    @ServerExceptionMapper
+    Response unexpected(Throwable e, UriInfo uri) {
+        String reference = UUID.randomUUID().toString();
+        // Class names and frames only: exception messages may quote user input.
+        LOG.errorf("Unexpected failure %s on %s: %s", reference, uri.getPath(), chain(e));
+        return respond(uri, Outcome.INTERNAL_ERROR, "Please try again later. If it keeps happening, quote the reference.",
+                List.of(), reference);
+    }
+
+    private Response respond(UriInfo uri, Outcome outcome, String detail, List<FieldError> errors, String reference) {
+        return respond(uri, outcome, detail, errors, reference, outcome.status());
+    }
+
+    private Response respond(UriInfo uri, Outcome outcome, String detail, List<FieldError> errors, String reference,
+            int status) {
+        String title = title(outcome);
+        if (isApi(uri)) {
+            Problem body = new Problem("https://ferry.health/problems/" + outcome.code(), title, status, detail,
+                    outcome.code(), errors, reference);
+            return Response.status(status).type(PROBLEM_JSON).entity(body).build();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.error(new ErrorView(title, detail, status, reference))).build();
+    }
+
+    static boolean isApi(UriInfo uri) {
+        String path = uri.getPath();
+        return path.startsWith("/api/") || path.equals("/api");
+    }
+
+    /** The bundle's title for an outcome (every outcome has one; a test checks it). */
+    static String title(Outcome outcome) {
+        WebMessages messages = MessageBundles.get(WebMessages.class);
+        try {
+            return (String) WebMessages.class.getMethod(outcome.messageKey()).invoke(messages);
+        } catch (ReflectiveOperationException e) {
+            return outcome.code();
+        }
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String chain(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 2000; t = t.getCause()) {
+            sb.append(t.getClass().getName());
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(3, frames.length); i++) {
+                sb.append(" at ").append(frames[i]);
+            }
+            sb.append(t.getCause() != null ? " <- " : "");
+        }
+        return sb.toString();
+    }
+}

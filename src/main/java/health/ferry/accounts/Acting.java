@@ -35,7 +35,11 @@ public class Acting {
             Cookie cookie = request.request().getCookie(COOKIE);
             UUID id = cookie == null ? null : CurrentAccount.parse(cookie.getValue());
             person = id == null ? current.self()
-                    : current.people().stream().filter(p -> p.id().equals(id)).findFirst().orElseGet(current::self);
+                    : current.people().stream().filter(p -> p.id().equals(id)).findFirst().orElseGet(() -> {
+                        // A removed ward's id, or a forged one: act for self, and leave a trace.
+                        current.denied("person", id.toString(), null);
+                        return current.self();
+                    });
         }
         return person;
     }

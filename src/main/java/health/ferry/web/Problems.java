@@ -60,10 +60,10 @@ public class Problems {
                 List.of(), null);
     }
 
+    /** A role that may not use a route sees the same 404 as for anything else it may not see (no oracle). */
     @ServerExceptionMapper
     Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(uri, Outcome.FORBIDDEN, "Your account does not have access to this part of Ferry.", List.of(),
-                null);
+        return respond(uri, Outcome.NOT_FOUND, "There is nothing here, or it is not yours to see.", List.of(), null);
     }
 
     @ServerExceptionMapper
@@ -141,6 +141,10 @@ public class Problems {
         StringBuilder sb = new StringBuilder();
         for (Throwable t = e; t != null && sb.length() < 2000; t = t.getCause()) {
             sb.append(t.getClass().getName());
+            if (t instanceof io.quarkus.qute.TemplateException) {
+                // Template errors name expressions and templates, never data: worth logging in full.
+                sb.append(": ").append(t.getMessage());
+            }
             StackTraceElement[] frames = t.getStackTrace();
             for (int i = 0; i < Math.min(3, frames.length); i++) {
                 sb.append(" at ").append(frames[i]);

@@ -1,0 +1,78 @@
+package health.ferry;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guards the house layout (docs/architecture.md): feature packages depend only in the directions allowed below,
+ * there are no cycles, and there are no catch-all util/common/helpers/service/dto packages.
+ */
+class ArchitectureTest {
+    /** Which features each feature may use. audit and notifications only observe; web may use everything. */
+    static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("outcome", Set.of()),
+            Map.entry("accounts", Set.of("outcome")),
+            Map.entry("records", Set.of("outcome", "accounts")),
+            Map.entry("studies", Set.of("outcome", "accounts", "records")),
+            Map.entry("directory", Set.of("outcome", "accounts")),
+            Map.entry("connections", Set.of("outcome", "accounts", "studies", "directory", "records")),
+            Map.entry("review", Set.of("outcome", "accounts", "studies", "records")),
+            Map.entry("uploads", Set.of("outcome", "accounts", "studies", "records", "review")),
+            Map.entry("sync", Set.of("outcome", "accounts", "connections", "records", "directory")),
+            Map.entry("notifications", Set.of("outcome", "accounts", "studies", "records", "directory", "connections",
+                    "review", "uploads", "sync")),
+            Map.entry("audit", Set.of("outcome", "accounts", "studies", "records", "directory", "connections",
+                    "review", "uploads", "sync")));
+    static final List<String> FEATURES = Stream.concat(ALLOWED.keySet().stream(), Stream.of("web")).toList();
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("health.ferry");
+    }
+
+    @Test
+    void featuresDependOnlyInTheAllowedDirections() {
+        ALLOWED.forEach((feature, allowed) -> {
+            String[] forbidden = FEATURES.stream().filter(f -> !f.equals(feature) && !allowed.contains(f))
+                    .map(f -> "health.ferry." + f + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("health.ferry." + feature + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                    .because(feature + " may use only " + allowed + " (docs/architecture.md)")
+                    .allowEmptyShould(true).check(classes);
+        });
+    }
+
+    @Test
+    void featurePackagesAreFreeOfCycles() {
+        slices().matching("health.ferry.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void thereAreNoCatchAllPackages() {
+        noClasses().should().resideInAnyPackage("..util..", "..utils..", "..common..", "..helpers..", "..helper..",
+                "..service..", "..services..", "..dto..", "..misc..").check(classes);
+    }
+
+    @Test
+    void everyClassLivesInAFeaturePackageOrIsTheApplicationRoot() {
+        noClasses().that().resideOutsideOfPackages(FEATURES.stream().map(f -> "health.ferry." + f + "..")
+                .toArray(String[]::new))
+                .and().resideOutsideOfPackage("health.ferry")
+                .should().resideInAPackage("health.ferry..")
+                .because("new top-level packages must be added to the allowed-dependency table")
+                .allowEmptyShould(true).check(classes);
+    }
+}

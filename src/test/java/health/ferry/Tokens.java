@@ -1,0 +1,38 @@
+package health.ferry;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Real access tokens from the built-in OIDC dev server that runs with the test suite, one per username. */
+public final class Tokens {
+    /** The dev server's tokens live five minutes; fetch a new one well before that. */
+    private static final long MAX_AGE_MILLIS = 120_000;
+    private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+
+    private record Cached(String token, long fetchedAt) {
+    }
+
+    private Tokens() {
+    }
+
+    public static String of(String username) {
+        return CACHE.compute(username, (u, c) -> c != null && System.currentTimeMillis() - c.fetchedAt < MAX_AGE_MILLIS
+                ? c : new Cached(fetch(u), System.currentTimeMillis())).token();
+    }
+
+    /** A request authenticated as that user with a bearer token, as an API client sends it. */
+    public static RequestSpecification as(String username) {
+        return given().auth().oauth2(of(username));
+    }
+
+    private static String fetch(String username) {
+        String server = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        return given().formParam("grant_type", "password").formParam("client_id", "quarkus-app")
+                .formParam("username", username).formParam("scope", "openid profile email")
+                .post(server + "/token").then().statusCode(200).extract().path("access_token");
+    }
+}

@@ -1,0 +1,71 @@
+package health.ferry.studies;
+
+import static health.ferry.Tokens.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import health.ferry.PageSession;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Browsing studies, reading consent, enrolling and withdrawing through the pages; the coordinator's list. */
+@QuarkusTest
+class StudyPagesTest {
+    @Test
+    void studiesAreListedWithTheirSummaries() {
+        as("frank").get("/studies").then().statusCode(200)
+                .body(containsString("Heart Rhythm Outcomes Study"))
+                .body(containsString("Childhood Asthma Registry"))
+                .body(containsString("href=\"/studies/heart-rhythm-outcomes\""));
+    }
+
+    @Test
+    void aStudyPageShowsWhatItAsksAndItsConsent() {
+        as("frank").get("/studies/heart-rhythm-outcomes").then().statusCode(200)
+                .body(containsString("Consent (version 2026-03)"))
+                .body(containsString("Accepts uploaded records when a portal cannot be connected"))
+                .body(containsString("Lab results"))
+                .body(containsString("name=\"consentVersion\" value=\"2026-03\""));
+        as("frank").get("/studies/childhood-asthma-registry").then().statusCode(200)
+                .body(not(containsString("Accepts uploaded records")));
+        as("frank").get("/studies/no-such-study").then().statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("<h1>Not found</h1>"));
+    }
+
+    @Test
+    void enrollingNeedsTheConsentBoxThenEnrolsAndCanWithdraw() {
+        String self = as("frank").get("/api/v1/me").then().extract().path("people[0].id");
+        PageSession page = PageSession.open("frank", "/studies/heart-rhythm-outcomes");
+        page.form(Map.of("personId", self, "consentVersion", "2026-03")).post("/studies/heart-rhythm-outcomes/enrol")
+                .then().statusCode(400).body(containsString("Tick the box"));
+        page.form(Map.of("personId", self, "consentVersion", "2026-03", "agree", "on"))
+                .post("/studies/heart-rhythm-outcomes/enrol").then().statusCode(303);
+        String enrolmentId = as("frank").get("/api/v1/people/" + self + "/enrollments").then()
+                .body("items.find { it.studyId == 'heart-rhythm-outcomes' }.status", equalTo("active"))
+                .extract().path("items.find { it.studyId == 'heart-rhythm-outcomes' }.id");
+        as("frank").get("/studies/heart-rhythm-outcomes").then().body(containsString("is enrolled in this study"));
+        as("frank").get("/home").then().body(containsString("href=\"/studies/heart-rhythm-outcomes\""));
+        PageSession.open("frank", "/studies/heart-rhythm-outcomes")
+                .form(Map.of("personId", self, "enrolmentId", enrolmentId))
+                .post("/studies/heart-rhythm-outcomes/withdraw").then().statusCode(303);
+        as("frank").get("/studies/heart-rhythm-outcomes").then().body(containsString("withdrew from this study"));
+    }
+
+    @Test
+    void anOutdatedConsentVersionIsExplained() {
+        String self = as("bob").get("/api/v1/me").then().extract().path("people[0].id");
+        PageSession.open("bob", "/studies/childhood-asthma-registry")
+                .form(Map.of("personId", self, "consentVersion", "1.0", "agree", "on"))
+                .post("/studies/childhood-asthma-registry/enrol").then().statusCode(409)
+                .body(containsString("The study&#39;s consent has changed"));
+    }
+
+    @Test
+    void coordinatorsSeeTheirStudiesAndParticipantsDoNot() {
+        as("casey").get("/coordinator").then().statusCode(200).body(containsString("Heart Rhythm Outcomes Study"))
+                .body(not(containsString("Childhood Asthma Registry")));
+        as("frank").get("/coordinator").then().statusCode(404);
+    }
+}

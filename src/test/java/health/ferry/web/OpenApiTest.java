@@ -1,0 +1,26 @@
+package health.ferry.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** The OpenAPI document describes the v1 JSON API of the contract, and not the HTML pages. */
+@QuarkusTest
+class OpenApiTest {
+    @Test
+    void describesTheV1Api() {
+        given().accept("application/json").get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", hasKey("/api/v1/me"))
+                .body("paths", hasKey("/api/v1/people"))
+                .body("paths", hasKey("/api/v1/people/{personId}"))
+                .body("paths", hasKey("/api/v1/studies"))
+                .body("paths", hasKey("/api/v1/studies/{studyId}/enrollments"))
+                .body("paths", hasKey("/api/v1/people/{personId}/enrollments"))
+                .body("paths", hasKey("/api/v1/coordinator/studies"))
+                .body("paths", not(hasKey("/home")))
+                .body("paths", not(hasKey("/account/people")));
+    }
+}

@@ -4,7 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import health.ferry.audit.AuditTrail;
 import io.quarkus.test.common.http.TestHTTPResource;
+import jakarta.inject.Inject;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 class FirstVisitBrowserTest {
     @TestHTTPResource("/")
     URL base;
+    @Inject
+    AuditTrail audit;
 
     @Test
     void aliceAddsAWardSwitchesToHimAndEnrolsHim() {
@@ -49,6 +53,26 @@ class FirstVisitBrowserTest {
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Home")).click();
             assertThat(page.locator("main")).containsText("Childhood Asthma Registry");
+            org.junit.jupiter.api.Assertions.assertTrue(audit.byAction("sign_in", 50).stream()
+                    .anyMatch(e -> "alice".equals(e.actorUsername())), "sign-in is audited");
+        }
+    }
+
+    @Test
+    void pagesFitAPhoneScreenWithoutSidewaysScrolling() {
+        try (Browser browser = Browser.start()) {
+            Page page = browser.page();
+            page.setViewportSize(375, 740);
+            browser.signIn(base.toString(), "bob");
+            for (String path : new String[] {"home", "studies", "studies/heart-rhythm-outcomes", "account",
+                "account/people/new"}) {
+                page.navigate(base + path);
+                Object overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth");
+                org.junit.jupiter.api.Assertions.assertTrue(((Number) overflow).intValue() <= 0,
+                        path + " overflows a phone screen by " + overflow + "px");
+            }
+            page.navigate(base + "studies");
+            browser.screenshot("05-phone-studies");
         }
     }
 }

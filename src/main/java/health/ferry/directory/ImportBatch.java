@@ -4,11 +4,14 @@ import ca.uhn.fhir.context.FhirContext;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What one published list says, before it is written: organisations, FHIR endpoints and portals, each under the
@@ -16,6 +19,7 @@ import java.util.Set;
  */
 final class ImportBatch {
     static final int MAX_PROBLEMS = 500;
+    private static final Pattern ENTRY_INDEX = Pattern.compile("^entry\\[(\\d{1,9})]");
 
     record OrganisationDraft(String key, String name, OrganisationKind kind, String city, String state,
             List<String> aliases) {
@@ -119,8 +123,16 @@ final class ImportBatch {
         return portals.values();
     }
 
+    /** The problems in the order of the entries they are about. */
     List<ImportReport.Problem> problems() {
-        return problems;
+        List<ImportReport.Problem> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparingInt(p -> entryIndex(p.entry())));
+        return sorted;
+    }
+
+    private static int entryIndex(String label) {
+        Matcher m = ENTRY_INDEX.matcher(label);
+        return m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
     }
 
     int skipped() {

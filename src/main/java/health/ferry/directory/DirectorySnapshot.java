@@ -39,9 +39,7 @@ final class DirectorySnapshot {
     }
 
     static DirectorySnapshot build(IndexSource source) {
-        List<IndexSource.PortalRow> rows = new ArrayList<>(source.portals());
-        rows.sort(Comparator.comparing((IndexSource.PortalRow r) -> r.name().toLowerCase(Locale.ROOT))
-                .thenComparing(IndexSource.PortalRow::id));
+        List<IndexSource.PortalRow> rows = inNameOrder(source.portals());
         Map<UUID, Integer> ordinal = new HashMap<>(rows.size() * 2);
         for (int i = 0; i < rows.size(); i++) {
             ordinal.put(rows.get(i).id(), i);
@@ -125,6 +123,13 @@ final class DirectorySnapshot {
     String describe() {
         return cards.length() + " portals, " + organisations.entryCount() + " names, " + doctors.entryCount()
                 + " doctors, " + websites.hostCount() + " website hosts";
+    }
+
+    private static List<IndexSource.PortalRow> inNameOrder(List<IndexSource.PortalRow> portals) {
+        record Keyed(String key, IndexSource.PortalRow row) {
+        }
+        return portals.stream().map(r -> new Keyed(r.name().toLowerCase(Locale.ROOT), r))
+                .sorted(Comparator.comparing(Keyed::key).thenComparing(k -> k.row().id())).map(Keyed::row).toList();
     }
 
     private static Map<UUID, List<String>> group(List<IndexSource.Named> named) {

@@ -101,8 +101,8 @@ final class EndpointListing {
         Extension oauth = ep.getExtensionByUrl(OAUTH_URIS);
         return new ImportBatch.EndpointDraft(FhirEndpoint.keyOf(address), address,
                 OrganisationDrafts.cap(ep.getName(), 300), EhrVendors.of(vendorHint, address), fhirVersion(ep),
-                ep.getStatus() != null ? ep.getStatus().toCode() : "active", uri(oauth, "authorize"), uri(oauth, "token"),
-                orgs);
+                ep.getStatus() != null ? ep.getStatus().toCode() : "active", uri(oauth, "authorize"),
+                uri(oauth, "token"), orgs);
     }
 
     private static String fhirVersion(Endpoint ep) {
@@ -124,7 +124,8 @@ final class EndpointListing {
             OrganisationDrafts organisations) {
         Organization inBundle = links.organization(ep.getManagingOrganization());
         if (inBundle != null) {
-            return organisations.add(BundleLinks.keyOf(links.resolve(ep.getManagingOrganization())), inBundle, null);
+            BundleReader.Entry orgEntry = links.resolve(ep.getManagingOrganization());
+            return organisations.add(BundleLinks.keyOf(orgEntry), inBundle, null);
         }
         Organization contained = contained(ep);
         String key = BundleLinks.keyOf(entry);

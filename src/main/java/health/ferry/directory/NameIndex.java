@@ -2,7 +2,6 @@ package health.ferry.directory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,41 +16,31 @@ import java.util.TreeSet;
  */
 final class NameIndex {
     static final float MIN_SCORE = 0.4f;
-    private static final int MAX_PREFIX_TOKENS = 2_000;
 
-    private final String[] vocabulary;
-    private final Map<String, Integer> tokenIds;
+    private final Vocabulary vocabulary;
     private final int[][] postings;
     private final float[] weights;
-    private final Map<String, int[]> trigrams;
     private final int[][] entryPortals;
     private final int[] entryLengths;
     private final int portalCount;
     private final float unknownWeight;
 
-    private record Candidate(int token, float similarity) {
-    }
-
     private NameIndex(Builder b) {
-        TreeSet<String> sorted = new TreeSet<>();
-        b.entries.keySet().forEach(e -> sorted.addAll(Arrays.asList(e.split(" "))));
-        vocabulary = sorted.toArray(String[]::new);
-        tokenIds = new HashMap<>(vocabulary.length * 2);
-        for (int i = 0; i < vocabulary.length; i++) {
-            tokenIds.put(vocabulary[i], i);
-        }
+        TreeSet<String> distinct = new TreeSet<>();
+        b.entries.keySet().forEach(e -> distinct.addAll(Arrays.asList(e.split(" "))));
+        vocabulary = new Vocabulary(distinct);
         int entries = b.entries.size();
         entryPortals = new int[entries][];
         entryLengths = new int[entries];
-        List<List<Integer>> lists = new ArrayList<>(vocabulary.length);
-        for (int i = 0; i < vocabulary.length; i++) {
+        List<List<Integer>> lists = new ArrayList<>(vocabulary.size());
+        for (int i = 0; i < vocabulary.size(); i++) {
             lists.add(new ArrayList<>(2));
         }
         int e = 0;
         for (Map.Entry<String, Set<Integer>> entry : b.entries.entrySet()) {
             Set<Integer> tokens = new LinkedHashSet<>();
             for (String token : entry.getKey().split(" ")) {
-                tokens.add(tokenIds.get(token));
+                tokens.add(vocabulary.id(token));
             }
             for (int token : tokens) {
                 lists.get(token).add(e);
@@ -59,13 +48,12 @@ final class NameIndex {
             entryLengths[e] = tokens.size();
             entryPortals[e++] = entry.getValue().stream().mapToInt(Integer::intValue).toArray();
         }
-        postings = new int[vocabulary.length][];
-        weights = new float[vocabulary.length];
-        for (int t = 0; t < vocabulary.length; t++) {
+        postings = new int[vocabulary.size()][];
+        weights = new float[vocabulary.size()];
+        for (int t = 0; t < postings.length; t++) {
             postings[t] = lists.get(t).stream().mapToInt(Integer::intValue).toArray();
             weights[t] = (float) Math.log(1 + (double) entries / postings[t].length);
         }
-        trigrams = trigramIndex(vocabulary);
         portalCount = b.portalCount;
         unknownWeight = (float) Math.log(1 + (double) Math.max(1, entries));
     }
@@ -89,12 +77,13 @@ final class NameIndex {
         int[] wordTouched = new int[64];
         float possible = 0;
         for (int w = 0; w < words.size(); w++) {
-            List<Candidate> candidates = candidates(words.get(w), w == words.size() - 1);
-            float weight = weightOf(candidates);
+            List<Vocabulary.Candidate> candidates = vocabulary.candidates(words.get(w), w == words.size() - 1);
+            // A word weighs its own rarity when known, else the rarest possible (it matches nothing).
+            float weight = candidates.isEmpty() ? unknownWeight : weights[candidates.get(0).id()];
             possible += weight;
             int wordCount = 0;
-            for (Candidate c : candidates) {
-                for (int entry : postings[c.token()]) {
+            for (Vocabulary.Candidate c : candidates) {
+                for (int entry : postings[c.id()]) {
                     if (c.similarity() > wordBest[entry]) {
                         if (wordBest[entry] == 0) {
                             wordTouched = grow(wordTouched, wordCount);
@@ -118,6 +107,7 @@ final class NameIndex {
         return rank(total, matched, touched, touchedCount, possible);
     }
 
+    /** Scores entries (words matched, a little for how much of the name they cover); keeps each portal's best. */
     private RankedPortals rank(float[] total, short[] matched, int[] touched, int count, float possible) {
         float[] best = new float[portalCount];
         int[] portals = new int[Math.max(16, count)];
@@ -144,81 +134,6 @@ final class NameIndex {
             ranked.add(portals[i], best[portals[i]]);
         }
         return ranked.build();
-    }
-
-    /** How much a query word weighs: its own rarity when known, else the rarest possible (it matches nothing). */
-    private float weightOf(List<Candidate> candidates) {
-        return candidates.isEmpty() ? unknownWeight : weights[candidates.get(0).token()];
-    }
-
-    /** Known words close to a query word, the closest first: itself, words it starts, words a typo or two off. */
-    private List<Candidate> candidates(String word, boolean last) {
-        Map<Integer, Float> found = new LinkedHashMap<>();
-        Integer exact = tokenIds.get(word);
-        if (exact != null) {
-            found.put(exact, 1f);
-        }
-        if (word.length() >= 3 || last && word.length() >= 2) {
-            int from = Arrays.binarySearch(vocabulary, word);
-            from = from < 0 ? -from - 1 : from;
-            for (int t = from, seen = 0; t < vocabulary.length && vocabulary[t].startsWith(word)
-                    && seen < MAX_PREFIX_TOKENS; t++, seen++) {
-                found.merge(t, 0.7f + 0.25f * word.length() / vocabulary[t].length(), Math::max);
-            }
-        }
-        if (word.length() >= 4) {
-            fuzzy(word, found);
-        }
-        List<Candidate> list = new ArrayList<>(found.size());
-        found.forEach((t, s) -> list.add(new Candidate(t, s)));
-        list.sort((a, b) -> Float.compare(b.similarity(), a.similarity()));
-        return list;
-    }
-
-    /** Words within one edit (two for words of eight letters or more), found through shared trigrams. */
-    private void fuzzy(String word, Map<Integer, Float> found) {
-        int maxEdits = word.length() >= 8 ? 2 : 1;
-        List<String> grams = trigramsOf(word);
-        Map<Integer, Integer> shared = new HashMap<>();
-        for (String gram : grams) {
-            for (int t : trigrams.getOrDefault(gram, new int[0])) {
-                shared.merge(t, 1, Integer::sum);
-            }
-        }
-        // An edit changes up to three trigrams, a swap of neighbours up to four.
-        int needed = Math.max(1, grams.size() - 4 * maxEdits);
-        shared.forEach((t, count) -> {
-            if (count >= needed && !found.containsKey(t)) {
-                String other = vocabulary[t];
-                int d = NameTokens.distance(word, other, maxEdits);
-                if (d <= maxEdits) {
-                    found.put(t, 1f - (float) d / Math.max(word.length(), other.length()));
-                }
-            }
-        });
-    }
-
-    private static Map<String, int[]> trigramIndex(String[] vocabulary) {
-        Map<String, List<Integer>> lists = new HashMap<>();
-        for (int t = 0; t < vocabulary.length; t++) {
-            if (vocabulary[t].length() >= 3) {
-                for (String gram : new LinkedHashSet<>(trigramsOf(vocabulary[t]))) {
-                    lists.computeIfAbsent(gram, g -> new ArrayList<>()).add(t);
-                }
-            }
-        }
-        Map<String, int[]> index = new HashMap<>(lists.size() * 2);
-        lists.forEach((g, ids) -> index.put(g, ids.stream().mapToInt(Integer::intValue).toArray()));
-        return index;
-    }
-
-    private static List<String> trigramsOf(String word) {
-        String padded = "$" + word + "$";
-        List<String> grams = new ArrayList<>(padded.length());
-        for (int i = 0; i + 3 <= padded.length(); i++) {
-            grams.add(padded.substring(i, i + 3));
-        }
-        return grams;
     }
 
     private static int[] grow(int[] array, int size) {

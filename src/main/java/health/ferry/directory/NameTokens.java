@@ -3,7 +3,6 @@ package health.ferry.directory;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,8 +14,7 @@ import java.util.regex.Pattern;
 final class NameTokens {
     static final int MAX_QUERY = 200;
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern APOSTROPHES = Pattern.compile("['’`´]");
-    private static final Pattern NON_WORD = Pattern.compile("[^a-z0-9]+");
+    private static final String APOSTROPHES = "'’`´";
     private static final Set<String> NOISE = Set.of("the", "of", "and", "at", "for", "a", "an", "in", "on", "to",
             "dr", "doctor", "md", "do", "mbbs", "phd", "np", "pa", "dds", "dmd", "rn", "mr", "mrs", "ms",
             "inc", "llc", "pllc", "pc", "ltd", "llp", "corp", "co");
@@ -32,18 +30,29 @@ final class NameTokens {
             return List.of();
         }
         String text = name.length() > MAX_QUERY * 2 ? name.substring(0, MAX_QUERY * 2) : name;
-        text = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
-        text = APOSTROPHES.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("").replace("&", " and ");
-        List<String> all = new ArrayList<>();
-        List<String> kept = new ArrayList<>();
-        for (String word : NON_WORD.split(text)) {
-            if (word.isEmpty()) {
+        if (!text.chars().allMatch(c -> c < 128)) {
+            text = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("");
+        }
+        List<String> all = new ArrayList<>(6);
+        List<String> kept = new ArrayList<>(6);
+        StringBuilder word = new StringBuilder(16);
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (APOSTROPHES.indexOf(c) >= 0) {
                 continue;
             }
-            String token = SAME.getOrDefault(word, word);
-            all.add(token);
-            if (!NOISE.contains(token)) {
-                kept.add(token);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                word.append(c);
+            } else if (word.length() > 0) {
+                String token = SAME.getOrDefault(word.toString(), word.toString());
+                all.add(token);
+                if (!NOISE.contains(token)) {
+                    kept.add(token);
+                }
+                word.setLength(0);
             }
         }
         return kept.isEmpty() ? all : kept;

@@ -40,11 +40,14 @@ public class PortalDirectory {
      * unknown mode or a bad page is a validation error. Sizes above the maximum are capped.
      */
     public PortalPage search(String by, String query, Integer page, Integer size) {
-        SearchRequest request = SearchRequest.of(by, query, page, size, config);
+        return page(index.current(), SearchRequest.of(by, query, page, size, config));
+    }
+
+    /** One page of a search against a snapshot (the benchmark calls this too). */
+    static PortalPage page(DirectorySnapshot snapshot, SearchRequest request) {
         if (request.isEmpty()) {
             return new PortalPage(List.of(), 0);
         }
-        DirectorySnapshot snapshot = index.current();
         RankedPortals ranked = switch (request.mode()) {
             case ORGANIZATION -> snapshot.byOrganisation(request.query());
             case DOCTOR -> snapshot.byDoctor(request.query());

@@ -32,20 +32,21 @@ final class WebsiteIndex {
     }
 
     RankedPortals search(WebsiteAddress address) {
-        Map<Integer, Float> scores = new HashMap<>();
+        Map<Integer, Float> onHost = new HashMap<>();
         for (Site site : byHost.getOrDefault(address.host(), new Site[0])) {
             boolean samePage = !site.path().isEmpty() && (address.path().equals(site.path())
                     || address.path().startsWith(site.path() + "/"));
-            scores.merge(site.portal(), samePage ? SAME_PAGE : SAME_HOST, Math::max);
+            onHost.merge(site.portal(), samePage ? SAME_PAGE : SAME_HOST, Math::max);
         }
         String domain = address.registrableDomain();
-        if (domain != null) {
-            for (int portal : byDomain.getOrDefault(domain, new int[0])) {
-                scores.putIfAbsent(portal, SAME_DOMAIN);
+        int[] inDomain = domain == null ? new int[0] : byDomain.getOrDefault(domain, new int[0]);
+        RankedPortals.Builder ranked = new RankedPortals.Builder(onHost.size() + inDomain.length);
+        onHost.forEach(ranked::add);
+        for (int portal : inDomain) {
+            if (!onHost.containsKey(portal)) {
+                ranked.add(portal, SAME_DOMAIN);
             }
         }
-        RankedPortals.Builder ranked = new RankedPortals.Builder(scores.size());
-        scores.forEach(ranked::add);
         return ranked.build();
     }
 

@@ -114,7 +114,8 @@ class WebsiteAddressTest {
         "a..b.com", ".example.org", "example.123", "javascript:alert(1)", "mailto:help@example.org",
         "ftp://example.org", "file:///etc/passwd", "data:text/html,hi", "http://[::1]/", "example.org:abc",
         "example.org:123456", "%%%", "https://exa mple", "<>", "\"\"", "...", "@", "http://@/", "😀",
-        "https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com", "xn--.com", "under_score.example.org"})
+        "https://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.com",
+        "xn--.com", "under_score.example.org"})
     void garbageIsAProblemNotAnException(String pasted) {
         WebsiteAddress.Parsed parsed = WebsiteAddress.parse(pasted);
         assertFalse(parsed.ok(), () -> pasted + " was accepted as " + parsed.address());

@@ -200,8 +200,8 @@ class ImportBatchTest {
     @CsvSource({"resources/prod_resources/Cerner_Corporation_EndpointSources.json",
         "resources/prod_resources/Epic_Systems_Corporation_1_EndpointSources.json"})
     void lanternListsAreRefusedClearly(String file) {
-        var e = assertThrows(BundleReader.Unreadable.class,
-                () -> read(DirectoryCorpus.open(DirectoryCorpus.corpusFile(file))));
+        java.nio.file.Path list = DirectoryCorpus.corpusFile(file);
+        var e = assertThrows(BundleReader.Unreadable.class, () -> read(DirectoryCorpus.open(list)));
         assertTrue(e.getMessage().contains("Lantern"), e.getMessage());
     }
 }

@@ -2,8 +2,11 @@ package health.ferry.directory;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,6 +21,10 @@ public class PortalDirectory {
     DirectoryConfig config;
     @Inject
     PortalRequests requests;
+    @Inject
+    PortalRepository portals;
+    @Inject
+    FhirEndpointRepository endpoints;
 
     /** One page of results and how many there are in all. */
     public record PortalPage(List<PortalSummary> items, long total) {
@@ -25,6 +32,10 @@ public class PortalDirectory {
 
     /** A portal's id and support status: the answer to a request or an admin's decision. */
     public record PortalStatus(UUID portalId, String supportStatus) {
+    }
+
+    /** A requested portal awaiting a decision. */
+    public record PendingPortal(UUID id, String name, String website, Instant requestedAt) {
     }
 
     /** What "my portal isn't listed" carries: its website, its name, or both. */
@@ -60,6 +71,27 @@ public class PortalDirectory {
             items.add(snapshot.card(ranked.ordinal((int) rank)));
         }
         return new PortalPage(items, ranked.size());
+    }
+
+    /** What the connection wizard needs to connect to a portal, or empty when there is no such portal. */
+    @Transactional
+    public Optional<PortalConnection> connection(UUID portalId) {
+        Portal portal = portalId == null ? null : portals.findById(portalId);
+        if (portal == null) {
+            return Optional.empty();
+        }
+        List<PortalConnection.Endpoint> servers = endpoints.findByIds(portal.endpointIds).stream()
+                .map(e -> new PortalConnection.Endpoint(e.id, e.address, e.ehrVendor, e.fhirVersion, e.status,
+                        e.authorizeUrl, e.tokenUrl)).toList();
+        return Optional.of(new PortalConnection(portal.id, portal.name, portal.supportStatus.code(),
+                portal.connectionMethod.code(), portal.websites.stream().map(w -> w.url).toList(), servers));
+    }
+
+    /** Portals participants asked for that await an admin's decision, oldest request first. */
+    @Transactional
+    public List<PendingPortal> pending(int limit) {
+        return portals.findPending(limit).stream().map(p -> new PendingPortal(p.id, p.name,
+                p.websites.isEmpty() ? null : p.websites.get(0).url, p.requestedAt)).toList();
     }
 
     /** A participant's "my portal isn't listed": the listed portal when there is one, else a new pending one. */

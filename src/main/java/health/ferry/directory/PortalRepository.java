@@ -32,6 +32,11 @@ class PortalRepository implements PanacheRepositoryBase<Portal, UUID> {
         return list("sourceKey is null and requestedAt is not null");
     }
 
+    /** Portals awaiting a decision (participants' requests), oldest request first. */
+    List<Portal> findPending(int limit) {
+        return find("supportStatus = ?1 order by requestedAt, createdAt", SupportStatus.PENDING).page(0, limit).list();
+    }
+
     /** For the search index: id, name, support status, connection method of every portal. */
     List<Object[]> indexRows() {
         return getEntityManager().createQuery("select p.id, p.name, p.supportStatus, p.connectionMethod from Portal p",

@@ -210,6 +210,17 @@ class DirectoryImportTest {
                 .map(p -> endpoints.findByIds(p.endpointIds)).orElseThrow());
         assertEquals("http://localhost:8080/sandbox/fhir", smart.get(0).address);
         assertEquals("sandbox", smart.get(0).ehrVendor);
+
+        PortalSummary system = first("organization", "Sandbox Health System");
+        PortalConnection connection = directory.connection(system.id()).orElseThrow();
+        assertEquals("smart", connection.connectionMethod());
+        assertEquals(List.of("http://localhost:8080/sandbox/fhir"),
+                connection.endpoints().stream().map(PortalConnection.Endpoint::address).toList());
+        PortalConnection general = directory.connection(first("organization", "Sandbox General Hospital").id())
+                .orElseThrow();
+        assertEquals("credentials", general.connectionMethod());
+        assertEquals(List.of("https://mychart.sandbox-general.example"), general.websites());
+        assertTrue(directory.connection(java.util.UUID.randomUUID()).isEmpty());
     }
 
     // ---- the real vendor files (skipped where the corpus is absent)

@@ -1,0 +1,60 @@
+package health.ferry.directory;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Text of the directory admin page (namespace {@code directory}). */
+@MessageBundle("directory")
+public interface DirectoryMessages {
+    @Message("Portal directory")
+    String admin_title();
+
+    @Message("Portals participants asked for")
+    String pending_title();
+
+    @Message("No requests are waiting for a decision.")
+    String pending_none();
+
+    @Message("Portal")
+    String column_portal();
+
+    @Message("Website")
+    String column_website();
+
+    @Message("Asked for")
+    String column_requested();
+
+    @Message("Decision")
+    String column_decision();
+
+    @Message("Supported")
+    String mark_supported();
+
+    @Message("Not supported")
+    String mark_not_supported();
+
+    @Message("Import a portal list")
+    String import_title();
+
+    @Message("A FHIR Endpoint bundle or a SMART user-access brands bundle (JSON). Importing the same list again "
+            + "updates it in place.")
+    String import_intro();
+
+    @Message("List file")
+    String import_file();
+
+    @Message("EHR vendor, if the addresses do not tell (optional)")
+    String import_vendor();
+
+    @Message("Import")
+    String import_button();
+
+    @Message("{source}: {created} created, {updated} updated, {unchanged} unchanged, {skipped} entries skipped.")
+    String import_done(String source, int created, int updated, int unchanged, int skipped);
+
+    @Message("{source} was not imported: {error}")
+    String import_failed(String source, String error);
+
+    @Message("Choose a list file to import.")
+    String import_no_file();
+}

@@ -1,0 +1,47 @@
+package health.ferry.directory;
+
+import ca.uhn.fhir.context.FhirContext;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * At start, in this order: warm the FHIR context, seed the sandbox entries (when enabled), build the search
+ * index, then import the configured folder in the background (a large list must not hold up start-up).
+ */
+@ApplicationScoped
+class DirectoryStartup {
+    private static final Logger LOG = Logger.getLogger(DirectoryStartup.class);
+
+    @Inject
+    FhirContext fhir;
+    @Inject
+    SandboxEntries sandbox;
+    @Inject
+    DirectoryIndex index;
+    @Inject
+    DirectoryImport imports;
+    @Inject
+    DirectoryConfig config;
+    @ConfigProperty(name = "ferry.sandbox.enabled", defaultValue = "false")
+    boolean sandboxEnabled;
+
+    void start(@Observes StartupEvent start) {
+        FhirContexts.lenientJsonParser(fhir).parseResource("{\"resourceType\":\"Endpoint\",\"status\":\"active\"}");
+        if (sandboxEnabled) {
+            sandbox.seed();
+        }
+        index.rebuild();
+        config.importDir().ifPresent(dir -> {
+            Thread importer = new Thread(() -> {
+                imports.importFolder(dir, config.importVendor().orElse(null));
+                LOG.infof("Directory import folder %s done", dir);
+            }, "ferry-directory-import");
+            importer.setDaemon(true);
+            importer.start();
+        });
+    }
+}

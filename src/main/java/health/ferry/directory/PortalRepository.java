@@ -1,0 +1,63 @@
+package health.ferry.directory;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+class PortalRepository implements PanacheRepositoryBase<Portal, UUID> {
+    List<Portal> findBySourceKeys(Collection<String> keys) {
+        return keys.isEmpty() ? List.of() : list("sourceKey in ?1", keys);
+    }
+
+    Optional<Portal> findBySourceKey(String key) {
+        return find("sourceKey", key).firstResultOptional();
+    }
+
+    /** Portals with a website on this host, oldest first. */
+    List<Portal> findByWebsiteHost(String host) {
+        return list("select distinct p from Portal p join p.websites w where w.host = ?1 order by p.createdAt", host);
+    }
+
+    /** Portals whose name has this key ({@link NameTokens#key}), oldest first. */
+    List<Portal> findByNameKey(String nameKey) {
+        return list("nameKey = ?1 order by createdAt", nameKey);
+    }
+
+    /** Portals participants asked for that no published list has taken over yet. */
+    List<Portal> findRequested() {
+        return list("sourceKey is null and requestedAt is not null");
+    }
+
+    /** Portals awaiting a decision (participants' requests), oldest request first. */
+    List<Portal> findPending(int limit) {
+        return find("supportStatus = ?1 order by requestedAt, createdAt", SupportStatus.PENDING).page(0, limit).list();
+    }
+
+    /** For the search index: id, name, support status, connection method of every portal. */
+    List<Object[]> indexRows() {
+        return getEntityManager().createQuery("select p.id, p.name, p.supportStatus, p.connectionMethod from Portal p",
+                Object[].class).getResultList();
+    }
+
+    /** For the search index: portal id, url, host, path of every website, first website first. */
+    List<Object[]> websiteRows() {
+        return getEntityManager().createQuery("select p.id, w.url, w.host, w.path from Portal p join p.websites w"
+                + " order by p.id, index(w)", Object[].class).getResultList();
+    }
+
+    /** For the search index: portal id and organisation id of every link. */
+    List<Object[]> organisationLinks() {
+        return getEntityManager().createQuery("select p.id, o from Portal p join p.organisationIds o", Object[].class)
+                .getResultList();
+    }
+
+    /** Count and latest change: when neither moved, the index is current. */
+    Object[] fingerprint() {
+        return getEntityManager().createQuery("select count(p), max(p.updatedAt) from Portal p", Object[].class)
+                .getSingleResult();
+    }
+}

@@ -1,0 +1,125 @@
+package health.ferry.directory;
+
+import health.ferry.accounts.CurrentAccount;
+import health.ferry.directory.PortalDirectory.PortalRequest;
+import health.ferry.directory.PortalDirectory.PortalStatus;
+import health.ferry.directory.PortalDirectory.Requested;
+import health.ferry.outcome.Outcome;
+import health.ferry.outcome.OutcomeException;
+import health.ferry.outcome.OutcomeException.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Changes participants and admins make to the directory: "my portal isn't listed" requests (answered with the
+ * listed portal when the website or name is known) and support decisions.
+ */
+@ApplicationScoped
+class PortalRequests {
+    private static final Logger LOG = Logger.getLogger(PortalRequests.class);
+    static final int MAX_NAME = 200;
+
+    @Inject
+    PortalRepository portals;
+    @Inject
+    CurrentAccount current;
+    @Inject
+    Event<DirectoryChanged> changed;
+    @Inject
+    Clock clock;
+
+    @Transactional
+    Requested request(PortalRequest request) {
+        String name = request == null || request.name() == null ? "" : request.name().strip();
+        String site = request == null || request.website() == null ? "" : request.website().strip();
+        if (name.isEmpty() && site.isEmpty()) {
+            throw new OutcomeException(Outcome.VALIDATION_FAILED, "Say which portal you mean.",
+                    List.of(new FieldError("website", "Enter the portal's website address or its name.")));
+        }
+        if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+            throw OutcomeException.invalid("name", "Use at most " + MAX_NAME + " ordinary characters for the name.");
+        }
+        WebsiteAddress website = null;
+        if (!site.isEmpty()) {
+            WebsiteAddress.Parsed parsed = WebsiteAddress.parse(site);
+            if (!parsed.ok()) {
+                throw OutcomeException.invalid("website", parsed.problem());
+            }
+            website = parsed.address();
+        }
+        Optional<Portal> listed = website != null ? listedAt(website) : listedAs(name);
+        if (listed.isPresent()) {
+            return new Requested(status(listed.get()), false);
+        }
+        Portal portal = Portal.requested(name.isEmpty() ? website.host() : name, website, current.account().id(),
+                clock.instant());
+        portals.persist(portal);
+        changed.fire(DirectoryChanged.portal(portal.id));
+        LOG.infof("Portal %s requested (pending)", portal.id);
+        return new Requested(status(portal), true);
+    }
+
+    @Transactional
+    PortalStatus decide(String portalId, String supportStatus) {
+        UUID id = uuid(portalId);
+        Portal portal = id == null ? null : portals.findById(id);
+        if (portal == null) {
+            throw OutcomeException.notFound();
+        }
+        SupportStatus status = Coded.fromCode(SupportStatus.class, supportStatus == null ? "" : supportStatus.strip());
+        if (status == null || status == SupportStatus.PENDING) {
+            throw OutcomeException.invalid("supportStatus", "Choose supported or not_supported.");
+        }
+        portal.decideSupport(status, clock.instant());
+        changed.fire(new DirectoryChanged(portal.id, status));
+        LOG.infof("Portal %s marked %s", portal.id, status.code());
+        return status(portal);
+    }
+
+    /**
+     * The listed portal for a website: one with this very page, else one whose page it is under, else one for the
+     * whole site when no page was given or the portal is the whole site.
+     */
+    private Optional<Portal> listedAt(WebsiteAddress website) {
+        List<Portal> onHost = portals.findByWebsiteHost(website.host());
+        Comparator<Portal> closest = Comparator.comparingInt(p -> p.websites.stream()
+                .filter(w -> w.host.equals(website.host())).mapToInt(w -> closeness(w, website)).max().orElse(0));
+        return onHost.stream().filter(p -> p.websites.stream().anyMatch(w -> w.host.equals(website.host())
+                && closeness(w, website) > 0)).max(closest.thenComparing(p -> p.createdAt, Comparator.reverseOrder()));
+    }
+
+    private static int closeness(PortalWebsite listed, WebsiteAddress asked) {
+        if (listed.path.equals(asked.path())) {
+            return 3;
+        }
+        if (!listed.path.isEmpty() && asked.path().startsWith(listed.path + "/")) {
+            return 2;
+        }
+        return listed.path.isEmpty() || asked.path().isEmpty() ? 1 : 0;
+    }
+
+    private Optional<Portal> listedAs(String name) {
+        String key = NameTokens.key(name);
+        return key.isEmpty() ? Optional.empty() : portals.findByNameKey(key).stream().findFirst();
+    }
+
+    private static PortalStatus status(Portal portal) {
+        return new PortalStatus(portal.id, portal.supportStatus.code());
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return id == null ? null : UUID.fromString(id.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package health.ferry.connections.sandbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Sandbox portal settings (prefix {@code ferry.sandbox}); see docs/connectors.md, "Sandbox portal". */
+@ConfigMapping(prefix = "ferry.sandbox")
+interface SandboxConfig {
+    /** Serve the sandbox at all. Off in prod: then every {@code /sandbox} route answers 404. */
+    @WithDefault("false")
+    boolean enabled();
+
+    /** The origin the sandbox is reached at (Ferry's own); its FHIR base, links and allowed redirects follow. */
+    @WithDefault("http://localhost:8080")
+    String baseUrl();
+
+    /** Secret of the sandbox's confidential SMART client {@code ferry-confidential} (dev and tests only). */
+    @WithDefault("sandbox-secret")
+    String confidentialClientSecret();
+}

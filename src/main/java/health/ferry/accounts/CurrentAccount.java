@@ -55,6 +55,11 @@ public class CurrentAccount {
         return person(parse(personId));
     }
 
+    /** Whether this account acts for that person (no audit: callers deny with {@link #denied}). */
+    public boolean actsFor(UUID personId) {
+        return personId != null && people.findActiveOwnedBy(personId, entity().id).isPresent();
+    }
+
     public PersonView self() {
         return people.findSelf(entity().id).map(Person::view).orElseThrow(OutcomeException::notFound);
     }

@@ -14,7 +14,11 @@ record TokenIdentity(String issuer, String subject, String username, String disp
 
     static TokenIdentity of(SecurityIdentity identity) {
         String name = identity.getPrincipal().getName();
-        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            if (jwt.getSubject() == null || jwt.getSubject().isBlank()) {
+                // An account is its subject: a token without one (e.g. a service client's) is not a person.
+                throw new io.quarkus.security.UnauthorizedException("token without a subject");
+            }
             // The principal name follows quarkus.oidc.token.principal-claim (upn, preferred_username, sub).
             String username = firstNonBlank(name, jwt.getClaim("preferred_username"), jwt.getSubject());
             String display = firstNonBlank(jwt.getClaim("name"), joinNames(jwt), username);

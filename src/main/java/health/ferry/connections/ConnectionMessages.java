@@ -84,4 +84,157 @@ public interface ConnectionMessages {
     @Message("We will let you know when it is ready. If your study allows it, you can upload your records file "
             + "meanwhile (Supporting Documents).")
     String remedy_portal_pending();
+
+    // ---- pages
+    @Message("Portal connections for {name}")
+    String list_title(String name);
+
+    @Message("{name} has no portal connections yet.")
+    String list_empty(String name);
+
+    @Message("Connect a patient portal")
+    String connect_button();
+
+    @Message("Find {name}'s patient portal")
+    String search_title(String name);
+
+    @Message("Search by")
+    String search_by();
+
+    @Message("Hospital, clinic or office")
+    String by_organization();
+
+    @Message("Doctor's name")
+    String by_doctor();
+
+    @Message("Portal website address")
+    String by_website();
+
+    @Message("Name or address")
+    String search_query();
+
+    @Message("For a website, paste the address of the page where you sign in; Ferry finds the portal from it.")
+    String search_hint();
+
+    @Message("Search")
+    String search_button();
+
+    @Message("No portal matches \"{query}\".")
+    String search_none(String query);
+
+    @Message("{count} portals found")
+    String search_count(long count);
+
+    @Message("Connect {portal}")
+    String connect_portal(String portal);
+
+    @Message("My portal isn't listed")
+    String request_title();
+
+    @Message("Tell us the portal's website address or its name, and we will add it, usually within two business days.")
+    String request_intro();
+
+    @Message("Portal website or name")
+    String request_field();
+
+    @Message("Request this portal")
+    String request_button();
+
+    @Message("Connect {portal} for {name}")
+    String connect_title(String portal, String name);
+
+    @Message("Sign in with the username and password you use at {portal}. Ferry stores them encrypted and uses them "
+            + "only to fetch records.")
+    String credentials_intro(String portal);
+
+    @Message("Username")
+    String username();
+
+    @Message("Password")
+    String password();
+
+    @Message("Connect")
+    String connect();
+
+    @Message("I don't know my credentials")
+    String dont_know();
+
+    @Message("{portal} lets you sign in at the portal itself; Ferry never sees your password. You will come back "
+            + "here afterwards.")
+    String smart_intro(String portal);
+
+    @Message("Continue to {portal}")
+    String smart_continue(String portal);
+
+    @Message("Connected")
+    String status_connected();
+
+    @Message("Checking with the portal…")
+    String status_validating();
+
+    @Message("Waiting for you at the portal")
+    String status_authorizing();
+
+    @Message("Needs your attention")
+    String status_action_required();
+
+    @Message("Portal not answering")
+    String status_failed();
+
+    @Message("Portal being added")
+    String status_pending_portal();
+
+    @Message("Portal not supported")
+    String status_not_supported();
+
+    @Message("Disconnected")
+    String status_disconnected();
+
+    @Message("This page updates by itself.")
+    String live_hint();
+
+    @Message("What to do")
+    String next_step();
+
+    @Message("Update sign-in details")
+    String update_credentials();
+
+    @Message("One-time code")
+    String code();
+
+    @Message("Send code")
+    String send_code();
+
+    @Message("Whose records should Ferry connect?")
+    String profile_question();
+
+    @Message("(matches {name})")
+    String profile_suggested(String name);
+
+    @Message("Connect this profile")
+    String profile_confirm();
+
+    @Message("Open {portal}")
+    String open_portal(String portal);
+
+    @Message("I've done it — check again")
+    String recheck();
+
+    @Message("Reconnect")
+    String reconnect();
+
+    @Message("Try again")
+    String try_again();
+
+    @Message("Disconnect")
+    String disconnect();
+
+    @Message("Disconnecting stops new records from {portal}. Records already accepted stay.")
+    String disconnect_note(String portal);
+
+    @Message("Upload records instead (Supporting Documents)")
+    String supporting_documents_offer();
+
+    @Message("Back to connections")
+    String back();
 }

@@ -53,8 +53,6 @@ public class HomePages {
 
         static native TemplateInstance home(HomeView view);
 
-        static native TemplateInstance connections(SectionView view);
-
         static native TemplateInstance records(SectionView view);
 
         static native TemplateInstance supportingDocuments(SectionView view);
@@ -91,12 +89,6 @@ public class HomePages {
                         .orElse(e.studyId()), e))
                 .toList();
         return Templates.home(new HomeView(current.account().displayName(), person, enrolled));
-    }
-
-    @GET
-    @Path("connections")
-    public TemplateInstance connections() {
-        return Templates.connections(new SectionView(acting.person()));
     }
 
     @GET

@@ -91,13 +91,6 @@ public interface WebMessages {
     @Message("Join a study, then connect the patient portal where {name}'s records are.")
     String home_next_text(String name);
 
-    @Message("Portal connections for {name}")
-    String connections_title(String name);
-
-    @Message("{name} has no connected patient portals yet. Connecting a portal becomes available once you are "
-            + "enrolled in a study that asks for portal records.")
-    String connections_empty(String name);
-
     @Message("Records for {name}")
     String records_title(String name);
 

@@ -1,0 +1,138 @@
+package health.ferry.connections;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A person's connection to one patient portal and its state machine: authorizing or validating, then connected,
+ * or a failure from the taxonomy that decides the status. Secrets live apart, sealed, in connection_secret.
+ */
+@Entity
+@Table(name = "connection")
+public class Connection {
+    @Id
+    UUID id;
+    @Column(name = "person_id", nullable = false)
+    UUID personId;
+    @Column(name = "portal_id", nullable = false)
+    UUID portalId;
+    @Column(name = "portal_name", nullable = false)
+    String portalName;
+    @Column(nullable = false)
+    String method;
+    @Convert(converter = ConnectionStatus.Converter.class)
+    @Column(nullable = false)
+    ConnectionStatus status;
+    @Column(name = "failure_code")
+    String failureCode;
+    @Column(name = "failure_at")
+    Instant failureAt;
+    @Column(name = "profiles_json")
+    String profilesJson;
+    /** The portal's own page for the next step (accept terms, change password), when it gave one. */
+    @Column(name = "action_url")
+    String actionUrl;
+    @Column(name = "oauth_state_hash")
+    String oauthStateHash;
+    @Column(name = "oauth_started_at")
+    Instant oauthStartedAt;
+    @Column(name = "access_expires_at")
+    Instant accessExpiresAt;
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+    @Column(name = "connected_at")
+    Instant connectedAt;
+    @Column(name = "disconnected_at")
+    Instant disconnectedAt;
+    @Version
+    int version;
+
+    protected Connection() {
+    }
+
+    Connection(UUID personId, UUID portalId, String portalName, String method, Instant now) {
+        this.id = UUID.randomUUID();
+        this.personId = personId;
+        this.portalId = portalId;
+        this.portalName = portalName;
+        this.method = method;
+        this.createdAt = now;
+        moveTo(ConnectionStatus.VALIDATING, now);
+    }
+
+    public ConnectionStatus status() {
+        return status;
+    }
+
+    public ConnectionFailure failure() {
+        return failureCode == null ? null : ConnectionFailure.fromCode(failureCode).orElse(null);
+    }
+
+    boolean isSmart() {
+        return "smart".equals(method);
+    }
+
+    /** Validation (credentials) or a token exchange (SMART) is under way. */
+    void validating(Instant now) {
+        clearFailure();
+        moveTo(ConnectionStatus.VALIDATING, now);
+    }
+
+    /** The participant is being sent to the portal to authorise; the state's hash binds the return to this row. */
+    void authorizing(String stateHash, Instant now) {
+        clearFailure();
+        this.oauthStateHash = stateHash;
+        this.oauthStartedAt = now;
+        moveTo(ConnectionStatus.AUTHORIZING, now);
+    }
+
+    void connected(Instant accessExpiresAt, Instant now) {
+        clearFailure();
+        this.oauthStateHash = null;
+        this.accessExpiresAt = accessExpiresAt;
+        this.connectedAt = now;
+        moveTo(ConnectionStatus.CONNECTED, now);
+    }
+
+    /** Records a failure; its code decides the status (action required, failed, pending, not supported). */
+    void recordFailure(ConnectionFailure failure, String profilesJson, Instant now) {
+        recordFailure(failure, profilesJson, null, now);
+    }
+
+    void recordFailure(ConnectionFailure failure, String profilesJson, String actionUrl, Instant now) {
+        this.failureCode = failure.code();
+        this.actionUrl = actionUrl;
+        this.failureAt = now;
+        this.profilesJson = failure == ConnectionFailure.MULTIPLE_PROFILES ? profilesJson : null;
+        this.oauthStateHash = null;
+        moveTo(failure.status(), now);
+    }
+
+    /** Stops the connection: no new records; secrets are deleted by the caller in the same transaction. */
+    void disconnect(Instant now) {
+        clearFailure();
+        this.oauthStateHash = null;
+        this.disconnectedAt = now;
+        moveTo(ConnectionStatus.DISCONNECTED, now);
+    }
+
+    private void clearFailure() {
+        this.actionUrl = null;
+        this.failureCode = null;
+        this.failureAt = null;
+        this.profilesJson = null;
+    }
+
+    private void moveTo(ConnectionStatus next, Instant now) {
+        this.status = next;
+        this.updatedAt = now;
+    }
+}

@@ -1,0 +1,130 @@
+package health.ferry.connections;
+
+import health.ferry.accounts.Acting;
+import health.ferry.accounts.PersonView;
+import health.ferry.directory.PortalDirectory;
+import health.ferry.directory.PortalConnection;
+import health.ferry.outcome.OutcomeException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.List;
+
+/** Connection pages, part one: the list, the portal search, the connect form, a connection's live status. */
+@Path("/connections")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed("participant")
+public class ConnectionPages {
+    public record ListView(PersonView person, List<ConnectionView> connections) {
+    }
+
+    public record SearchView(PersonView person, String by, String query, List<PortalResult> results, long total,
+            String error) {
+    }
+
+    public record PortalResult(String id, String name, String detail, String supportStatus) {
+    }
+
+    public record ConnectView(PersonView person, PortalConnection portal, String error, String username) {
+        /** Where "I don't know my credentials" leads: the portal's own website. */
+        public String website() {
+            return Portals.website(portal);
+        }
+    }
+
+    public record StatusView(PersonView person, ConnectionView connection, boolean offerSupportingDocuments) {
+    }
+
+    @CheckedTemplate(basePath = "connections")
+    static class Templates {
+        static native TemplateInstance list(ListView view);
+
+        static native TemplateInstance search(SearchView view);
+
+        static native TemplateInstance connect(ConnectView view);
+
+        static native TemplateInstance status(StatusView view);
+    }
+
+    @Inject
+    Acting acting;
+    @Inject
+    ConnectionWizard wizard;
+    @Inject
+    PortalDirectory directory;
+    @Inject
+    Portals portals;
+    @Inject
+    SupportingDocumentsOffer offer;
+
+    @GET
+    public TemplateInstance list() {
+        PersonView person = acting.person();
+        return Templates.list(new ListView(person, wizard.list(person.id().toString())));
+    }
+
+    @GET
+    @Path("new")
+    public Response search(@QueryParam("by") String by, @QueryParam("q") String q) {
+        PersonView person = acting.person();
+        String mode = by == null || by.isBlank() ? "organization" : by;
+        if (q == null || q.isBlank()) {
+            return Response.ok(Templates.search(new SearchView(person, mode, "", List.of(), 0, null))).build();
+        }
+        try {
+            PortalDirectory.PortalPage page = directory.search(mode, q, 0, 20);
+            List<PortalResult> results = page.items().stream().map(p -> new PortalResult(p.id().toString(), p.name(),
+                    String.join(", ", p.organizations()), p.supportStatus())).toList();
+            return Response.ok(Templates.search(new SearchView(person, mode, q, results, page.total(), null))).build();
+        } catch (OutcomeException e) {
+            String message = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message();
+            return Response.status(400).entity(Templates.search(new SearchView(person, mode, q, List.of(), 0,
+                    message))).build();
+        }
+    }
+
+    @GET
+    @Path("new/{portalId}")
+    public TemplateInstance showConnectForm(@PathParam("portalId") String portalId) {
+        PortalConnection portal = portals.require(portalId);
+        if (portal == null) {
+            throw OutcomeException.notFound();
+        }
+        return Templates.connect(new ConnectView(acting.person(), portal, null, ""));
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance status(@PathParam("id") String id) {
+        ConnectionView view = wizard.view(id);
+        PersonView person = acting.person();
+        return Templates.status(new StatusView(person, view, offer.available(view)));
+    }
+
+    /** The return from a SMART portal. */
+    @GET
+    @Path("smart/callback")
+    public Response callback(@QueryParam("state") String state, @QueryParam("code") String code,
+            @QueryParam("error") String error, UriInfo uri) {
+        ConnectionView view = wizard.completeAuthorization(state, code, error, ConnectionsApi.callback(uri));
+        return Response.seeOther(URI.create("/connections/" + view.id())).build();
+    }
+
+    static TemplateInstance connectForm(PersonView person, PortalConnection portal, String error, String username) {
+        return Templates.connect(new ConnectView(person, portal, error, username));
+    }
+
+    static TemplateInstance statusPage(PersonView person, ConnectionView view, boolean offer) {
+        return Templates.status(new StatusView(person, view, offer));
+    }
+}

@@ -1,0 +1,33 @@
+package health.ferry.connections;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+class ConnectionRepository implements PanacheRepositoryBase<Connection, UUID> {
+    List<Connection> findByPerson(UUID personId) {
+        return list("personId = ?1 order by createdAt desc", personId);
+    }
+
+    Optional<Connection> findActive(UUID personId, UUID portalId) {
+        return find("personId = ?1 and portalId = ?2 and status <> ?3", personId, portalId,
+                ConnectionStatus.DISCONNECTED).firstResultOptional();
+    }
+
+    /** Connections left validating since before {@code before} (an instance died mid-validation). */
+    List<UUID> findStuckValidating(java.time.Instant before) {
+        return find("status = ?1 and method = 'credentials' and updatedAt < ?2", ConnectionStatus.VALIDATING, before)
+                .project(IdOnly.class).list().stream().map(IdOnly::id).toList();
+    }
+
+    /** Projection of a connection's id. */
+    record IdOnly(UUID id) {
+    }
+
+    Optional<Connection> findByStateHash(String stateHash) {
+        return find("oauthStateHash", stateHash).firstResultOptional();
+    }
+}

@@ -1,0 +1,70 @@
+package health.ferry.connections;
+
+import health.ferry.connections.credentials.CredentialVault;
+import health.ferry.connections.credentials.SealedSecret;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stores and reads a connection's secrets through the vault: only ciphertext ever reaches the database. */
+@ApplicationScoped
+class ConnectionSecrets implements PanacheRepositoryBase<ConnectionSecret, ConnectionSecret.Key> {
+    static final String CREDENTIALS = "credentials";
+    static final String TOKENS = "tokens";
+    static final String PKCE = "pkce";
+    static final String CHALLENGE = "challenge";
+
+    @Inject
+    CredentialVault vault;
+    @Inject
+    Clock clock;
+
+    void put(UUID connectionId, String kind, String plaintext) {
+        SealedSecret sealed = vault.seal(purpose(kind), connectionId, plaintext);
+        ConnectionSecret row = findById(new ConnectionSecret.Key(connectionId, kind));
+        boolean fresh = row == null;
+        if (fresh) {
+            row = new ConnectionSecret(connectionId, kind);
+        }
+        row.keyId = sealed.keyId();
+        row.sealed = sealed.sealed();
+        row.updatedAt = clock.instant();
+        if (fresh) {
+            persist(row);
+        }
+    }
+
+    Optional<String> get(UUID connectionId, String kind) {
+        return findByIdOptional(new ConnectionSecret.Key(connectionId, kind))
+                .map(row -> vault.open(purpose(kind), connectionId, new SealedSecret(row.keyId, row.sealed)));
+    }
+
+    void remove(UUID connectionId, String kind) {
+        delete("key.connectionId = ?1 and key.kind = ?2", connectionId, kind);
+    }
+
+    /** Deletes every secret of the connection (disconnect). */
+    void purge(UUID connectionId) {
+        delete("key.connectionId", connectionId);
+    }
+
+    /** Re-wraps every secret still on an older key with the active key; returns how many changed. */
+    int rewrapAll() {
+        int changed = 0;
+        for (ConnectionSecret row : list("keyId <> ?1", vault.activeKey())) {
+            SealedSecret next = vault.rewrap(purpose(row.key.kind()), row.key.connectionId(),
+                    new SealedSecret(row.keyId, row.sealed));
+            row.keyId = next.keyId();
+            row.sealed = next.sealed();
+            changed++;
+        }
+        return changed;
+    }
+
+    private static String purpose(String kind) {
+        return "connection." + kind;
+    }
+}

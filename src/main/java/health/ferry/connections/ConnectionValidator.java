@@ -1,0 +1,158 @@
+package health.ferry.connections;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import health.ferry.connections.credentials.CredentialConnector;
+import health.ferry.connections.credentials.VaultException;
+import health.ferry.connections.spi.PortalUnavailable;
+import health.ferry.connections.spi.SignInOutcome;
+import health.ferry.connections.spi.SignInOutcome.Failed;
+import health.ferry.directory.PortalConnection;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.eclipse.microprofile.context.ThreadContext;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+/**
+ * Talks to credential portals in the background, after the request that asked has committed, and applies the
+ * answer: connected, or a taxonomy failure. Connections left validating by a crash are picked up again.
+ */
+@ApplicationScoped
+class ConnectionValidator {
+    private static final Logger LOG = Logger.getLogger(ConnectionValidator.class);
+    static final Duration STUCK_AFTER = Duration.ofMinutes(2);
+
+    /** Propagates no context: a task must not join the (finished) transaction of the request that queued it. */
+    private final ManagedExecutor executor = ManagedExecutor.builder().maxAsync(4)
+            .propagated(ThreadContext.NONE).cleared(ThreadContext.ALL_REMAINING).build();
+    @Inject
+    ConnectionRepository connections;
+    @Inject
+    ConnectionSecrets secrets;
+    @Inject
+    Portals portals;
+    @Inject
+    CredentialConnector connector;
+    @Inject
+    AttemptLimiter attempts;
+    @Inject
+    ConnectionOutcomes outcomes;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Clock clock;
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        executor.shutdown();
+    }
+
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ValidationRequested request) {
+        executor.runAsync(() -> run(request));
+    }
+
+    /** Runs one validation step; safe to run twice (a second run signs in again and lands in the same state). */
+    void run(ValidationRequested request) {
+        try {
+            Work work = QuarkusTransaction.requiringNew().call(() -> load(request.connectionId()));
+            if (work == null) {
+                return;
+            }
+            SignInOutcome outcome;
+            if (work.unreadable) {
+                // The stored secret does not open (tampered, or its key retired): ask for the details again.
+                outcome = Failed.of(ConnectionFailure.CREDENTIAL_ERROR.code());
+            } else if (attempts.coolingDown(work.personId, work.portalId)) {
+                outcome = Failed.of(ConnectionFailure.TOO_MANY_ATTEMPTS.code());
+            } else {
+                outcome = call(work, request);
+                attempts.record(work.personId, work.portalId, code(outcome));
+            }
+            outcomes.apply(request.connectionId(), outcome);
+        } catch (RuntimeException e) {
+            LOG.errorf("Validation of connection %s failed: %s at %s", request.connectionId(), e.getClass().getName(),
+                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
+            outcomes.apply(request.connectionId(), Failed.of(ConnectionFailure.PORTAL_UNAVAILABLE.code()));
+        }
+    }
+
+    /** Every minute: connections left validating (an instance died mid-way) are validated again. */
+    @Scheduled(every = "60s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void resumeStuck() {
+        var stuck = QuarkusTransaction.requiringNew().call(() -> connections.findStuckValidating(
+                clock.instant().minus(STUCK_AFTER)));
+        stuck.forEach(id -> run(new ValidationRequested(id, ValidationRequested.Step.SIGN_IN, null)));
+    }
+
+    private SignInOutcome call(Work work, ValidationRequested request) {
+        try {
+            URI api = portals.signInApi(work.portal);
+            return switch (request.step()) {
+                case SIGN_IN -> connector.signIn(api, work.username, work.password);
+                case SECOND_FACTOR -> connector.secondFactor(api, work.challenge, request.answer());
+                case PROFILE -> connector.chooseProfile(api, work.challenge, request.answer());
+            };
+        } catch (PortalUnavailable | CircuitBreakerOpenException e) {
+            return Failed.of(ConnectionFailure.PORTAL_UNAVAILABLE.code());
+        }
+    }
+
+    private Work load(UUID id) {
+        Connection c = connections.findById(id);
+        if (c == null || c.status() != ConnectionStatus.VALIDATING) {
+            return null;
+        }
+        Work w = new Work();
+        w.personId = c.personId;
+        w.portalId = c.portalId;
+        w.portal = portals.get(c.portalId);
+        String creds;
+        try {
+            w.challenge = secrets.get(id, ConnectionSecrets.CHALLENGE).orElse(null);
+            creds = secrets.get(id, ConnectionSecrets.CREDENTIALS).orElse("{}");
+        } catch (VaultException e) {
+            w.unreadable = true;
+            return w;
+        }
+        try {
+            JsonNode node = json.readTree(creds);
+            w.username = node.path("username").asText("");
+            w.password = node.path("password").asText("");
+        } catch (IOException e) {
+            w.username = "";
+            w.password = "";
+        }
+        return w;
+    }
+
+    private static String code(SignInOutcome outcome) {
+        return outcome instanceof Failed f ? f.failureCode() : "connected";
+    }
+
+    /** What one run needs, read in its own short transaction. Holds a password: no toString. */
+    private static final class Work {
+        UUID personId;
+        UUID portalId;
+        PortalConnection portal;
+        String username;
+        String password;
+        String challenge;
+        boolean unreadable;
+
+        @Override
+        public String toString() {
+            return "Work[" + portalId + "]";
+        }
+    }
+}

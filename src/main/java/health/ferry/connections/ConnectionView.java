@@ -1,0 +1,53 @@
+package health.ferry.connections;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import health.ferry.connections.spi.Profile;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A connection as the contract shows it. {@code portalWebsite} (for "I don't know my credentials") and
+ * {@code authorizeUrl} (SMART, on start and reconnect) and {@code portalActionUrl} (the portal's page for the next
+ * step) extend it. Never carries a secret.
+ */
+public record ConnectionView(UUID id, UUID personId, UUID portalId, String portalName, String method, String status,
+        Failure failure, LastSync lastSync, Instant nextSync, List<ProfileChoice> profiles, String portalWebsite,
+        String authorizeUrl, Instant accessExpiresAt, String portalActionUrl) {
+
+    /** The failure's code, plain message and next step. */
+    public record Failure(String code, String message, String remedy) {
+    }
+
+    /** The last sync run (filled in by sync). */
+    public record LastSync(Instant startedAt, Instant finishedAt, String outcome, int newRecords) {
+    }
+
+    /** A profile of a family account; {@code suggested} marks the one matching the person being connected. */
+    public record ProfileChoice(String id, String name, String birthDate, boolean suggested) {
+        static ProfileChoice of(Profile p, boolean suggested) {
+            return new ProfileChoice(p.id(), p.name(), p.birthDate() == null ? null : p.birthDate().toString(),
+                    suggested);
+        }
+    }
+
+    @JsonIgnore
+    public boolean inProgress() {
+        return ConnectionStatus.AUTHORIZING.code().equals(status) || ConnectionStatus.VALIDATING.code().equals(status);
+    }
+
+    @JsonIgnore
+    public boolean isConnected() {
+        return ConnectionStatus.CONNECTED.code().equals(status);
+    }
+
+    @JsonIgnore
+    public String failureCode() {
+        return failure == null ? null : failure.code();
+    }
+
+    ConnectionView withAuthorizeUrl(String url) {
+        return new ConnectionView(id, personId, portalId, portalName, method, status, failure, lastSync, nextSync,
+                profiles, portalWebsite, url, accessExpiresAt, portalActionUrl);
+    }
+}

@@ -1,0 +1,116 @@
+package health.ferry.connections;
+
+import health.ferry.connections.smart.SmartConnector;
+import health.ferry.connections.spi.PortalUnavailable;
+import health.ferry.connections.spi.SignInOutcome;
+import health.ferry.connections.spi.SignInOutcome.Connected;
+import health.ferry.connections.spi.SignInOutcome.Failed;
+import health.ferry.directory.PortalConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+
+/**
+ * The SMART side of connections: sends the participant to the portal with a state bound to the connection (only
+ * its hash is stored) and a sealed PKCE verifier, completes the return, and refreshes tokens once even when two
+ * runs race (row lock; the rotated refresh token is saved before the new access token is used).
+ */
+@ApplicationScoped
+class SmartAuthorizations {
+    static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
+
+    @Inject
+    SmartConnector smart;
+    @Inject
+    ConnectionSecrets secrets;
+    @Inject
+    ConnectionRepository connections;
+    @Inject
+    ConnectionOutcomes outcomes;
+    @Inject
+    Portals portals;
+    @Inject
+    Clock clock;
+
+    /** Starts (or restarts) authorisation; answers the portal address to send the participant to, or null. */
+    String begin(Connection c, PortalConnection portal, URI callback) {
+        try {
+            SmartConnector.Authorization auth = smart.authorize(Portals.fhirBase(portal), callback);
+            secrets.put(c.id, ConnectionSecrets.PKCE, auth.codeVerifier());
+            c.authorizing(hash(auth.state()), clock.instant());
+            return auth.authorizeUrl().toString();
+        } catch (PortalUnavailable | CircuitBreakerOpenException e) {
+            c.recordFailure(ConnectionFailure.PORTAL_UNAVAILABLE, null, clock.instant());
+            return null;
+        }
+    }
+
+    /** The connection a returning state belongs to, if it is still waiting for it. */
+    Optional<Connection> waitingFor(String state) {
+        if (state == null || state.isBlank() || state.length() > 200) {
+            return Optional.empty();
+        }
+        return connections.findByStateHash(hash(state)).filter(c -> c.status() == ConnectionStatus.AUTHORIZING)
+                .filter(c -> c.oauthStartedAt.plus(STATE_LIFETIME).isAfter(clock.instant()));
+    }
+
+    /** Completes the return from the portal: declined, or the code exchanged (with the verifier) for tokens. */
+    void complete(Connection c, String code, String error, URI callback) {
+        SignInOutcome outcome;
+        if (error != null || code == null || code.isBlank()) {
+            outcome = Failed.of(ConnectionFailure.AUTHORIZATION_DECLINED.code());
+        } else {
+            String verifier = secrets.get(c.id, ConnectionSecrets.PKCE).orElse("");
+            try {
+                outcome = smart.exchange(Portals.fhirBase(portals.get(c.portalId)), callback, code, verifier);
+            } catch (PortalUnavailable | CircuitBreakerOpenException e) {
+                outcome = Failed.of(ConnectionFailure.PORTAL_UNAVAILABLE.code());
+            }
+        }
+        outcomes.applyTo(c, outcome);
+    }
+
+    /**
+     * Refreshes a SMART connection's access under a row lock, so two racing runs refresh once: the second sees the
+     * fresh tokens. A refused refresh moves the connection to reconnect_required. Answers the current session.
+     */
+    @Transactional
+    Optional<String> refresh(UUID connectionId) {
+        Connection c = connections.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null || c.status() != ConnectionStatus.CONNECTED || !c.isSmart()) {
+            return Optional.empty();
+        }
+        String session = secrets.get(c.id, ConnectionSecrets.TOKENS).orElse("{}");
+        if (c.accessExpiresAt != null && c.accessExpiresAt.isAfter(clock.instant().plusSeconds(30))) {
+            return Optional.of(session);
+        }
+        SignInOutcome outcome;
+        try {
+            outcome = smart.refresh(Portals.fhirBase(portals.get(c.portalId)), session);
+        } catch (PortalUnavailable | CircuitBreakerOpenException e) {
+            return Optional.empty();
+        }
+        outcomes.applyTo(c, outcome);
+        return outcome instanceof Connected ok ? Optional.of(ok.session()) : Optional.empty();
+    }
+
+    static String hash(String state) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(state.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package health.ferry.connections.spi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * JSON over HTTP to a portal, with hard limits: connect and request timeouts, a cap on the answer's size, no
+ * redirects followed (a portal's answer must come from the address in the directory).
+ */
+public final class PortalHttp {
+    static final int MAX_BODY = 256 * 1024;
+
+    private final HttpClient client;
+    private final ObjectMapper json;
+    private final Duration timeout;
+
+    public PortalHttp(ObjectMapper json, Duration timeout) {
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.json = json;
+        this.timeout = timeout;
+    }
+
+    /** A portal's answer: status and JSON body (an empty object when the body is not JSON). */
+    public record Answer(int status, JsonNode body) {
+        public String error() {
+            return body.path("error").asText("");
+        }
+    }
+
+    /** POSTs a JSON object. */
+    public Answer post(URI uri, Map<String, String> body) {
+        try {
+            return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new PortalUnavailable("request not encodable", null);
+        }
+    }
+
+    /** POSTs an HTML-form-encoded body (OAuth token requests). */
+    public Answer postForm(URI uri, Map<String, String> form) {
+        StringBuilder sb = new StringBuilder();
+        form.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
+        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(sb.toString())));
+    }
+
+    /** GETs a JSON document. */
+    public Answer get(URI uri) {
+        return send(HttpRequest.newBuilder(uri).GET());
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private Answer send(HttpRequest.Builder builder) {
+        try {
+            HttpRequest request = builder.timeout(timeout).header("Accept", "application/json").build();
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            int status = response.statusCode();
+            JsonNode parsed = read(response.body());
+            if (status == 429 || status >= 500) {
+                throw new PortalUnavailable("portal answered " + status, retryAfter(response));
+            }
+            return new Answer(status, parsed);
+        } catch (IOException e) {
+            throw new PortalUnavailable("portal not reachable: " + e.getClass().getSimpleName(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PortalUnavailable("interrupted", null);
+        }
+    }
+
+    private JsonNode read(InputStream in) throws IOException {
+        try (in) {
+            byte[] bytes = in.readNBytes(MAX_BODY + 1);
+            if (bytes.length > MAX_BODY) {
+                throw new PortalUnavailable("portal answer too large", null);
+            }
+            try {
+                JsonNode node = json.readTree(bytes);
+                return node == null ? json.createObjectNode() : node;
+            } catch (IOException notJson) {
+                return json.createObjectNode();
+            }
+        }
+    }
+
+    private static Duration retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").map(v -> {
+            try {
+                return Duration.ofSeconds(Math.min(3600, Long.parseLong(v.trim())));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }).orElse(null);
+    }
+}

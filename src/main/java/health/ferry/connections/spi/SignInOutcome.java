@@ -1,0 +1,48 @@
+package health.ferry.connections.spi;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What a portal answered to a sign-in, second factor, profile choice, token exchange or refresh: connected (with
+ * the session or tokens to seal), or a failure code from the taxonomy with what the next step needs.
+ */
+public sealed interface SignInOutcome {
+    /** Connected: {@code session} is sealed as the connection's tokens; access may end at {@code accessExpiresAt}. */
+    record Connected(String session, Instant accessExpiresAt) implements SignInOutcome {
+        @Override
+        public String toString() {
+            return "Connected[accessExpiresAt=" + accessExpiresAt + "]";
+        }
+    }
+
+    /**
+     * Not connected: {@code failureCode} is a taxonomy code; {@code challenge} is the portal's opaque handle for the
+     * next step (second factor, profile choice), sealed until then; {@code profiles} for a family account;
+     * {@code actionUrl} the portal's own page for a step done there (terms, password).
+     */
+    record Failed(String failureCode, String challenge, List<Profile> profiles, String actionUrl)
+            implements SignInOutcome {
+        public Failed {
+            profiles = profiles == null ? List.of() : List.copyOf(profiles);
+        }
+
+        public Failed(String failureCode, String challenge, List<Profile> profiles) {
+            this(failureCode, challenge, profiles, null);
+        }
+
+        public static Failed of(String failureCode) {
+            return new Failed(failureCode, null, List.of(), null);
+        }
+
+        /** A failure whose next step happens on a page of the portal itself. */
+        public static Failed withPage(String failureCode, String actionUrl) {
+            return new Failed(failureCode, null, List.of(), actionUrl);
+        }
+
+        @Override
+        public String toString() {
+            return "Failed[" + failureCode + ", profiles=" + profiles.size() + "]";
+        }
+    }
+}

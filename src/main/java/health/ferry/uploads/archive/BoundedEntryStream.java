@@ -21,6 +21,7 @@ final class BoundedEntryStream extends InputStream {
     private final CRC32 crc = new CRC32();
     private final MessageDigest sha256;
     private final byte[] head = new byte[ArchiveMagic.HEAD_LENGTH];
+    private final byte[] one = new byte[1];
     private int headLength;
     private long count;
     private ArchiveRejected violation;
@@ -40,7 +41,6 @@ final class BoundedEntryStream extends InputStream {
 
     @Override
     public int read() throws IOException {
-        byte[] one = new byte[1];
         return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
 

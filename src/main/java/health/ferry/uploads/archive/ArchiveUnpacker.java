@@ -115,17 +115,22 @@ public final class ArchiveUnpacker {
         }
         totalBytes += stream.count();
         totalCompressed += entry.getCompressedSize();
-        if (stream.count() == 0) {
-            try {
-                sink.discard(key);
-            } catch (IOException e) {
-                throw new SinkFailure(e);
-            }
-            stored.remove(key);
-            skipped.add(new SkippedEntry(name, SkippedEntry.EMPTY_FILE));
+        keep(key, stream, name, index);
+    }
+
+    /** Lists the stored entry, or takes a zero-byte one back out and lists it as skipped. */
+    private void keep(String key, BoundedEntryStream stream, String name, int index) throws SinkFailure {
+        if (stream.count() > 0) {
+            entries.add(new UnpackedEntry(index, name, key, stream.count(), stream.sha256(), stream.nestedArchive()));
             return;
         }
-        entries.add(new UnpackedEntry(index, name, key, stream.count(), stream.sha256(), stream.nestedArchive()));
+        try {
+            sink.discard(key);
+        } catch (IOException e) {
+            throw new SinkFailure(e);
+        }
+        stored.remove(key);
+        skipped.add(new SkippedEntry(name, SkippedEntry.EMPTY_FILE));
     }
 
     private void store(String key, BoundedEntryStream stream) throws ArchiveRejected, SinkFailure {

@@ -30,6 +30,12 @@ final class DocumentClassifier {
             return Classification.of(DocumentKind.PACKAGE_INDEX, 0.9, "IHE XDM " + lastSegment(facts.name())
                     + " beside IHE_XDM/ (" + type + ")");
         }
+        Classification byType = byMediaType(facts, type);
+        return byType != null ? byType : byContent(facts, type);
+    }
+
+    /** The kinds the detected type alone decides; null when the content must be read. */
+    private static Classification byMediaType(DocumentFacts facts, String type) {
         if (ARCHIVES.contains(type)) {
             return Classification.of(DocumentKind.NESTED_ARCHIVE, 0.95, type + " kept closed, never expanded");
         }
@@ -45,6 +51,11 @@ final class DocumentClassifier {
         if (type.equals("application/xhtml+xml") || type.equals("text/html")) {
             return Classification.of(DocumentKind.HTML, 0.85, type + " (never rendered)");
         }
+        return null;
+    }
+
+    /** XML and JSON by what they contain; everything else by its type family. */
+    private static Classification byContent(DocumentFacts facts, String type) throws IOException {
         if (type.equals("application/xml") || type.equals("text/xml") || type.endsWith("+xml")) {
             return XmlClassifier.classify(facts, type);
         }

@@ -20,8 +20,7 @@ final class XmlClassifier {
             return CdaRules.classify(CdaReader.read(facts.content()));
         }
         if (root.is(FhirXmlReader.NAMESPACE)) {
-            Classification fhir = FhirRules.classify(FhirXmlReader.read(facts.content()));
-            return fhir == null ? other(root) : DocumentClassifier.apple(facts, fhir);
+            return fhir(facts, root);
         }
         if (root.is(XmlRoot.EBRIM_LCM) && root.localName().equals("SubmitObjectsRequest")) {
             return Classification.of(DocumentKind.XDM_METADATA, PackageLayout.inXdm(facts.name()) ? 0.98 : 0.9,
@@ -38,6 +37,11 @@ final class XmlClassifier {
             return Classification.of(DocumentKind.OTHER, 0.6, "Apple Health export.xml (HealthKit data)");
         }
         return other(root);
+    }
+
+    private static Classification fhir(DocumentFacts facts, XmlRoot root) throws IOException {
+        Classification fhir = FhirRules.classify(FhirXmlReader.read(facts.content()));
+        return fhir == null ? other(root) : DocumentClassifier.apple(facts, fhir);
     }
 
     private static Classification other(XmlRoot root) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,7 +21,7 @@ public final class DocumentExtractor implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DocumentExtractor.class);
 
     private final ExtractionSettings settings;
-    private final List<String> command;
+    private final String workerMainClass;
     private WorkerProcess worker;
     private long nextId;
     private int served;
@@ -34,7 +33,7 @@ public final class DocumentExtractor implements AutoCloseable {
     /** For tests: a worker main class that wraps the real parser with misbehaviour. */
     DocumentExtractor(ExtractionSettings settings, String workerMainClass) {
         this.settings = settings;
-        this.command = WorkerCommand.build(settings, workerMainClass);
+        this.workerMainClass = workerMainClass;
     }
 
     /**
@@ -68,6 +67,11 @@ public final class DocumentExtractor implements AutoCloseable {
         return worker != null && worker.alive() ? worker.pid() : -1;
     }
 
+    /** Temporary folder of the running worker, or null; for tests. */
+    synchronized Path workerScratch() {
+        return worker != null && worker.alive() ? worker.scratch() : null;
+    }
+
     @Override
     public synchronized void close() {
         retire();
@@ -90,7 +94,7 @@ public final class DocumentExtractor implements AutoCloseable {
     private WorkerProcess worker() throws IOException {
         if (worker == null || !worker.alive()) {
             retire();
-            worker = WorkerProcess.start(command, settings.startupTimeout());
+            worker = WorkerProcess.start(settings, workerMainClass);
             served = 0;
         }
         return worker;

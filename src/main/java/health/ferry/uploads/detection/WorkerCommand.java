@@ -17,7 +17,7 @@ final class WorkerCommand {
     private WorkerCommand() {
     }
 
-    static List<String> build(ExtractionSettings settings, String mainClass) {
+    static List<String> build(ExtractionSettings settings, String mainClass, Path scratch) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java,
                 "-Xmx" + settings.maxHeap(),
@@ -26,6 +26,7 @@ final class WorkerCommand {
                 "-XX:TieredStopAtLevel=1",
                 "-XX:-UsePerfData",
                 "-Djava.awt.headless=true",
+                "-Djava.io.tmpdir=" + scratch,
                 "-Dfile.encoding=UTF-8",
                 "-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                 // Defence in depth only: a parser that tries plain HTTP(S) meets a closed local port. Real egress

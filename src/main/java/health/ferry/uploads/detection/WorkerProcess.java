@@ -25,27 +25,44 @@ final class WorkerProcess implements AutoCloseable {
     private static final int STDERR_LINES = 20;
 
     private final Process process;
+    private final Path scratch;
     private final Writer requests;
     private final BlockingQueue<WorkerMessage> inbox = new LinkedBlockingQueue<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private volatile boolean exited;
 
-    private WorkerProcess(Process process) {
+    private WorkerProcess(Process process, Path scratch) {
         this.process = process;
+        this.scratch = scratch;
         this.requests = process.outputWriter(StandardCharsets.UTF_8);
         daemon("worker-stdout", () -> readAnswers(process.getInputStream()));
         daemon("worker-stderr", () -> keepTail(process.getErrorStream()));
     }
 
-    /** Starts a worker and waits for its "ready" line. */
-    static WorkerProcess start(List<String> command, Duration startupTimeout) throws IOException {
-        WorkerProcess worker = new WorkerProcess(new ProcessBuilder(command).start());
-        WorkerMessage first = worker.next(startupTimeout.toNanos());
-        if (first == null || !WorkerMessage.READY.equals(first.event())) {
-            worker.kill();
-            throw new IOException("extraction worker did not start; its last output: " + worker.tail());
+    /**
+     * Starts a worker with its own temporary folder (removed when it ends, so a killed parser leaves no spool
+     * files behind) and waits for its "ready" line.
+     */
+    static WorkerProcess start(ExtractionSettings settings, String mainClass) throws IOException {
+        Path scratch = WorkerScratch.create();
+        WorkerProcess worker;
+        try {
+            worker = new WorkerProcess(new ProcessBuilder(WorkerCommand.build(settings, mainClass, scratch)).start(),
+                    scratch);
+        } catch (IOException e) {
+            WorkerScratch.delete(scratch);
+            throw e;
         }
-        return worker;
+        return worker.awaitReady(settings.startupTimeout());
+    }
+
+    private WorkerProcess awaitReady(Duration startupTimeout) throws IOException {
+        WorkerMessage first = next(startupTimeout.toNanos());
+        if (first == null || !WorkerMessage.READY.equals(first.event())) {
+            kill();
+            throw new IOException("extraction worker did not start; its last output: " + tail());
+        }
+        return this;
     }
 
     /** Sends one request; an exception means the worker is gone before it saw the document. */
@@ -90,12 +107,18 @@ final class WorkerProcess implements AutoCloseable {
         return process.pid();
     }
 
+    Path scratch() {
+        return scratch;
+    }
+
     /** Closing stdin tells the worker to exit; it is killed if it does not. */
     @Override
     public void close() {
         try {
             requests.close();
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+            if (process.waitFor(2, TimeUnit.SECONDS)) {
+                WorkerScratch.delete(scratch);
+            } else {
                 kill();
             }
         } catch (IOException e) {
@@ -113,6 +136,7 @@ final class WorkerProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        WorkerScratch.delete(scratch);
     }
 
     private WorkerMessage next(long nanos) {

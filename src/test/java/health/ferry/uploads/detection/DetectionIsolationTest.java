@@ -1,6 +1,7 @@
 package health.ferry.uploads.detection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,6 +59,8 @@ class DetectionIsolationTest {
     void hangingParserIsTimedOutAndKilledAndTheNextDocumentStillParses() throws IOException {
         assertNextDocumentParses();
         long before = extractor.workerPid();
+        Path scratch = extractor.workerScratch();
+        assertTrue(Files.isDirectory(scratch));
         long start = System.nanoTime();
         Extraction hung = extractor.extract(marked(MisbehavingParseWorker.HANG));
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
@@ -67,6 +70,7 @@ class DetectionIsolationTest {
         assertTrue(seconds >= 7 && seconds < 25, "the per-document limit applies: " + seconds + " s");
         assertTrue(ProcessHandle.of(before).map(ProcessHandle::isAlive).orElse(false) == false,
                 "the hung worker was killed");
+        assertFalse(Files.exists(scratch), "a killed worker's temporary folder is removed");
         assertNextDocumentParses();
         assertNotEquals(before, extractor.workerPid());
     }
@@ -93,6 +97,7 @@ class DetectionIsolationTest {
                 ParentDeathProbe.class.getName(), normal.toString(), marked(MisbehavingParseWorker.HANG).toString())
                 .redirectErrorStream(true).start();
         long workerPid;
+        long parentPid = parent.pid();
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
             workerPid = readWorkerPid(out);
@@ -107,6 +112,11 @@ class DetectionIsolationTest {
         boolean alive = worker.map(ProcessHandle::isAlive).orElse(false);
         worker.filter(ProcessHandle::isAlive).ifPresent(ProcessHandle::destroyForcibly);
         assertTrue(!alive, "the worker of a killed parent must exit by itself");
+        WorkerScratch.sweepOrphansNow();
+        try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertTrue(left.noneMatch(f -> f.getFileName().toString().startsWith("ferry-worker-" + parentPid + "-")),
+                    "the killed app's worker folder is swept");
+        }
     }
 
     private static long readWorkerPid(BufferedReader out) throws IOException {
@@ -155,7 +165,8 @@ class DetectionIsolationTest {
                 WorkerCommand.classpath(null, "/opt/ferry/quarkus-run.jar"));
         assertEquals("/x/a.jar" + sep + "/x/classes", WorkerCommand.classpath("", "/x/a.jar" + sep + "/x/classes"));
         assertEquals("/custom/*", WorkerCommand.classpath("/custom/*", "/opt/ferry/quarkus-run.jar"));
-        List<String> command = WorkerCommand.build(SETTINGS, ParseWorker.class.getName());
-        assertTrue(command.containsAll(List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError")), command::toString);
+        List<String> command = WorkerCommand.build(SETTINGS, ParseWorker.class.getName(), dir);
+        assertTrue(command.containsAll(List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError",
+                "-Djava.io.tmpdir=" + dir)), command::toString);
     }
 }

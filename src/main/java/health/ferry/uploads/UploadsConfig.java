@@ -1,0 +1,112 @@
+package health.ferry.uploads;
+
+import health.ferry.uploads.archive.ArchiveLimits;
+import health.ferry.uploads.detection.ExtractionSettings;
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Supporting Documents settings (prefix {@code ferry.uploads}); the defaults are SECURITY-TEST-PLAN section 2's
+ * recommended limits, documented in docs/supporting-documents.md.
+ */
+@ConfigMapping(prefix = "ferry.uploads")
+public interface UploadsConfig {
+    /** Bounds on unpacking one archive. */
+    Archive archive();
+
+    /** The isolated extraction worker. */
+    Extraction extraction();
+
+    /** Bounds on unpacking one archive; each breach has its own rejection code. */
+    interface Archive {
+        /** Most entries an archive may declare ({@code too_many_entries}). */
+        @WithDefault("2000")
+        int maxEntries();
+
+        /** Most uncompressed bytes of one entry, counted while streaming ({@code too_much_data}). */
+        @WithDefault("100M")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize maxEntrySize();
+
+        /** Most uncompressed bytes of all entries together ({@code too_much_data}). */
+        @WithDefault("1G")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize maxTotalSize();
+
+        /** An entry's compression ratio is judged once it has produced more than this. */
+        @WithDefault("1M")
+        @WithConverter(MemorySizeConverter.class)
+        MemorySize ratioCheckAfter();
+
+        /** Most uncompressed bytes per compressed byte of an entry ({@code compression_ratio}). */
+        @WithDefault("100")
+        int maxCompressionRatio();
+
+        /** Most UTF-8 bytes of an entry's path ({@code unsafe_entry_name}). */
+        @WithDefault("1024")
+        int maxNameBytes();
+
+        /** Most UTF-8 bytes of one path segment ({@code unsafe_entry_name}). */
+        @WithDefault("255")
+        int maxSegmentBytes();
+
+        /** Most path segments of an entry name ({@code unsafe_entry_name}). */
+        @WithDefault("32")
+        int maxSegments();
+
+        /** These settings as the unpacker's limits. */
+        default ArchiveLimits limits() {
+            return new ArchiveLimits(maxEntries(), maxEntrySize().asLongValue(), maxTotalSize().asLongValue(),
+                    ratioCheckAfter().asLongValue(), maxCompressionRatio(), maxNameBytes(), maxSegmentBytes(),
+                    maxSegments());
+        }
+    }
+
+    /** The extraction worker JVM; a breach of the time limit kills it and marks the document timed_out. */
+    interface Extraction {
+        /** Wall-clock limit per document. */
+        @WithDefault("60s")
+        @WithConverter(DurationConverter.class)
+        Duration timeout();
+
+        /** How long a new worker may take to load Tika. */
+        @WithDefault("30s")
+        @WithConverter(DurationConverter.class)
+        Duration startupTimeout();
+
+        /** The worker's maximum heap ({@code -Xmx}). */
+        @WithDefault("512m")
+        String maxHeap();
+
+        /** Most characters of text kept per document. */
+        @WithDefault("10000000")
+        int writeLimit();
+
+        /** Most embedded documents (attachments, OLE objects) parsed per document. */
+        @WithDefault("100")
+        int maxEmbeddedDocuments();
+
+        /** Most levels of embedding followed. */
+        @WithDefault("3")
+        int maxEmbeddedDepth();
+
+        /** Documents after which a worker is replaced by a fresh one. */
+        @WithDefault("1000")
+        int maxDocumentsPerWorker();
+
+        /** The worker's class path; empty derives it from how the app was started (fast-jar, dev, tests). */
+        Optional<String> classpath();
+
+        /** These settings as the extractor's settings. */
+        default ExtractionSettings settings() {
+            return new ExtractionSettings(timeout(), startupTimeout(), maxHeap(), writeLimit(),
+                    maxEmbeddedDocuments(), maxEmbeddedDepth(), maxDocumentsPerWorker(), classpath().orElse(null));
+        }
+    }
+}

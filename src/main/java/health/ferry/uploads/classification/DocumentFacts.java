@@ -1,0 +1,28 @@
+package health.ferry.uploads.classification;
+
+import health.ferry.uploads.detection.ExtractionOutcome;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Everything classification needs about one stored document.
+ *
+ * @param name      the entry's path inside the upload (display text; used only for package structure such as
+ *                  {@code IHE_XDM/…} or {@code apple_health_export/clinical-records/…}, never to decide a type)
+ * @param size      bytes, as counted while unpacking
+ * @param mediaType the type detected from the content
+ * @param outcome   how text extraction ended
+ * @param text      the extracted text (may be empty)
+ * @param pages     page count where known, else 0
+ * @param content   the stored bytes, read again for structured formats (CDA, FHIR, XDM metadata)
+ */
+public record DocumentFacts(String name, long size, String mediaType, ExtractionOutcome outcome, String text,
+        int pages, Path content) {
+    public DocumentFacts {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(mediaType, "mediaType");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(content, "content");
+        text = text == null ? "" : text;
+    }
+}

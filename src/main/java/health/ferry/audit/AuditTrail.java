@@ -6,6 +6,7 @@ import health.ferry.accounts.Actor;
 import health.ferry.accounts.PersonChanged;
 import health.ferry.accounts.SignedIn;
 import health.ferry.accounts.SignedOut;
+import health.ferry.connections.ConnectionChanged;
 import health.ferry.studies.EnrolmentChanged;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.oidc.SecurityEvent;
@@ -76,6 +77,18 @@ public class AuditTrail {
         entry.objectId = e.enrolmentId().toString();
         entry.studyId = e.studyId();
         entry.detail = "consent_version=" + e.consentVersion();
+        write(entry);
+    }
+
+    void connection(@Observes ConnectionChanged e) {
+        AuditEntry entry = entry(e.actor(), "connection." + e.action(), "success");
+        if (e.actor() == null) {
+            entry.actorRole = "system";
+        }
+        entry.subjectPerson = e.personId();
+        entry.objectType = "connection";
+        entry.objectId = e.connectionId().toString();
+        entry.detail = "status=" + e.status() + (e.failureCode() == null ? "" : " failure=" + e.failureCode());
         write(entry);
     }
 

@@ -86,13 +86,13 @@ class SmartAuthorizations {
      * fresh tokens. A refused refresh moves the connection to reconnect_required. Answers the current session.
      */
     @Transactional
-    Optional<String> refresh(UUID connectionId) {
+    Optional<String> refresh(UUID connectionId, boolean force) {
         Connection c = connections.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
         if (c == null || c.status() != ConnectionStatus.CONNECTED || !c.isSmart()) {
             return Optional.empty();
         }
         String session = secrets.get(c.id, ConnectionSecrets.TOKENS).orElse("{}");
-        if (c.accessExpiresAt != null && c.accessExpiresAt.isAfter(clock.instant().plusSeconds(30))) {
+        if (!force && c.accessExpiresAt != null && c.accessExpiresAt.isAfter(clock.instant().plusSeconds(30))) {
             return Optional.of(session);
         }
         SignInOutcome outcome;

@@ -31,10 +31,14 @@ class ProductionSecrets {
     Optional<String> sessionSecret;
     @ConfigProperty(name = CLIENT_SECRET_PROPERTY)
     Optional<String> clientSecret;
+    @ConfigProperty(name = "ferry.vault.active-key")
+    String vaultKeyId;
 
     // First of all start-up observers, so nothing (demo data, study loading) runs with bad secrets.
     void check(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start) {
-        List<String> problems = problems(sessionSecret.orElse(null), clientSecret.orElse(null));
+        List<String> problems = new ArrayList<>(problems(sessionSecret.orElse(null), clientSecret.orElse(null)));
+        problems.addAll(vaultProblems(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getOptionalValue("ferry.vault.keys." + vaultKeyId, String.class).orElse(null)));
         if (!problems.isEmpty()) {
             throw new ConfigurationException(message(problems),
                     Set.of(SESSION_SECRET_PROPERTY, CLIENT_SECRET_PROPERTY));
@@ -56,6 +60,22 @@ class ProductionSecrets {
                     + " (Clients > ferry > Credentials).");
         }
         return problems;
+    }
+
+    /** The credential vault's key: 32 random bytes in base64 (portal passwords and tokens are sealed with it). */
+    static List<String> vaultProblems(String key) {
+        String howToSet = " Set it to 32 random bytes in base64 (for example: openssl rand -base64 32).";
+        if (isBlank(key)) {
+            return List.of("FERRY_VAULT_KEY is not set." + howToSet);
+        }
+        try {
+            if (java.util.Base64.getDecoder().decode(key.strip()).length != 32) {
+                return List.of("FERRY_VAULT_KEY is not 32 bytes." + howToSet);
+            }
+        } catch (IllegalArgumentException e) {
+            return List.of("FERRY_VAULT_KEY is not base64." + howToSet);
+        }
+        return List.of();
     }
 
     static String message(List<String> problems) {

@@ -21,6 +21,11 @@ final class Sandbox {
                 .statusCode(200).extract().path("items.find { it.name == '" + name + "' }.id");
     }
 
+    static String fhirBase() {
+        return org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("ferry.sandbox.base-url", String.class) + "/sandbox/fhir";
+    }
+
     static String self(String user) {
         return as(user).get("/api/v1/me").then().extract().path("people[0].id");
     }

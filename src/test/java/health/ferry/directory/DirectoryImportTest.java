@@ -208,13 +208,15 @@ class DirectoryImportTest {
         assertEquals(doctorsBefore, doctors.count());
         var smart = QuarkusTransaction.requiringNew().call(() -> portals.findBySourceKey(SandboxEntries.HEALTH_SYSTEM)
                 .map(p -> endpoints.findByIds(p.endpointIds)).orElseThrow());
-        assertEquals("http://localhost:8080/sandbox/fhir", smart.get(0).address);
+        assertEquals(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("ferry.sandbox.base-url", String.class) + "/sandbox/fhir", smart.get(0).address);
         assertEquals("sandbox", smart.get(0).ehrVendor);
 
         PortalSummary system = first("organization", "Sandbox Health System");
         PortalConnection connection = directory.connection(system.id()).orElseThrow();
         assertEquals("smart", connection.connectionMethod());
-        assertEquals(List.of("http://localhost:8080/sandbox/fhir"),
+        assertEquals(List.of(org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("ferry.sandbox.base-url", String.class) + "/sandbox/fhir"),
                 connection.endpoints().stream().map(PortalConnection.Endpoint::address).toList());
         PortalConnection general = directory.connection(first("organization", "Sandbox General Hospital").id())
                 .orElseThrow();

@@ -165,10 +165,10 @@ class PortalsApiTest {
     void participantsCannotUseAdminRoutes() {
         String id = search("organization", "Sandbox General Hospital").extract().path("items[0].id");
         given().contentType(ContentType.JSON).body(Map.of("supportStatus", "not_supported"))
-                .when().post("/api/v1/admin/portals/" + id + "/support-status").then().statusCode(403)
-                .body("code", equalTo("forbidden"));
+                .when().post("/api/v1/admin/portals/" + id + "/support-status").then().statusCode(404)
+                .body("code", equalTo("not_found"));
         given().contentType(ContentType.JSON).body("{\"resourceType\":\"Bundle\"}")
-                .when().post("/api/v1/admin/directory/imports").then().statusCode(403);
+                .when().post("/api/v1/admin/directory/imports").then().statusCode(404);
         search("organization", "Sandbox General Hospital").body("items[0].supportStatus", equalTo("supported"));
     }
 
@@ -176,7 +176,7 @@ class PortalsApiTest {
     @TestSecurity(user = "dir-coordinator", roles = "coordinator")
     void anySignedInUserMaySearchButOnlyParticipantsRequest() {
         search("organization", "sandbox").statusCode(200).body("items.name", hasItem("Sandbox General Hospital"));
-        request(Map.of("name", "Coordinator Clinic")).statusCode(403);
+        request(Map.of("name", "Coordinator Clinic")).statusCode(404);
     }
 
     @Test

@@ -65,4 +65,16 @@ class ProductionSecretsTest {
         assertEquals(1, problems.size(), problems::toString);
         assertTrue(problems.get(0).startsWith(start), problems.get(0));
     }
+
+    @org.junit.jupiter.api.Test
+    void theVaultKeyMustBe32BytesOfBase64() {
+        org.junit.jupiter.api.Assertions.assertTrue(ProductionSecrets.vaultProblems(null).get(0)
+                .startsWith("FERRY_VAULT_KEY is not set."));
+        org.junit.jupiter.api.Assertions.assertTrue(ProductionSecrets.vaultProblems("c2hvcnQ=").get(0)
+                .startsWith("FERRY_VAULT_KEY is not 32 bytes."));
+        org.junit.jupiter.api.Assertions.assertTrue(ProductionSecrets.vaultProblems("!!notbase64!!").get(0)
+                .startsWith("FERRY_VAULT_KEY is not base64."));
+        org.junit.jupiter.api.Assertions.assertTrue(ProductionSecrets.vaultProblems(
+                "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=").isEmpty());
+    }
 }

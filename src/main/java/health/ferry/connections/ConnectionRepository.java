@@ -27,6 +27,10 @@ class ConnectionRepository implements PanacheRepositoryBase<Connection, UUID> {
     record IdOnly(UUID id) {
     }
 
+    List<Connection> findPendingFor(UUID portalId) {
+        return list("portalId = ?1 and status = ?2", portalId, ConnectionStatus.PENDING_PORTAL);
+    }
+
     Optional<Connection> findByStateHash(String stateHash) {
         return find("oauthStateHash", stateHash).firstResultOptional();
     }

@@ -34,6 +34,8 @@ class PortalRequests {
     @Inject
     Event<DirectoryChanged> changed;
     @Inject
+    Event<PortalSupportDecided> decided;
+    @Inject
     Clock clock;
 
     @Transactional
@@ -80,6 +82,7 @@ class PortalRequests {
         }
         portal.decideSupport(status, clock.instant());
         changed.fire(new DirectoryChanged(portal.id, status));
+        decided.fire(new PortalSupportDecided(portal.id, portal.name, status.code()));
         LOG.infof("Portal %s marked %s", portal.id, status.code());
         return status(portal);
     }

@@ -3,6 +3,8 @@ package health.ferry.web;
 import health.ferry.accounts.Acting;
 import health.ferry.accounts.CurrentAccount;
 import health.ferry.accounts.PersonView;
+import health.ferry.notifications.NoticeView;
+import health.ferry.notifications.Notices;
 import health.ferry.studies.Enrolments;
 import health.ferry.studies.EnrolmentView;
 import health.ferry.studies.Study;
@@ -38,7 +40,8 @@ public class HomePages {
     }
 
     /** A signed-in person's home: who they act for and that person's studies. */
-    public record HomeView(String accountName, PersonView person, List<EnrolledStudy> enrolments) {
+    public record HomeView(String accountName, PersonView person, List<EnrolledStudy> enrolments,
+            List<NoticeView> notices) {
     }
 
     public record EnrolledStudy(String studyId, String title, EnrolmentView enrolment) {
@@ -68,6 +71,8 @@ public class HomePages {
     Enrolments enrolments;
     @Inject
     StudyCatalog studies;
+    @Inject
+    Notices notices;
     @ConfigProperty(name = "ferry.demo.enabled")
     boolean demo;
 
@@ -88,7 +93,7 @@ public class HomePages {
                 .map(e -> new EnrolledStudy(e.studyId(), studies.find(e.studyId()).map(Study::title)
                         .orElse(e.studyId()), e))
                 .toList();
-        return Templates.home(new HomeView(current.account().displayName(), person, enrolled));
+        return Templates.home(new HomeView(current.account().displayName(), person, enrolled, notices.unread(person)));
     }
 
     @GET

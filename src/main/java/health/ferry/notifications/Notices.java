@@ -1,0 +1,69 @@
+package health.ferry.notifications;
+
+import health.ferry.accounts.CurrentAccount;
+import health.ferry.accounts.PersonView;
+import health.ferry.connections.ConnectionChanged;
+import health.ferry.directory.PortalConnection;
+import health.ferry.directory.PortalDirectory;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+/** A person's in-app notices: written when something the participant waits for happens, dismissed when read. */
+@ApplicationScoped
+public class Notices implements PanacheRepositoryBase<Notice, UUID> {
+    static final int SHOWN = 20;
+
+    @Inject
+    CurrentAccount current;
+    @Inject
+    Clock clock;
+    @Inject
+    PortalDirectory directory;
+
+    /** Unread notices of a person the signed-in account acts for, newest first. */
+    public List<NoticeView> unread(PersonView person) {
+        return find("personId = ?1 and readAt is null order by createdAt desc", person.id()).page(0, SHOWN)
+                .list().stream().map(Notice::view).toList();
+    }
+
+    /** Dismisses one notice of a person this account acts for; anything else is 404 and audited. */
+    @Transactional
+    public void dismiss(String noticeId) {
+        UUID id = parse(noticeId);
+        Notice n = id == null ? null : findById(id);
+        if (n == null || !current.actsFor(n.personId)) {
+            throw current.denied("notice", String.valueOf(noticeId), null);
+        }
+        n.readAt = clock.instant();
+    }
+
+    void portalDecided(@Observes ConnectionChanged e) {
+        switch (e.action()) {
+            case "portal_supported" -> persist(new Notice(e.personId(), "portal_supported", e.portalId(),
+                    portalName(e.portalId()), "/connections/new/" + e.portalId(), clock.instant()));
+            case "portal_not_supported" -> persist(new Notice(e.personId(), "portal_not_supported", e.portalId(),
+                    portalName(e.portalId()), "/connections/" + e.connectionId(), clock.instant()));
+            default -> {
+                // Other connection changes are shown on the connection itself.
+            }
+        }
+    }
+
+    private String portalName(UUID portalId) {
+        return directory.connection(portalId).map(PortalConnection::name).orElse(null);
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return id == null ? null : UUID.fromString(id.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

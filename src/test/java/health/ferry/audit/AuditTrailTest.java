@@ -39,6 +39,17 @@ class AuditTrailTest {
     }
 
     @Test
+    void switchingWhoOneActsForIsAudited() {
+        String ward = as("erin").contentType(ContentType.JSON).body(Map.of("displayName", "Switch Audit",
+                "birthDate", "2013-03-13", "relationship", "ward", "authorityAttested", true))
+                .post("/api/v1/people").then().statusCode(201).extract().path("id");
+        health.ferry.PageSession.open("erin", "/home").form(Map.of("personId", ward)).post("/acting-as").then()
+                .statusCode(303);
+        assertTrue(audit.aboutPerson(UUID.fromString(ward), 20).stream()
+                .anyMatch(e -> "acting_as.switch".equals(e.action()) && "erin".equals(e.actorUsername())));
+    }
+
+    @Test
     void deniedAccessIsAuditedEvenThoughTheRequestFails() {
         String probe = UUID.randomUUID().toString();
         as("bob").get("/api/v1/people/" + probe).then().statusCode(404);

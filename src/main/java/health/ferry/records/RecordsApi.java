@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** JSON API v1: a person's stored records, review decisions, the export bundle and import settings. */
-@Path("/api/v1/people/{personId}")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed("participant")
@@ -37,7 +37,7 @@ public class RecordsApi {
     }
 
     @GET
-    @Path("records")
+    @Path("people/{personId}/records")
     @Operation(summary = "The person's pending (default) or accepted records, optionally of one category")
     public Page<RecordView> list(@PathParam("personId") String personId, @QueryParam("state") String state,
             @QueryParam("category") String category) {
@@ -46,7 +46,7 @@ public class RecordsApi {
     }
 
     @POST
-    @Path("records/decisions")
+    @Path("people/{personId}/records/decisions")
     @Operation(summary = "Accept pending records and delete records")
     public RecordReview.Decided decide(@PathParam("personId") String personId, Decisions body) {
         Decisions d = body == null ? new Decisions(null, null) : body;
@@ -54,7 +54,7 @@ public class RecordsApi {
     }
 
     @GET
-    @Path("records/export")
+    @Path("people/{personId}/records/export")
     @Produces("application/fhir+json")
     @Operation(summary = "A FHIR R4 Bundle of the person's accepted records")
     public String export(@PathParam("personId") String personId) {
@@ -62,14 +62,14 @@ public class RecordsApi {
     }
 
     @GET
-    @Path("settings")
+    @Path("people/{personId}/settings")
     @Operation(summary = "Which categories are imported and whether email notices are sent")
     public SettingsView settings(@PathParam("personId") String personId) {
         return settings.view(current.person(personId).id());
     }
 
     @PUT
-    @Path("settings")
+    @Path("people/{personId}/settings")
     @Operation(summary = "Change which categories are imported and email notices")
     public SettingsView update(@PathParam("personId") String personId, SettingsView body) {
         return settings.update(current.person(personId).id(), body == null ? new SettingsView(null, null) : body);

@@ -58,7 +58,8 @@ public class ConnectionSync {
     void run(UUID connectionId, UUID runId) {
         Counts counts = new Counts();
         try {
-            PortalAccess.Session session = access.open(connectionId).orElseThrow(() -> new SyncFailure("reconnect_required"));
+            PortalAccess.Session session = access.open(connectionId)
+                    .orElseThrow(() -> new SyncFailure("reconnect_required"));
             FhirPages pages = new FhirPages(timeout, maxPageBytes);
             IParser parser = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false)
                     .setErrorOnInvalidValue(false).setErrorOnInvalidExtension(false));
@@ -66,7 +67,8 @@ public class ConnectionSync {
                 session = readType(session, type, pages, parser, counts);
             }
             history.succeed(runId, counts.added, counts.updated);
-            LOG.infof("sync %s of connection %s: %d new, %d updated", runId, connectionId, counts.added, counts.updated);
+            LOG.infof("sync %s of connection %s: %d new, %d updated", runId, connectionId, counts.added,
+                    counts.updated);
         } catch (SyncFailure f) {
             if ("reconnect_required".equals(f.code())) {
                 access.accessEnded(connectionId);
@@ -87,7 +89,8 @@ public class ConnectionSync {
         for (int page = 0; url != null && page < maxPages; page++) {
             FhirPages.Page answer = pages.get(session, url);
             if (answer.status() == 401) {
-                session = access.reopen(session.connectionId()).orElseThrow(() -> new SyncFailure("reconnect_required"));
+                session = access.reopen(session.connectionId())
+                        .orElseThrow(() -> new SyncFailure("reconnect_required"));
                 answer = pages.get(session, url);
                 if (answer.status() == 401) {
                     throw new SyncFailure("reconnect_required");

@@ -30,9 +30,11 @@ public class SyncNow {
     @ConfigProperty(name = "ferry.sync.now-cooldown", defaultValue = "PT1M")
     Duration cooldown;
 
+    static final Duration STALE = Duration.ofMinutes(30);
+
     private final ReentrantLock starting = new ReentrantLock();
 
-    /** Starts a sync and answers its run id, or empty when the cool-down has not passed (the caller answers 429). */
+    /** Starts a sync and answers its run id; empty within the cool-down or while one runs (the caller: 429). */
     public Optional<UUID> start(String connectionId) {
         ConnectionView c = connections.view(connectionId);
         if (!c.isConnected()) {
@@ -42,7 +44,7 @@ public class SyncNow {
         starting.lock();
         try {
             Optional<SyncRun> last = history.latest(c.id());
-            if (last.isPresent() && last.get().startedAt.plus(cooldown).isAfter(clock.instant())) {
+            if (last.isPresent() && busy(last.get())) {
                 return Optional.empty();
             }
             runId = history.start(c.id());
@@ -51,6 +53,13 @@ public class SyncNow {
         }
         executor.runAsync(() -> sync.run(c.id(), runId));
         return Optional.of(runId);
+    }
+
+    /** Within the cool-down, or still running (a run unfinished after {@link #STALE} is taken as crashed). */
+    private boolean busy(SyncRun last) {
+        var now = clock.instant();
+        return last.startedAt.plus(cooldown).isAfter(now)
+                || (last.finishedAt == null && last.startedAt.plus(STALE).isAfter(now));
     }
 
     /** Seconds until the next "sync now" is allowed. */

@@ -56,8 +56,10 @@ class RecordsApiTest {
                 + "\"laboratory\"}]}],\"code\":{\"text\":\"HbA1c\"}}");
         store.upsert(person, s, "{\"resourceType\":\"FamilyMemberHistory\",\"id\":\"f1\"}");
         String base = "/api/v1/people/" + person + "/records";
-        as("erin").queryParam("category", "vital_signs").get(base).then().body("items.display", equalTo(List.of("Heart rate")));
-        as("erin").queryParam("category", "lab_results").get(base).then().body("items.display", equalTo(List.of("HbA1c")));
+        as("erin").queryParam("category", "vital_signs").get(base).then()
+                .body("items.display", equalTo(List.of("Heart rate")));
+        as("erin").queryParam("category", "lab_results").get(base).then()
+                .body("items.display", equalTo(List.of("HbA1c")));
         as("erin").queryParam("category", "other").get(base).then().body("items.resourceType",
                 equalTo(List.of("FamilyMemberHistory")));
         as("erin").queryParam("category", "nonsense").get(base).then().statusCode(400);
@@ -76,12 +78,14 @@ class RecordsApiTest {
         String kept = ids.get(names.indexOf("Kept"));
         String dropped = ids.get(names.indexOf("Dropped"));
         as("erin").contentType(ContentType.JSON).body(Map.of("accept", List.of(kept), "delete", List.of(dropped)))
-                .post(base + "/decisions").then().statusCode(200).body("accepted", equalTo(1)).body("deleted", equalTo(1));
+                .post(base + "/decisions").then().statusCode(200).body("accepted", equalTo(1))
+                .body("deleted", equalTo(1));
         as("erin").get(base).then().body("items.display", equalTo(List.of("Left")));
         as("erin").queryParam("state", "accepted").get(base).then().body("items.display", equalTo(List.of("Kept")));
         as("erin").get(base + "/export").then().statusCode(200).contentType("application/fhir+json")
                 .body("resourceType", equalTo("Bundle")).body("type", equalTo("collection"))
-                .body("entry.resource.id", equalTo(List.of("k1"))).body("entry.resource.code.text", equalTo(List.of("Kept")));
+                .body("entry.resource.id", equalTo(List.of("k1")))
+                .body("entry.resource.code.text", equalTo(List.of("Kept")));
         store.upsert(person, s, condition("d1", "1", "Dropped"));
         as("erin").get(base).then().body("items.display", not(hasItem("Dropped")));
     }
@@ -97,7 +101,8 @@ class RecordsApiTest {
         as("alice").get(base + "/settings").then().statusCode(404);
         String alice = as("alice").get("/api/v1/me").then().extract().path("people[0].id");
         as("alice").contentType(ContentType.JSON).body(Map.of("accept", List.of(id)))
-                .post("/api/v1/people/" + alice + "/records/decisions").then().statusCode(200).body("accepted", equalTo(0));
+                .post("/api/v1/people/" + alice + "/records/decisions").then().statusCode(200)
+                .body("accepted", equalTo(0));
         as("erin").get(base + "/records").then().body("items.state", equalTo(List.of("pending")));
     }
 

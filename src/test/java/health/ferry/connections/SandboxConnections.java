@@ -21,6 +21,15 @@ public final class SandboxConnections {
         return id;
     }
 
+    /** A credentials connection the sandbox refuses (e.g. "locked"), waited until it settles; answers its id. */
+    public static String failed(String user, String personId, String username) {
+        String id = Sandbox.connect(user, personId, username, "demo");
+        if ("connected".equals(Sandbox.settled(user, id).getString("status"))) {
+            throw new AssertionError("sandbox user " + username + " connected");
+        }
+        return id;
+    }
+
     public static JsonPath settled(String user, String connectionId) {
         return Sandbox.settled(user, connectionId);
     }

@@ -112,6 +112,15 @@ class ConnectionSyncTest {
     }
 
     @Test
+    void onlyAConnectedPortalCanBeSynced() {
+        String person = SandboxConnections.ward("erin", "Sync Refused", "2014-02-03");
+        String c = SandboxConnections.failed("erin", person, "locked");
+        as("erin").contentType(ContentType.JSON).post("/api/v1/connections/" + c + "/sync").then().statusCode(409)
+                .body("code", equalTo("conflict"));
+        assertTrue(history.lastSync(UUID.fromString(c)).isEmpty());
+    }
+
+    @Test
     void anotherParticipantCannotSyncTheConnection() {
         String person = SandboxConnections.ward("erin", "Sync Private", "2013-12-01");
         String c = SandboxConnections.connected("erin", person, "empty");

@@ -56,8 +56,6 @@ public class HomePages {
 
         static native TemplateInstance home(HomeView view);
 
-        static native TemplateInstance records(SectionView view);
-
         static native TemplateInstance supportingDocuments(SectionView view);
 
         static native TemplateInstance signedOut();
@@ -94,12 +92,6 @@ public class HomePages {
                         .orElse(e.studyId()), e))
                 .toList();
         return Templates.home(new HomeView(current.account().displayName(), person, enrolled, notices.unread(person)));
-    }
-
-    @GET
-    @Path("records")
-    public TemplateInstance records() {
-        return Templates.records(new SectionView(acting.person()));
     }
 
     @GET

@@ -91,13 +91,6 @@ public interface WebMessages {
     @Message("Join a study, then connect the patient portal where {name}'s records are.")
     String home_next_text(String name);
 
-    @Message("Records for {name}")
-    String records_title(String name);
-
-    @Message("No records have arrived for {name} yet. Records from connected portals and uploads wait here for "
-            + "your review before any study sees them.")
-    String records_empty(String name);
-
     @Message("Supporting Documents for {name}")
     String supporting_title(String name);
 

@@ -1,0 +1,90 @@
+package health.ferry.records;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** Text of the records pages (namespace {@code rec}). */
+@MessageBundle("rec")
+public interface RecordMessages {
+    @Message("Records for {name}")
+    String title(String name);
+
+    @Message("Waiting for your review")
+    String pending_title();
+
+    @Message("These records arrived from {name}'s portals. Everything is selected: unselect what should not go to "
+            + "your studies, then add or delete the selection. \"Done\" leaves the rest waiting here.")
+    String pending_intro(String name);
+
+    @Message("No records are waiting for review.")
+    String pending_empty();
+
+    @Message("Kept for your studies")
+    String accepted_title();
+
+    @Message("No records have been kept yet. Records from connected portals and uploads wait above for your review.")
+    String accepted_empty();
+
+    @Message("Select all")
+    String select_all();
+
+    @Message("Select none")
+    String select_none();
+
+    @Message("Add selected")
+    String add_selected();
+
+    @Message("Delete selected")
+    String delete_selected();
+
+    @Message("Done")
+    String done();
+
+    @Message("Choose what to import")
+    String settings_link();
+
+    @Message("What to import for {name}")
+    String settings_title(String name);
+
+    @Message("Record categories to import from connected portals")
+    String settings_categories();
+
+    @Message("Email me when new records arrive")
+    String settings_email();
+
+    @Message("{count} records added, {deleted} deleted.")
+    String decided(int count, int deleted);
+
+    @Message("no date")
+    String no_date();
+
+    @Message("Conditions")
+    String category_conditions();
+
+    @Message("Medications")
+    String category_medications();
+
+    @Message("Allergies")
+    String category_allergies();
+
+    @Message("Immunizations")
+    String category_immunizations();
+
+    @Message("Lab results")
+    String category_lab_results();
+
+    @Message("Vital signs")
+    String category_vital_signs();
+
+    @Message("Procedures")
+    String category_procedures();
+
+    @Message("Visits")
+    String category_visits();
+
+    @Message("Documents")
+    String category_documents();
+
+    @Message("Other records")
+    String category_other();
+}

@@ -1,0 +1,101 @@
+package health.ferry.records;
+
+import health.ferry.accounts.Acting;
+import health.ferry.accounts.PersonView;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The Records pages: pending records to review by category, kept records, and what to import. */
+@Path("/records")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed("participant")
+public class RecordPages {
+    public record ReviewView(PersonView person, List<CategoryGroup> pending, List<CategoryGroup> accepted,
+            Integer added, Integer deleted) {
+    }
+
+    public record SettingsPage(PersonView person, List<CategoryChoice> categories, boolean emailNotifications) {
+    }
+
+    public record CategoryChoice(String code, String label, boolean on) {
+    }
+
+    @CheckedTemplate(basePath = "records")
+    static class Templates {
+        static native TemplateInstance review(ReviewView view);
+
+        static native TemplateInstance settings(SettingsPage view);
+    }
+
+    @Inject
+    Acting acting;
+    @Inject
+    RecordReview review;
+    @Inject
+    RecordSettings settings;
+
+    @GET
+    public TemplateInstance showReview(@QueryParam("added") Integer added, @QueryParam("deleted") Integer deleted) {
+        PersonView person = acting.person();
+        return Templates.review(new ReviewView(person,
+                CategoryGroup.of(review.list(person.id(), "pending", null)),
+                CategoryGroup.of(review.list(person.id(), "accepted", null)), added, deleted));
+    }
+
+    @POST
+    @Path("decisions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response processReview(@FormParam("record") List<String> selected, @FormParam("action") String action) {
+        PersonView person = acting.person();
+        List<String> ids = selected == null ? List.of() : selected;
+        RecordReview.Decided d = switch (action == null ? "done" : action) {
+            case "add" -> review.decide(person.id(), ids, List.of());
+            case "delete" -> review.decide(person.id(), List.of(), ids);
+            default -> null;
+        };
+        URI to = d == null ? URI.create("/home")
+                : URI.create("/records?added=" + d.accepted() + "&deleted=" + d.deleted());
+        return Response.seeOther(to).build();
+    }
+
+    @GET
+    @Path("settings")
+    public TemplateInstance showSettings() {
+        PersonView person = acting.person();
+        SettingsView s = settings.view(person.id());
+        List<CategoryChoice> choices = new ArrayList<>();
+        for (RecordCategory c : RecordCategory.values()) {
+            choices.add(new CategoryChoice(c.code(), CategoryGroup.label(c), s.categories().get(c.code())));
+        }
+        return Templates.settings(new SettingsPage(person, choices, s.emailNotifications()));
+    }
+
+    @POST
+    @Path("settings")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response processSettings(@FormParam("category") List<String> on, @FormParam("email") String email) {
+        PersonView person = acting.person();
+        Map<String, Boolean> categories = new LinkedHashMap<>();
+        for (RecordCategory c : RecordCategory.values()) {
+            categories.put(c.code(), on != null && on.contains(c.code()));
+        }
+        settings.update(person.id(), new SettingsView(categories, email != null));
+        return Response.seeOther(URI.create("/records")).build();
+    }
+}

@@ -1,0 +1,57 @@
+package health.ferry.records;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Which categories a person imports (all by default) and whether they want email notices. */
+@ApplicationScoped
+public class RecordSettings implements PanacheRepositoryBase<SettingsRow, UUID> {
+    /** The person's settings; defaults when never saved. Callers have checked ownership. */
+    @Transactional
+    public SettingsView view(UUID personId) {
+        SettingsRow row = findByIdOptional(personId).orElseGet(() -> new SettingsRow(personId));
+        Set<RecordCategory> off = row.disabled();
+        Map<String, Boolean> categories = new LinkedHashMap<>();
+        for (RecordCategory c : RecordCategory.values()) {
+            categories.put(c.code(), !off.contains(c));
+        }
+        return new SettingsView(categories, row.emailNotifications);
+    }
+
+    /** Whether records of this category are imported for the person. */
+    @Transactional
+    public boolean allows(UUID personId, RecordCategory category) {
+        return findByIdOptional(personId).map(r -> !r.disabled().contains(category)).orElse(true);
+    }
+
+    /** Saves settings: categories left out keep their value; unknown category codes are a validation failure. */
+    @Transactional
+    public SettingsView update(UUID personId, SettingsView change) {
+        SettingsRow row = findByIdOptional(personId).orElseGet(() -> {
+            SettingsRow r = new SettingsRow(personId);
+            persist(r);
+            return r;
+        });
+        Set<RecordCategory> off = row.disabled().isEmpty() ? EnumSet.noneOf(RecordCategory.class)
+                : EnumSet.copyOf(row.disabled());
+        if (change.categories() != null) {
+            change.categories().forEach((code, on) -> {
+                RecordCategory c = RecordCategory.fromCode(code).orElseThrow(
+                        () -> health.ferry.outcome.OutcomeException.invalid("categories", "unknown category " + code));
+                if (Boolean.FALSE.equals(on)) {
+                    off.add(c);
+                } else {
+                    off.remove(c);
+                }
+            });
+        }
+        row.change(off, change.emailNotifications() == null ? row.emailNotifications : change.emailNotifications());
+        return view(personId);
+    }
+}

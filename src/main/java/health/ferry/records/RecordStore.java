@@ -1,0 +1,82 @@
+package health.ferry.records;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import health.ferry.outcome.OutcomeException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+
+/**
+ * The public way in for importers: store one FHIR R4 resource for a person from a source, idempotently. The key is
+ * (source, resource type, resource id): the same resource from two portals is two records.
+ */
+@ApplicationScoped
+public class RecordStore {
+    @Inject
+    RecordRepository records;
+    @Inject
+    FhirContext fhir;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Clock clock;
+    @Inject
+    RecordSettings settings;
+
+    /** What an upsert did. */
+    public enum Upsert {
+        NEW, UPDATED, UNCHANGED
+    }
+
+    /** Stores a parsed resource (encoded once to JSON as HAPI read it). */
+    @Transactional
+    public Upsert upsert(UUID personId, RecordSource source, IBaseResource resource) {
+        return upsert(personId, source, fhir.newJsonParser().encodeResourceToString(resource));
+    }
+
+    /** Stores a resource's JSON; a resource without type or id is a validation failure. */
+    @Transactional
+    public Upsert upsert(UUID personId, RecordSource source, String resourceJson) {
+        JsonNode r;
+        try {
+            r = json.readTree(resourceJson);
+        } catch (JsonProcessingException e) {
+            throw OutcomeException.invalid("resource", "not JSON");
+        }
+        if (r == null || !r.path("resourceType").isTextual() || !r.path("id").isTextual()) {
+            throw OutcomeException.invalid("resource", "a FHIR resource needs resourceType and id");
+        }
+        RecordFacts facts = RecordReader.facts(r, resourceJson);
+        Optional<StoredRecord> stored = records.findBySourceKey(source, facts.resourceType(), facts.resourceId());
+        if (stored.isEmpty()) {
+            records.persist(new StoredRecord(personId, source, facts, clock.instant()));
+            return Upsert.NEW;
+        }
+        if (stored.get().sameAs(facts)) {
+            return Upsert.UNCHANGED;
+        }
+        stored.get().take(facts, clock.instant());
+        return Upsert.UPDATED;
+    }
+
+    /** Like {@link #upsert(UUID, RecordSource, String)} unless the person's settings turn its category off. */
+    @Transactional
+    public Optional<Upsert> importIfAllowed(UUID personId, RecordSource source, IBaseResource resource) {
+        String encoded = fhir.newJsonParser().encodeResourceToString(resource);
+        try {
+            if (!settings.allows(personId, RecordReader.category(json.readTree(encoded)))) {
+                return Optional.empty();
+            }
+        } catch (JsonProcessingException e) {
+            throw OutcomeException.invalid("resource", "not JSON");
+        }
+        return Optional.of(upsert(personId, source, encoded));
+    }
+}

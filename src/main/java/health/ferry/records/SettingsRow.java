@@ -1,0 +1,45 @@
+package health.ferry.records;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** A person's import settings: the categories switched off (stored as codes) and email notices. */
+@Entity
+@Table(name = "record_settings")
+class SettingsRow {
+    @Id
+    @Column(name = "person_id")
+    UUID personId;
+    @Column(name = "disabled_categories", nullable = false)
+    String disabledCategories;
+    @Column(name = "email_notifications", nullable = false)
+    boolean emailNotifications;
+
+    protected SettingsRow() {
+    }
+
+    SettingsRow(UUID personId) {
+        this.personId = personId;
+        this.disabledCategories = "";
+        this.emailNotifications = true;
+    }
+
+    Set<RecordCategory> disabled() {
+        Set<RecordCategory> off = EnumSet.noneOf(RecordCategory.class);
+        Arrays.stream(disabledCategories.split(",")).map(RecordCategory::fromCode)
+                .forEach(c -> c.ifPresent(off::add));
+        return off;
+    }
+
+    void change(Set<RecordCategory> off, boolean email) {
+        this.disabledCategories = off.stream().map(RecordCategory::code).sorted().collect(Collectors.joining(","));
+        this.emailNotifications = email;
+    }
+}

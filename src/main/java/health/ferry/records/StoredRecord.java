@@ -1,0 +1,85 @@
+package health.ferry.records;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+
+/** One stored FHIR R4 resource from one source, with its review state and the JSON as received. */
+@Entity
+@Table(name = "health_record")
+class StoredRecord {
+    @Id
+    UUID id;
+    @Column(name = "person_id", nullable = false)
+    UUID personId;
+    @Column(name = "source_kind", nullable = false)
+    String sourceKind;
+    @Column(name = "source_id", nullable = false)
+    UUID sourceId;
+    @Column(name = "resource_type", nullable = false)
+    String resourceType;
+    @Column(name = "resource_id", nullable = false)
+    String resourceId;
+    @Column(nullable = false)
+    String category;
+    String display;
+    @Column(name = "record_date")
+    LocalDate recordDate;
+    @Column(nullable = false)
+    String state;
+    @Column(name = "version_id")
+    String versionId;
+    @Column(name = "last_updated")
+    String lastUpdated;
+    @Column(name = "fetched_at", nullable = false)
+    Instant fetchedAt;
+    @Column(nullable = false)
+    String resource;
+
+    protected StoredRecord() {
+    }
+
+    StoredRecord(UUID personId, RecordSource source, RecordFacts facts, Instant now) {
+        this.id = UUID.randomUUID();
+        this.personId = personId;
+        this.sourceKind = source.kind();
+        this.sourceId = source.id();
+        this.resourceType = facts.resourceType();
+        this.resourceId = facts.resourceId();
+        this.state = RecordState.PENDING.code();
+        take(facts, now);
+    }
+
+    /** Whether the portal's copy is the one stored (same version and update time; same JSON when it has neither). */
+    boolean sameAs(RecordFacts facts) {
+        if (facts.versionId() == null && facts.lastUpdated() == null) {
+            return versionId == null && lastUpdated == null && resource.equals(facts.json());
+        }
+        return Objects.equals(versionId, facts.versionId()) && Objects.equals(lastUpdated, facts.lastUpdated());
+    }
+
+    /** A newer copy: content changes, the participant's decision stays. */
+    void take(RecordFacts facts, Instant now) {
+        this.category = facts.category().code();
+        this.display = facts.display();
+        this.recordDate = facts.date();
+        this.versionId = facts.versionId();
+        this.lastUpdated = facts.lastUpdated();
+        this.resource = facts.json();
+        this.fetchedAt = now;
+    }
+
+    void decide(RecordState to) {
+        this.state = to.code();
+    }
+
+    RecordView view() {
+        return new RecordView(id, category, resourceType, display, recordDate, state,
+                new RecordSource(sourceKind, sourceId));
+    }
+}

@@ -1,0 +1,130 @@
+package health.ferry.sync;
+
+import static health.ferry.Tokens.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import health.ferry.connections.ConnectionView;
+import health.ferry.connections.SandboxConnections;
+import health.ferry.connections.sandbox.SandboxTime;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Sync against the sandbox portal: import, idempotent re-sync, settings, empty charts, ended access, ownership. */
+@QuarkusTest
+class ConnectionSyncTest {
+    @Inject
+    SyncHistory history;
+    @Inject
+    ConnectionSync sync;
+
+    private ConnectionView.LastSync finished(String connectionId) {
+        UUID id = UUID.fromString(connectionId);
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline) {
+            ConnectionView.LastSync last = history.lastSync(id).orElse(null);
+            if (last != null && last.finishedAt() != null) {
+                return last;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        fail("sync of " + connectionId + " did not finish");
+        return null;
+    }
+
+    private ConnectionView.LastSync runAgain(String connectionId) {
+        UUID id = UUID.fromString(connectionId);
+        sync.run(id, history.start(id));
+        return history.lastSync(id).orElseThrow();
+    }
+
+    @Test
+    void demoImportsEveryCategoryOnceAndReSyncAddsNothing() {
+        String person = SandboxConnections.ward("erin", "Sync Demo", "2009-04-05");
+        String c = SandboxConnections.connected("erin", person, "demo");
+        as("erin").contentType(ContentType.JSON).post("/api/v1/connections/" + c + "/sync").then().statusCode(202);
+        as("erin").contentType(ContentType.JSON).post("/api/v1/connections/" + c + "/sync").then().statusCode(429)
+                .contentType("application/problem+json").body("code", equalTo("sync_too_soon"));
+        ConnectionView.LastSync first = finished(c);
+        assertEquals("new_records", first.outcome());
+        assertTrue(first.newRecords() > 10, "several years of records");
+        String records = "/api/v1/people/" + person + "/records";
+        int total = as("erin").get(records).then().statusCode(200).body("items.category", hasItems("conditions",
+                "medications", "allergies", "immunizations", "lab_results", "vital_signs", "procedures", "visits"))
+                .body("items.source.id", hasItem(c)).extract().path("total");
+        assertEquals(first.newRecords(), total);
+        ConnectionView.LastSync again = runAgain(c);
+        assertEquals("no_new_records", again.outcome());
+        assertEquals(0, again.newRecords());
+        as("erin").get(records).then().body("total", equalTo(total));
+    }
+
+    @Test
+    void categoriesTurnedOffAreNotImported() {
+        String person = SandboxConnections.ward("erin", "Sync Settings", "2010-06-07");
+        as("erin").contentType(ContentType.JSON).body(Map.of("categories", Map.of("vital_signs", false,
+                "lab_results", false))).put("/api/v1/people/" + person + "/settings").then().statusCode(200);
+        String c = SandboxConnections.connected("erin", person, "demo");
+        assertEquals("new_records", runAgain(c).outcome());
+        List<String> categories = as("erin").get("/api/v1/people/" + person + "/records").then().extract()
+                .path("items.category");
+        assertTrue(categories.contains("conditions"));
+        assertTrue(!categories.contains("vital_signs") && !categories.contains("lab_results"), categories.toString());
+    }
+
+    @Test
+    void anEmptyChartIsNoNewRecordsNotAFailure() {
+        String person = SandboxConnections.ward("erin", "Sync Empty", "2011-08-09");
+        String c = SandboxConnections.connected("erin", person, "empty");
+        ConnectionView.LastSync last = runAgain(c);
+        assertEquals("no_new_records", last.outcome());
+        assertNull(history.lastFailure(UUID.fromString(c)).orElse(null));
+        SandboxConnections.settled("erin", c);
+        as("erin").get("/api/v1/connections/" + c).then().body("status", equalTo("connected"));
+    }
+
+    @Test
+    void endedAccessLeavesTheConnectionReconnectRequired() {
+        String person = SandboxConnections.ward("erin", "Sync Shortlived", "2012-10-11");
+        String c = SandboxConnections.connected("erin", person, "shortlived");
+        SandboxTime.advance(Duration.ofSeconds(61));
+        ConnectionView.LastSync last = runAgain(c);
+        assertEquals("failed", last.outcome());
+        assertEquals("reconnect_required", history.lastFailure(UUID.fromString(c)).orElseThrow());
+        as("erin").get("/api/v1/connections/" + c).then().body("failure.code", equalTo("reconnect_required"))
+                .body("status", not(equalTo("connected")));
+    }
+
+    @Test
+    void onlyAConnectedPortalCanBeSynced() {
+        String person = SandboxConnections.ward("erin", "Sync Refused", "2014-02-03");
+        String c = SandboxConnections.failed("erin", person, "locked");
+        as("erin").contentType(ContentType.JSON).post("/api/v1/connections/" + c + "/sync").then().statusCode(409)
+                .body("code", equalTo("conflict"));
+        assertTrue(history.lastSync(UUID.fromString(c)).isEmpty());
+    }
+
+    @Test
+    void anotherParticipantCannotSyncTheConnection() {
+        String person = SandboxConnections.ward("erin", "Sync Private", "2013-12-01");
+        String c = SandboxConnections.connected("erin", person, "empty");
+        as("alice").contentType(ContentType.JSON).post("/api/v1/connections/" + c + "/sync").then().statusCode(404);
+        assertTrue(history.lastSync(UUID.fromString(c)).isEmpty());
+    }
+}

@@ -237,4 +237,25 @@ public interface ConnectionMessages {
 
     @Message("Back to connections")
     String back();
+
+    @Message("Records from this portal")
+    String sync_title();
+
+    @Message("Last sync brought {count} new or updated records. They wait for you under Records.")
+    String sync_new(int count);
+
+    @Message("Connected. The last sync found nothing new.")
+    String sync_nothing_new();
+
+    @Message("The last sync could not finish; Ferry will try again.")
+    String sync_failed();
+
+    @Message("No sync yet. Records arrive weekly, or now if you ask.")
+    String sync_never();
+
+    @Message("Fetching records from the portal now…")
+    String sync_running();
+
+    @Message("Sync now")
+    String sync_now();
 }

@@ -23,6 +23,8 @@ class ConnectionViews {
 
     @Inject
     ObjectMapper json;
+    @Inject
+    jakarta.enterprise.inject.Instance<LastSyncs> lastSyncs;
 
     ConnectionView of(Connection c, PersonView person, PortalConnection portal) {
         ConnectionFailure failure = c.failure();
@@ -30,7 +32,8 @@ class ConnectionViews {
                 : new ConnectionView.Failure(failure.code(), failure.message(), failure.remedy());
         List<Profile> profiles = profiles(c.profilesJson);
         Profile suggested = suggest(profiles, person);
-        return new ConnectionView(c.id, c.personId, c.portalId, c.portalName, c.method, c.status().code(), f, null,
+        ConnectionView.LastSync last = lastSyncs.isResolvable() ? lastSyncs.get().lastSync(c.id).orElse(null) : null;
+        return new ConnectionView(c.id, c.personId, c.portalId, c.portalName, c.method, c.status().code(), f, last,
                 null, profiles.stream().map(p -> ConnectionView.ProfileChoice.of(p, p == suggested)).toList(),
                 portal == null ? null : Portals.website(portal), null, c.accessExpiresAt, c.actionUrl);
     }

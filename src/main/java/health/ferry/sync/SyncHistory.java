@@ -1,6 +1,7 @@
 package health.ferry.sync;
 
 import health.ferry.connections.ConnectionView;
+import health.ferry.connections.LastSyncs;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,12 +12,13 @@ import java.util.UUID;
 
 /** Sync runs per connection; the public read of a connection's last sync for its page and API. */
 @ApplicationScoped
-public class SyncHistory implements PanacheRepositoryBase<SyncRun, UUID> {
+public class SyncHistory implements PanacheRepositoryBase<SyncRun, UUID>, LastSyncs {
     @Inject
     Clock clock;
 
     /** The connection's most recent sync (running ones have no finishedAt and no outcome yet). */
     @Transactional
+    @Override
     public Optional<ConnectionView.LastSync> lastSync(UUID connectionId) {
         return latest(connectionId).map(r -> new ConnectionView.LastSync(r.startedAt, r.finishedAt, r.outcome,
                 r.newRecords));

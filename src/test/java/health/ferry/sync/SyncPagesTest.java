@@ -1,0 +1,56 @@
+package health.ferry.sync;
+
+import static health.ferry.Tokens.as;
+import static org.hamcrest.Matchers.containsString;
+
+import health.ferry.PageSession;
+import health.ferry.connections.SandboxConnections;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** "Sync now" on a connection's page, and the last sync shown there (with its outcome, never as a failure). */
+@QuarkusTest
+class SyncPagesTest {
+    @Test
+    void syncNowFromTheConnectionPageShowsWhatArrived() {
+        String person = SandboxConnections.ward("frank", "Sync Page Kid", "2013-04-04");
+        String id = SandboxConnections.connected("frank", person, "demo");
+        as("frank").get("/connections/" + id).then().statusCode(200).body(containsString("No sync yet"))
+                .body(containsString("Sync now"));
+        PageSession.open("frank", "/connections/" + id).form(Map.of()).post("/connections/" + id + "/sync").then()
+                .statusCode(303);
+        long deadline = System.currentTimeMillis() + 60_000;
+        String page = "";
+        while (System.currentTimeMillis() < deadline && !page.contains("data-testid=\"last-sync\"")) {
+            page = as("frank").get("/connections/" + id).asString();
+            sleep();
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("new or updated records"), page);
+        as("frank").get("/api/v1/connections/" + id).then().body("lastSync.outcome",
+                org.hamcrest.Matchers.equalTo("new_records"));
+    }
+
+    @Test
+    void anEmptyPortalIsConnectedWithNothingNew() {
+        String person = SandboxConnections.ward("frank", "Sync Empty Kid", "2014-04-04");
+        String id = SandboxConnections.connected("frank", person, "empty");
+        PageSession.open("frank", "/connections/" + id).form(Map.of()).post("/connections/" + id + "/sync").then()
+                .statusCode(303);
+        long deadline = System.currentTimeMillis() + 60_000;
+        String page = "";
+        while (System.currentTimeMillis() < deadline && !page.contains("data-testid=\"last-sync\"")) {
+            page = as("frank").get("/connections/" + id).asString();
+            sleep();
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(page.contains("found nothing new"), page);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

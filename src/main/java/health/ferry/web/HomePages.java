@@ -55,8 +55,6 @@ public class HomePages {
 
         static native TemplateInstance records(SectionView view);
 
-        static native TemplateInstance supportingDocuments(SectionView view);
-
         static native TemplateInstance signedOut();
     }
 
@@ -95,12 +93,6 @@ public class HomePages {
     @Path("records")
     public TemplateInstance records() {
         return Templates.records(new SectionView(acting.person()));
-    }
-
-    @GET
-    @Path("supporting-documents")
-    public TemplateInstance supportingDocuments() {
-        return Templates.supportingDocuments(new SectionView(acting.person()));
     }
 
     @GET

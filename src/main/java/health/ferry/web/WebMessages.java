@@ -98,13 +98,6 @@ public interface WebMessages {
             + "your review before any study sees them.")
     String records_empty(String name);
 
-    @Message("Supporting Documents for {name}")
-    String supporting_title(String name);
-
-    @Message("If a portal cannot be connected and a study allows it, you can upload the records file your portal "
-            + "lets you download. {name} has no uploads yet.")
-    String supporting_empty(String name);
-
     @Message("You have been signed out.")
     String signed_out_title();
 

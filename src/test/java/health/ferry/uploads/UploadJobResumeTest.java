@@ -6,6 +6,7 @@ import static health.ferry.uploads.UploadCalls.upload;
 import static health.ferry.uploads.UploadCalls.ward;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import health.ferry.uploads.storage.UploadStorage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -116,6 +117,29 @@ class UploadJobResumeTest {
         waitUntilDone(id);
         assertEquals(before.stream().map(d -> d.id).toList(), recorded(id).stream().map(d -> d.id).toList(),
                 "a finished upload's job closes without touching it");
+    }
+
+    @Test
+    void anOriginalChangedInStorageEndsFailedWithItsCodeAndMayBeSentAgain() throws Exception {
+        String person = ward("alice", "Resume Changed Original", HEART);
+        byte[] zip = UploadFixtures.zip(Map.of("note.txt", UploadFixtures.note("changed in storage")));
+        String id = upload("alice", HEART, person, Map.of("export.zip", zip)).then().statusCode(202)
+                .extract().path("id");
+        assertEquals("ready_for_review", finished("alice", id).getString("status"));
+        UUID uploadId = UUID.fromString(id);
+        String sha = QuarkusTransaction.requiringNew().call(() -> uploads.findById(uploadId).contentSha256);
+        Files.write(storage.resolve(UploadOriginal.blobPath(sha)), UploadFixtures.note("tampered"));
+        crashedMidWay(uploadId, 0, "4242-dead/ferry-upload-1", Instant.now().minusSeconds(1));
+
+        workers.wake();
+        JsonPath failed = finished("alice", id);
+        assertEquals("failed", failed.getString("status"));
+        assertEquals("content_changed", failed.getString("failure.code"));
+        assertTrue(failed.getString("failure.message").contains("upload them again"));
+        String again = upload("alice", HEART, person, Map.of("export.zip", zip)).then().statusCode(202)
+                .extract().path("id");
+        assertEquals("ready_for_review", finished("alice", again).getString("status"),
+                "the fresh copy replaced the changed one");
     }
 
     private long entriesOnDisk(UUID id) throws Exception {

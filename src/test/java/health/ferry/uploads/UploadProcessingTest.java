@@ -74,6 +74,16 @@ class UploadProcessingTest {
     }
 
     @Test
+    void aFolderBreakingTheArchiveRulesIsRejectedAtOnce() {
+        String person = ward("alice", "Jordan Folder Clash", HEART);
+        Map<String, byte[]> folder = new LinkedHashMap<>();
+        folder.put("records/Summary.xml", UploadFixtures.ccd());
+        folder.put("records/summary.XML", UploadFixtures.note("clash"));
+        upload("alice", HEART, person, folder).then().statusCode(202).body("status", equalTo("rejected"))
+                .body("rejection.code", equalTo("duplicate_entries")).body("files", hasSize(2));
+    }
+
+    @Test
     void aSingleDocumentIsAnUploadOfOneFile() {
         String person = ward("alice", "Jordan Single", HEART);
         String id = upload("alice", HEART, person, Map.of("results.pdf", UploadFixtures.labPdf())).then()

@@ -50,9 +50,7 @@ public final class UploadStorage {
             String relative = "originals/" + sha.substring(0, 2) + "/" + sha;
             Path target = root.resolve(relative);
             Files.createDirectories(target.getParent());
-            if (!Files.exists(target)) {
-                moveIntoPlace(partial, target);
-            }
+            moveIntoPlace(partial, target);
             return new StoredBlob(relative, sha, size);
         } finally {
             Files.deleteIfExists(partial);
@@ -143,11 +141,15 @@ public final class UploadStorage {
         return size;
     }
 
+    /**
+     * Renames the verified bytes onto their hash, also over a file already there: identical bytes change nothing for
+     * its readers, and a stored copy damaged since (bit rot, tampering) is healed by the fresh one.
+     */
     private static void moveIntoPlace(Path partial, Path target) throws IOException {
         try {
-            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (FileAlreadyExistsException e) {
-            // The same bytes arrived at the same moment from elsewhere: what is in place is identical.
+            // A platform that cannot rename over a file: the copy in place stays, checked again before each use.
         }
     }
 

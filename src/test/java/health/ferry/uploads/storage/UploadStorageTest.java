@@ -45,6 +45,15 @@ class UploadStorageTest {
     }
 
     @Test
+    void theSameBytesStoredAgainHealADamagedCopy() throws Exception {
+        UploadStorage storage = new UploadStorage(root);
+        StoredBlob blob = storage.storeOriginal(bytes("intact"), 100);
+        Files.writeString(storage.resolve(blob.path()), "damaged");
+        storage.storeOriginal(bytes("intact"), 100);
+        assertEquals(blob.sha256(), storage.sha256Of(blob.path()));
+    }
+
+    @Test
     void countsWhileWritingAndKeepsNothingOverTheLimit() throws Exception {
         UploadStorage storage = new UploadStorage(root);
         assertThrows(BlobTooLarge.class, () -> storage.storeOriginal(bytes("123456"), 5));

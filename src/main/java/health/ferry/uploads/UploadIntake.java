@@ -55,7 +55,11 @@ public class UploadIntake {
         gates.withinLimit(admission, submission.totalBytes());
         String shape = OuterType.of(submission);
         gates.withinQuota(admission.personId());
-        List<String> names = submission.files().stream().map(Submission.File::name).toList();
+        return keep(admission, submission, shape, key);
+    }
+
+    /** Stores the files, refuses bytes already uploaded, and records the upload. */
+    private UUID keep(Admission admission, Submission submission, String shape, String key) {
         FileList.Verdict verdict = Upload.FILES.equals(shape) ? FileList.check(files(submission),
                 config.archive().limits()) : null;
         List<StoredBlob> blobs = store(submission, admission.maxBytes());
@@ -63,7 +67,7 @@ public class UploadIntake {
         gates.notAlreadyUploaded(admission, contentSha256);
         long size = blobs.stream().mapToLong(StoredBlob::size).sum();
         UploadRecorder.Stored stored = new UploadRecorder.Stored(new Upload.Content(shape, contentSha256, size, key),
-                names, blobs, verdict);
+                submission.files().stream().map(Submission.File::name).toList(), blobs, verdict);
         try {
             return recorder.record(admission, stored);
         } catch (PersistenceException e) {

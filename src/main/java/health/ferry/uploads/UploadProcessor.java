@@ -95,20 +95,26 @@ class UploadProcessor {
                 steps.reject(claim, result.rejection(), left);
                 return null;
             }
-            List<DocumentEntry> entries = new ArrayList<>();
-            for (UnpackedEntry e : result.entries()) {
-                String recorded = work.recorded().get(e.index());
-                if (recorded != null) {
-                    sink.discard(e.storageKey());
-                }
-                entries.add(new DocumentEntry(e.index(), e.name(), recorded != null ? recorded
-                        : storage.entryPath(work.uploadId(), e.storageKey()), e.size(), e.sha256(), e.nestedArchive()));
-            }
+            List<DocumentEntry> entries = entries(work, result, sink);
             steps.unpacked(claim, entries.size(), left, result.unusualCompression());
             return entries;
         } catch (IOException e) {
             throw new JobFailure(UploadFailure.STORAGE_FAILED, true, e);
         }
+    }
+
+    /** The unpacked entries; one an earlier run already recorded keeps its stored copy and drops the new one. */
+    private List<DocumentEntry> entries(JobWork work, UnpackResult result, DirectorySink sink) throws IOException {
+        List<DocumentEntry> entries = new ArrayList<>();
+        for (UnpackedEntry e : result.entries()) {
+            String recorded = work.recorded().get(e.index());
+            if (recorded != null) {
+                sink.discard(e.storageKey());
+            }
+            entries.add(new DocumentEntry(e.index(), e.name(), recorded != null ? recorded
+                    : storage.entryPath(work.uploadId(), e.storageKey()), e.size(), e.sha256(), e.nestedArchive()));
+        }
+        return entries;
     }
 
     /** Several files: held to the archive's limits, each kept file one document; null when refused. */

@@ -73,11 +73,7 @@ class UploadRecorder {
         Instant now = clock.instant();
         Upload upload = pkg.attach(stored.content(), admission.accountId(), prerequisites.confirm(admission).id, now);
         uploads.persist(upload);
-        for (int position = 0; position < stored.blobs().size(); position++) {
-            StoredBlob blob = stored.blobs().get(position);
-            originals.persist(new UploadOriginal(upload.id, position, stored.names().get(position), blob.sha256(),
-                    blob.size()));
-        }
+        keepOriginals(upload, stored);
         if (stored.verdict() != null && stored.verdict().rejected()) {
             upload.reject(stored.verdict().rejection(), now);
         } else {
@@ -87,6 +83,14 @@ class UploadRecorder {
         uploads.flush();
         received.fire(new UploadReceived(upload.id, upload.personId, upload.studyId, admission.accountId()));
         return upload.id;
+    }
+
+    private void keepOriginals(Upload upload, Stored stored) {
+        for (int position = 0; position < stored.blobs().size(); position++) {
+            StoredBlob blob = stored.blobs().get(position);
+            originals.persist(new UploadOriginal(upload.id, position, stored.names().get(position), blob.sha256(),
+                    blob.size()));
+        }
     }
 
     private SupportingDocumentsPackage packageFor(Admission admission) {

@@ -63,13 +63,19 @@ class UploadGatesTest {
     }
 
     @Test
-    void aFormWithoutItsCsrfTokenIsRefusedAndNothingIsRecorded() {
+    void aFormWithoutItsCsrfTokenIsRefusedAndAClientMaySendItAsAHeader() {
         String person = ward("alice", "Gate Csrf", HEART);
         as("alice").multiPart("prerequisiteConfirmed", "true")
                 .multiPart(new MultiPartSpecBuilder(UploadFixtures.note("csrf")).controlName("file")
                         .fileName("n.txt").build())
                 .post(path(HEART, person)).then().statusCode(400);
         noUploads("alice", person);
+        PageSession page = PageSession.open("alice", "/supporting-documents");
+        as("alice").cookie("csrf-token", page.cookie()).header("X-CSRF-TOKEN", page.token())
+                .multiPart("prerequisiteConfirmed", "true")
+                .multiPart(new MultiPartSpecBuilder(UploadFixtures.note("csrf header")).controlName("file")
+                        .fileName("n.txt").build())
+                .post(path(HEART, person)).then().statusCode(202);
     }
 
     @Test

@@ -39,6 +39,16 @@ public final class PageSession {
         return formWithoutToken(fields).formParam("csrf-token", token);
     }
 
+    /** The CSRF cookie's value, for clients built by hand (a chunked upload). */
+    public String cookie() {
+        return cookie;
+    }
+
+    /** A multipart post carrying the CSRF cookie and the token as a form field, as an upload form sends it. */
+    public RequestSpecification multipart() {
+        return Tokens.as(user).redirects().follow(false).cookie("csrf-token", cookie).multiPart("csrf-token", token);
+    }
+
     /** The same form post without the CSRF token (the cookie is still sent). */
     public RequestSpecification formWithoutToken(Map<String, ?> fields) {
         return Tokens.as(user).redirects().follow(false).cookie("csrf-token", cookie)

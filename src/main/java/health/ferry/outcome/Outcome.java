@@ -19,6 +19,12 @@ public enum Outcome {
     CONSENT_VERSION_MISMATCH("consent_version_mismatch", 409),
     NOT_ENROLLED("not_enrolled", 403),
     CONCURRENT_CHANGE("concurrent_change", 409),
+    PREREQUISITE_NOT_CONFIRMED("prerequisite_not_confirmed", 400),
+    SUPPORTING_DOCUMENTS_DISABLED("supporting_documents_disabled", 403),
+    TOO_LARGE("too_large", 413),
+    ALREADY_UPLOADED("already_uploaded", 409),
+    QUOTA_EXCEEDED("quota_exceeded", 429),
+    NOT_AN_ARCHIVE("not_an_archive", 415),
     INTERNAL_ERROR("internal_error", 500);
 
     private final String code;

@@ -8,6 +8,7 @@ import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -22,6 +23,28 @@ public interface UploadsConfig {
 
     /** The isolated extraction worker. */
     Extraction extraction();
+
+    /**
+     * Root folder of stored uploads: originals by SHA-256, unpacked entries under generated keys. Shared by every
+     * instance that processes uploads.
+     */
+    @WithDefault("data/uploads")
+    Path storageDir();
+
+    /**
+     * The server's ceiling on one upload, whatever a study allows; keep {@code quarkus.http.limits.max-body-size}
+     * a little above it (multipart framing), so the study's own limit answers first with {@code too_large}.
+     */
+    @WithDefault("1G")
+    @WithConverter(MemorySizeConverter.class)
+    MemorySize maxUploadSize();
+
+    /** Most uploads one person may make in 24 hours ({@code quota_exceeded}). */
+    @WithDefault("20")
+    int maxUploadsPerPersonPerDay();
+
+    /** The durable processing job. */
+    Jobs jobs();
 
     /** Bounds on unpacking one archive; each breach has its own rejection code. */
     interface Archive {
@@ -66,6 +89,32 @@ public interface UploadsConfig {
                     ratioCheckAfter().asLongValue(), maxCompressionRatio(), maxNameBytes(), maxSegmentBytes(),
                     maxSegments());
         }
+    }
+
+    /** The processing job: workers, claiming, leases and retries (SECURITY-TEST-PLAN section 2, job leases). */
+    interface Jobs {
+        /** Jobs processed at once by this instance; each worker owns one extraction JVM. */
+        @WithDefault("1")
+        int workers();
+
+        /** How often due jobs (new, retried, or left by a crashed instance) are looked for. */
+        @WithDefault("5s")
+        @WithConverter(DurationConverter.class)
+        Duration pollEvery();
+
+        /** How long a claim holds without a heartbeat; a crashed worker's job is taken over after it. */
+        @WithDefault("5m")
+        @WithConverter(DurationConverter.class)
+        Duration lease();
+
+        /** Runs of one job before the upload ends {@code failed}. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Wait before the first retry; doubled for each further one. */
+        @WithDefault("1m")
+        @WithConverter(DurationConverter.class)
+        Duration retryBackoff();
     }
 
     /** The extraction worker JVM; a breach of the time limit kills it and marks the document timed_out. */

@@ -47,16 +47,12 @@ public class HomePages {
     public record EnrolledStudy(String studyId, String title, EnrolmentView enrolment) {
     }
 
-    public record SectionView(PersonView person) {
-    }
-
     @CheckedTemplate(basePath = "web")
     static class Templates {
         static native TemplateInstance landing(LandingView view);
 
         static native TemplateInstance home(HomeView view);
 
-        static native TemplateInstance supportingDocuments(SectionView view);
 
         static native TemplateInstance signedOut();
     }
@@ -92,12 +88,6 @@ public class HomePages {
                         .orElse(e.studyId()), e))
                 .toList();
         return Templates.home(new HomeView(current.account().displayName(), person, enrolled, notices.unread(person)));
-    }
-
-    @GET
-    @Path("supporting-documents")
-    public TemplateInstance supportingDocuments() {
-        return Templates.supportingDocuments(new SectionView(acting.person()));
     }
 
     @GET

@@ -91,12 +91,6 @@ public interface WebMessages {
     @Message("Join a study, then connect the patient portal where {name}'s records are.")
     String home_next_text(String name);
 
-    @Message("Supporting Documents for {name}")
-    String supporting_title(String name);
-
-    @Message("If a portal cannot be connected and a study allows it, you can upload the records file your portal "
-            + "lets you download. {name} has no uploads yet.")
-    String supporting_empty(String name);
 
     @Message("You have been signed out.")
     String signed_out_title();
@@ -155,6 +149,24 @@ public interface WebMessages {
 
     @Message("Someone else changed this at the same time")
     String outcome_concurrent_change();
+
+    @Message("Please confirm the study's question first")
+    String outcome_prerequisite_not_confirmed();
+
+    @Message("This study does not accept uploaded documents")
+    String outcome_supporting_documents_disabled();
+
+    @Message("The upload is too large")
+    String outcome_too_large();
+
+    @Message("These files were already uploaded")
+    String outcome_already_uploaded();
+
+    @Message("Too many uploads today")
+    String outcome_quota_exceeded();
+
+    @Message("This is not a ZIP archive")
+    String outcome_not_an_archive();
 
     @Message("Something went wrong on our side")
     String outcome_internal_error();

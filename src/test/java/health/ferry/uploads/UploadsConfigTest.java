@@ -27,6 +27,19 @@ class UploadsConfigTest {
     }
 
     @Test
+    void intakeDefaultsAreThePlansLimits() {
+        UploadsConfig config = load(Map.of());
+        assertEquals(java.nio.file.Path.of("data/uploads"), config.storageDir());
+        assertEquals(1024L * 1024 * 1024, config.maxUploadSize().asLongValue());
+        assertEquals(20, config.maxUploadsPerPersonPerDay());
+        assertEquals(1, config.jobs().workers());
+        assertEquals(Duration.ofMinutes(5), config.jobs().lease());
+        assertEquals(5, config.jobs().maxAttempts());
+        assertEquals(Duration.ofMinutes(1), config.jobs().retryBackoff());
+        assertEquals(Duration.ofSeconds(5), config.jobs().pollEvery());
+    }
+
+    @Test
     void overridesReachTheLimits() {
         UploadsConfig config = load(Map.of("ferry.uploads.archive.max-entries", "300",
                 "ferry.uploads.archive.max-total-size", "200M", "ferry.uploads.extraction.timeout", "20s",

@@ -1,9 +1,16 @@
 package health.ferry.uploads.archive;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** Recognises archive and compressed formats by their first bytes, so nested archives are flagged, never opened. */
-final class ArchiveMagic {
+/**
+ * Recognises archive and compressed formats by their first bytes, so nested archives are flagged, never opened,
+ * and an upload's outer type is judged by content rather than by its name.
+ */
+public final class ArchiveMagic {
     /** Enough bytes to see a tar header's "ustar" at offset 257. */
     static final int HEAD_LENGTH = 512;
     private static final int TAR_MAGIC_OFFSET = 257;
@@ -21,6 +28,25 @@ final class ArchiveMagic {
     private static final byte[] USTAR = "ustar".getBytes(StandardCharsets.US_ASCII);
 
     private ArchiveMagic() {
+    }
+
+    /** The file starts like a ZIP (a local header, an empty archive's end record, or a spanned-archive marker). */
+    public static boolean startsLikeZip(Path file) throws IOException {
+        byte[] head = head(file);
+        return head.length >= 4 && (startsWith(head, head.length, 0, PREFIXES[0])
+                || startsWith(head, head.length, 0, PREFIXES[1]) || startsWith(head, head.length, 0, PREFIXES[2]));
+    }
+
+    /** The file starts like any archive or compressed format this class knows (ZIP included). */
+    public static boolean startsLikeArchive(Path file) throws IOException {
+        byte[] head = head(file);
+        return looksLikeArchive(head, head.length);
+    }
+
+    private static byte[] head(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(HEAD_LENGTH);
+        }
     }
 
     static boolean looksLikeArchive(byte[] head, int length) {

@@ -1,0 +1,17 @@
+package health.ferry.uploads;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+class DocumentRepository implements PanacheRepositoryBase<UploadDocument, UUID> {
+    List<UploadDocument> findByUpload(UUID uploadId) {
+        return list("uploadId = ?1 order by entryIndex", uploadId);
+    }
+
+    long countByUpload(UUID uploadId) {
+        return count("uploadId = ?1", uploadId);
+    }
+}

@@ -1,0 +1,145 @@
+package health.ferry.uploads;
+
+import health.ferry.uploads.archive.Rejection;
+import health.ferry.uploads.classification.Classification;
+import health.ferry.uploads.detection.Extraction;
+import health.ferry.uploads.detection.ExtractionOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The job's writes, each its own short transaction that first re-locks the job and checks the claim still holds
+ * (else {@link LeaseLost}) and renews the lease: a worker that stalled past its lease can never write again.
+ */
+@ApplicationScoped
+class JobSteps {
+    private static final Duration MAX_BACKOFF = Duration.ofHours(6);
+
+    @Inject
+    UploadJobRepository jobs;
+    @Inject
+    UploadRepository uploads;
+    @Inject
+    OriginalRepository originals;
+    @Inject
+    DocumentRepository documents;
+    @Inject
+    DocumentTextRepository texts;
+    @Inject
+    SkippedRepository skipped;
+    @Inject
+    UploadsConfig config;
+    @Inject
+    Clock clock;
+
+    /** Claims the next due job for {@code owner}, or null when none is due. */
+    @Transactional(TxType.REQUIRES_NEW)
+    JobClaim claim(String owner) {
+        Instant now = clock.instant();
+        return jobs.lockNextDue(now).map(job -> job.claim(owner, now, config.jobs().lease())).orElse(null);
+    }
+
+    /** What to work on, or null when the upload is already finished (the job is then closed). */
+    @Transactional(TxType.REQUIRES_NEW)
+    JobWork start(JobClaim claim) {
+        UploadJob job = held(claim);
+        Upload upload = uploads.findById(claim.uploadId());
+        if (upload.status.finished()) {
+            job.finish(clock.instant());
+            return null;
+        }
+        upload.processing();
+        List<JobWork.Original> sent = originals.findByUpload(upload.id).stream().map(o -> new JobWork.Original(
+                o.position, o.name, o.blobPath(), o.sha256, o.sizeBytes)).toList();
+        Map<Integer, String> recorded = documents.findByUpload(upload.id).stream()
+                .collect(Collectors.toMap(d -> d.entryIndex, d -> d.blobPath));
+        return new JobWork(upload.id, upload.isArchive(), sent, recorded);
+    }
+
+    /** The entries are known: how many documents there are and what was skipped (replacing an earlier run's list). */
+    @Transactional(TxType.REQUIRES_NEW)
+    void unpacked(JobClaim claim, int total, List<UploadSkipped> left, boolean unusualCompression) {
+        held(claim);
+        replaceSkipped(claim, left);
+        Upload upload = uploads.findById(claim.uploadId());
+        upload.unpacked(total, (int) documents.countByUpload(upload.id), unusualCompression);
+    }
+
+    /** The archive is refused for what is inside it: the upload ends rejected, the job is done. */
+    @Transactional(TxType.REQUIRES_NEW)
+    void reject(JobClaim claim, Rejection rejection, List<UploadSkipped> left) {
+        UploadJob job = held(claim);
+        replaceSkipped(claim, left);
+        uploads.findById(claim.uploadId()).reject(rejection, clock.instant());
+        job.finish(clock.instant());
+    }
+
+    /** Records one extracted document and its text, and moves the progress on. */
+    @Transactional(TxType.REQUIRES_NEW)
+    void record(JobClaim claim, DocumentEntry entry, Extraction found) {
+        held(claim);
+        Upload upload = uploads.findById(claim.uploadId());
+        UploadDocument document = new UploadDocument(upload, entry, found, clock.instant());
+        documents.persist(document);
+        texts.persist(new UploadDocumentText(document.id, found.text()));
+        upload.progressed((int) documents.countByUpload(upload.id));
+    }
+
+    /** Every recorded document, in entry order, for classification of the package as a whole. */
+    @Transactional(TxType.REQUIRES_NEW)
+    List<RecordedDocument> recorded(JobClaim claim) {
+        held(claim);
+        return documents.findByUpload(claim.uploadId()).stream().map(d -> new RecordedDocument(d.id, d.name,
+                d.sizeBytes, d.mediaType, ExtractionOutcome.valueOf(d.extraction.toUpperCase(Locale.ROOT)),
+                d.mediaType.startsWith("application/pdf") ? texts.textOf(d.id) : "", d.pages, d.blobPath)).toList();
+    }
+
+    /** Stores each document's classification; the upload is ready for review and the job done. */
+    @Transactional(TxType.REQUIRES_NEW)
+    void finish(JobClaim claim, List<RecordedDocument> recorded, List<Classification> classifications) {
+        UploadJob job = held(claim);
+        for (int i = 0; i < recorded.size(); i++) {
+            documents.findById(recorded.get(i).id()).classify(classifications.get(i));
+        }
+        uploads.findById(claim.uploadId()).ready(clock.instant());
+        job.finish(clock.instant());
+    }
+
+    /** Gives the job back for a later attempt, or, when none is left or it cannot help, ends the upload failed. */
+    @Transactional(TxType.REQUIRES_NEW)
+    void retryOrFail(JobClaim claim, UploadFailure failure, boolean retryable) {
+        UploadJob job = jobs.lockHeld(claim).orElse(null);
+        if (job == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (retryable && job.attempts < config.jobs().maxAttempts()) {
+            Duration wait = config.jobs().retryBackoff().multipliedBy(1L << Math.min(job.attempts - 1, 16));
+            job.retryAt(now.plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait), failure.code(), now);
+            return;
+        }
+        uploads.findById(claim.uploadId()).fail(failure, now);
+        job.giveUp(failure.code(), now);
+    }
+
+    private UploadJob held(JobClaim claim) {
+        UploadJob job = jobs.lockHeld(claim).orElseThrow(LeaseLost::new);
+        job.renew(clock.instant(), config.jobs().lease());
+        return job;
+    }
+
+    private void replaceSkipped(JobClaim claim, List<UploadSkipped> left) {
+        skipped.deleteByUpload(claim.uploadId());
+        skipped.flush();
+        left.forEach(skipped::persist);
+    }
+}

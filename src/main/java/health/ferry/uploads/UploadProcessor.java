@@ -1,0 +1,186 @@
+package health.ferry.uploads;
+
+import health.ferry.uploads.archive.ArchiveMagic;
+import health.ferry.uploads.archive.ArchiveUnpacker;
+import health.ferry.uploads.archive.DirectorySink;
+import health.ferry.uploads.archive.FileList;
+import health.ferry.uploads.archive.SkippedEntry;
+import health.ferry.uploads.archive.UnpackResult;
+import health.ferry.uploads.archive.UnpackedEntry;
+import health.ferry.uploads.classification.Classification;
+import health.ferry.uploads.classification.DocumentFacts;
+import health.ferry.uploads.classification.PackageClassifier;
+import health.ferry.uploads.detection.DocumentExtractor;
+import health.ferry.uploads.detection.Extraction;
+import health.ferry.uploads.storage.UploadStorage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * Processes one claimed upload with the engine: unpack the archive (or take the files as they are), extract each
+ * document in the isolated worker, classify the package as a whole, recording as it goes. Documents are keyed by
+ * entry index, so a run after a crash keeps what was recorded and extracts only the rest.
+ */
+@ApplicationScoped
+class UploadProcessor {
+    private static final Logger LOG = Logger.getLogger(UploadProcessor.class);
+
+    @Inject
+    JobSteps steps;
+    @Inject
+    UploadStorage storage;
+    @Inject
+    UploadsConfig config;
+
+    /** Claims and processes the next due job with this worker's extractor; false when no job was due. */
+    boolean runNext(DocumentExtractor extractor, String owner) {
+        JobClaim claim = steps.claim(owner);
+        if (claim == null) {
+            return false;
+        }
+        try {
+            process(claim, extractor);
+        } catch (JobFailure e) {
+            LOG.warnf("upload %s attempt %d: %s", claim.uploadId(), claim.token(), e.failure().code());
+            steps.retryOrFail(claim, e.failure(), e.retryable());
+        } catch (LeaseLost e) {
+            LOG.infof("upload %s attempt %d: lease taken over by another worker", claim.uploadId(), claim.token());
+        } catch (RuntimeException e) {
+            LOG.errorf("upload %s attempt %d: %s", claim.uploadId(), claim.token(), e.getClass().getName());
+            steps.retryOrFail(claim, UploadFailure.PROCESSING_ERROR, true);
+        }
+        return true;
+    }
+
+    private void process(JobClaim claim, DocumentExtractor extractor) throws JobFailure {
+        JobWork work = steps.start(claim);
+        if (work == null) {
+            return;
+        }
+        List<DocumentEntry> entries = work.archive() ? unpack(claim, work) : files(claim, work);
+        if (entries == null) {
+            LOG.infof("upload %s: rejected", claim.uploadId());
+            return;
+        }
+        for (DocumentEntry entry : entries) {
+            if (!work.recorded().containsKey(entry.index())) {
+                steps.record(claim, entry, extract(extractor, entry));
+            }
+        }
+        List<RecordedDocument> recorded = steps.recorded(claim);
+        steps.finish(claim, recorded, classify(recorded));
+        LOG.infof("upload %s: ready_for_review, %d documents", claim.uploadId(), recorded.size());
+    }
+
+    /** The archive's entries, or null when it was rejected. */
+    private List<DocumentEntry> unpack(JobClaim claim, JobWork work) throws JobFailure {
+        JobWork.Original zip = work.originals().get(0);
+        verify(zip);
+        try {
+            storage.pruneEntries(work.uploadId(), Set.copyOf(work.recorded().values()));
+            DirectorySink sink = storage.entries(work.uploadId());
+            UnpackResult result = ArchiveUnpacker.unpack(storage.resolve(zip.blobPath()), config.archive().limits(),
+                    sink);
+            List<UploadSkipped> left = new ArrayList<>();
+            for (SkippedEntry s : result.skipped()) {
+                left.add(new UploadSkipped(work.uploadId(), left.size(), s.name(), s.reason()));
+            }
+            if (result.rejected()) {
+                steps.reject(claim, result.rejection(), left);
+                return null;
+            }
+            List<DocumentEntry> entries = entries(work, result, sink);
+            steps.unpacked(claim, entries.size(), left, result.unusualCompression());
+            return entries;
+        } catch (IOException e) {
+            throw new JobFailure(UploadFailure.STORAGE_FAILED, true, e);
+        }
+    }
+
+    /** The unpacked entries; one an earlier run already recorded keeps its stored copy and drops the new one. */
+    private List<DocumentEntry> entries(JobWork work, UnpackResult result, DirectorySink sink) throws IOException {
+        List<DocumentEntry> entries = new ArrayList<>();
+        for (UnpackedEntry e : result.entries()) {
+            String recorded = work.recorded().get(e.index());
+            if (recorded != null) {
+                sink.discard(e.storageKey());
+            }
+            entries.add(new DocumentEntry(e.index(), e.name(), recorded != null ? recorded
+                    : storage.entryPath(work.uploadId(), e.storageKey()), e.size(), e.sha256(), e.nestedArchive()));
+        }
+        return entries;
+    }
+
+    /** Several files: held to the archive's limits, each kept file one document; null when refused. */
+    private List<DocumentEntry> files(JobClaim claim, JobWork work) throws JobFailure {
+        FileList.Verdict verdict = FileList.check(work.originals().stream()
+                .map(o -> new FileList.File(o.name(), o.size())).toList(), config.archive().limits());
+        List<UploadSkipped> left = new ArrayList<>();
+        for (int i = 0; i < verdict.skipped().size(); i++) {
+            SkippedEntry s = verdict.skipped().get(i);
+            left.add(new UploadSkipped(work.uploadId(), verdict.skippedAt().get(i), s.name(), s.reason()));
+        }
+        if (verdict.rejected()) {
+            steps.reject(claim, verdict.rejection(), left);
+            return null;
+        }
+        List<DocumentEntry> entries = new ArrayList<>();
+        for (int position : verdict.kept()) {
+            JobWork.Original file = work.originals().get(position);
+            if (!work.recorded().containsKey(position)) {
+                verify(file);
+            }
+            entries.add(new DocumentEntry(position, file.name(), file.blobPath(), file.size(), file.sha256(),
+                    nested(file)));
+        }
+        steps.unpacked(claim, entries.size(), left, false);
+        return entries;
+    }
+
+    /** Stored bytes are used only while they still have the hash they arrived with. */
+    private void verify(JobWork.Original original) throws JobFailure {
+        String actual;
+        try {
+            actual = storage.sha256Of(original.blobPath());
+        } catch (IOException e) {
+            throw new JobFailure(UploadFailure.STORAGE_FAILED, true, e);
+        }
+        if (!actual.equals(original.sha256())) {
+            throw new JobFailure(UploadFailure.CONTENT_CHANGED, false, null);
+        }
+    }
+
+    private boolean nested(JobWork.Original file) throws JobFailure {
+        try {
+            return ArchiveMagic.startsLikeArchive(storage.resolve(file.blobPath()));
+        } catch (IOException e) {
+            throw new JobFailure(UploadFailure.STORAGE_FAILED, true, e);
+        }
+    }
+
+    private Extraction extract(DocumentExtractor extractor, DocumentEntry entry) throws JobFailure {
+        try {
+            return extractor.extract(storage.resolve(entry.blobPath()));
+        } catch (NoSuchFileException e) {
+            throw new JobFailure(UploadFailure.STORAGE_FAILED, true, e);
+        } catch (IOException e) {
+            throw new JobFailure(UploadFailure.EXTRACTION_UNAVAILABLE, true, e);
+        }
+    }
+
+    private List<Classification> classify(List<RecordedDocument> recorded) throws JobFailure {
+        List<DocumentFacts> facts = recorded.stream().map(d -> new DocumentFacts(d.name(), d.size(), d.mediaType(),
+                d.outcome(), d.text(), d.pages(), storage.resolve(d.blobPath()))).toList();
+        try {
+            return PackageClassifier.classify(facts).documents();
+        } catch (IOException e) {
+            throw new JobFailure(UploadFailure.STORAGE_FAILED, true, e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package health.ferry.uploads;
+
+import health.ferry.outcome.Outcome;
+import health.ferry.outcome.OutcomeException;
+import health.ferry.uploads.archive.FileList;
+import health.ferry.uploads.storage.StoredBlob;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Records a stored upload in one transaction, under a lock on its package so the quota, duplicate and retry checks
+ * hold against concurrent requests: the upload, its originals, and its job (or at once its rejection).
+ */
+@ApplicationScoped
+class UploadRecorder {
+    /**
+     * What the intake stored.
+     *
+     * @param content what arrived, as a whole
+     * @param names   each file's name, in request order
+     * @param blobs   each file's stored bytes, in request order
+     * @param verdict for several files, the engine's verdict on their names, sizes and count; null for a .zip
+     */
+    record Stored(Upload.Content content, List<String> names, List<StoredBlob> blobs, FileList.Verdict verdict) {
+    }
+
+    @Inject
+    PackageRepository packages;
+    @Inject
+    UploadRepository uploads;
+    @Inject
+    OriginalRepository originals;
+    @Inject
+    UploadJobRepository jobs;
+    @Inject
+    Prerequisites prerequisites;
+    @Inject
+    UploadGates gates;
+    @Inject
+    Event<UploadReceived> received;
+    @Inject
+    Clock clock;
+
+    /** The upload an earlier request with this key created, if any; a key reused elsewhere is a conflict. */
+    Optional<UUID> replay(Admission admission, String key) {
+        return uploads.findByIdempotencyKey(admission.accountId(), key).map(earlier -> {
+            if (!earlier.studyId.equals(admission.studyId()) || !earlier.personId.equals(admission.personId())) {
+                throw new OutcomeException(Outcome.CONFLICT,
+                        "This Idempotency-Key was already used for another person or study.");
+            }
+            return earlier.id;
+        });
+    }
+
+    /** Records the upload; the returned id is the new upload, or the one an earlier request with the key made. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    UUID record(Admission admission, Stored stored) {
+        SupportingDocumentsPackage pkg = packageFor(admission);
+        String key = stored.content().idempotencyKey();
+        Optional<UUID> earlier = key == null ? Optional.empty() : replay(admission, key);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        gates.notAlreadyUploaded(admission, stored.content().contentSha256());
+        gates.withinQuota(admission.personId());
+        Instant now = clock.instant();
+        Upload upload = pkg.attach(stored.content(), admission.accountId(), prerequisites.confirm(admission).id, now);
+        uploads.persist(upload);
+        keepOriginals(upload, stored);
+        if (stored.verdict() != null && stored.verdict().rejected()) {
+            upload.reject(stored.verdict().rejection(), now);
+        } else {
+            jobs.persist(new UploadJob(upload.id, now));
+        }
+        // Unique keys (package, idempotency key, content) are checked here, inside the caller's retry.
+        uploads.flush();
+        received.fire(new UploadReceived(upload.id, upload.personId, upload.studyId, admission.accountId()));
+        return upload.id;
+    }
+
+    private void keepOriginals(Upload upload, Stored stored) {
+        for (int position = 0; position < stored.blobs().size(); position++) {
+            StoredBlob blob = stored.blobs().get(position);
+            originals.persist(new UploadOriginal(upload.id, position, stored.names().get(position), blob.sha256(),
+                    blob.size()));
+        }
+    }
+
+    private SupportingDocumentsPackage packageFor(Admission admission) {
+        return packages.lockFor(admission.studyId(), admission.personId()).orElseGet(() -> {
+            SupportingDocumentsPackage created = new SupportingDocumentsPackage(admission.studyId(),
+                    admission.personId(), admission.enrolmentId(), clock.instant());
+            packages.persist(created);
+            packages.flush();
+            return created;
+        });
+    }
+}

@@ -1,0 +1,46 @@
+package health.ferry.uploads;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An upload as the API contract shows it. {@code failure}, {@code files}, {@code receivedAt} and {@code finishedAt}
+ * extend the contract: why a {@code failed} upload stopped, what was sent, and when.
+ */
+public record UploadView(UUID id, String studyId, UUID personId, String status, Progress progress, Problem rejection,
+        Problem failure, List<DocumentView> documents, List<SkippedView> skipped, List<FileView> files,
+        Instant receivedAt, Instant finishedAt) {
+
+    /** Documents extracted so far out of all to extract; total is 0 until the archive is unpacked. */
+    public record Progress(int done, int total) {
+    }
+
+    /** A rejection or failure: its stable code and a plain message for the participant. */
+    public record Problem(String code, String message) {
+    }
+
+    /** One document of the upload; {@code review} stays null until a coordinator decides. */
+    public record DocumentView(UUID id, String name, String mediaType, String kind, String category,
+            Double confidence, String evidence, long size, String sha256, Review review) {
+    }
+
+    /** A coordinator's decision on a document. */
+    public record Review(String decision, String reason) {
+    }
+
+    /** An entry left out on purpose, with the reason code ({@code system_file}, {@code empty_file}). */
+    public record SkippedView(String name, String reason) {
+    }
+
+    /** A file as it was sent (the .zip, or each file of several). */
+    public record FileView(String name, long size) {
+    }
+
+    /** Nothing more happens to it without a person or an operator: pages stop polling. */
+    @JsonIgnore
+    public boolean isFinished() {
+        return UploadStatus.fromCode(status).finished();
+    }
+}

@@ -1,0 +1,163 @@
+package health.ferry.uploads.storage;
+
+import health.ferry.uploads.archive.DirectorySink;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * The upload store on disk: originals content-addressed by SHA-256 ({@code originals/ab/<sha256>}), unpacked
+ * entries under server-generated keys ({@code entries/<upload id>/<uuid>}). Bytes are written to a temporary file
+ * in the store, forced to disk and moved into place atomically, so no path ever names a partial file. No file name
+ * from an upload ever reaches a path.
+ */
+public final class UploadStorage {
+    private static final int BUFFER = 64 * 1024;
+
+    private final Path root;
+
+    public UploadStorage(Path root) throws IOException {
+        this.root = Files.createDirectories(root).toAbsolutePath().normalize();
+        Files.createDirectories(this.root.resolve("tmp"));
+    }
+
+    /**
+     * Keeps {@code content} as an original, counting and hashing while it streams.
+     *
+     * @throws BlobTooLarge when more than {@code maxBytes} arrive (nothing is kept)
+     */
+    public StoredBlob storeOriginal(InputStream content, long maxBytes) throws IOException, BlobTooLarge {
+        Path partial = root.resolve("tmp").resolve(UUID.randomUUID() + ".part");
+        try {
+            MessageDigest digest = sha256();
+            long size = copy(content, partial, digest, maxBytes);
+            String sha = HexFormat.of().formatHex(digest.digest());
+            String relative = "originals/" + sha.substring(0, 2) + "/" + sha;
+            Path target = root.resolve(relative);
+            Files.createDirectories(target.getParent());
+            moveIntoPlace(partial, target);
+            return new StoredBlob(relative, sha, size);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /** The file behind a stored path; refuses anything that would leave the store. */
+    public Path resolve(String relative) {
+        Path path = root.resolve(relative).normalize();
+        if (!path.startsWith(root) || path.equals(root)) {
+            throw new IllegalArgumentException("not a storage path");
+        }
+        return path;
+    }
+
+    /** The sink an upload's archive is unpacked into. */
+    public DirectorySink entries(UUID uploadId) throws IOException {
+        return new DirectorySink(entriesFolder(uploadId));
+    }
+
+    /** The stored path of an unpacked entry. */
+    public String entryPath(UUID uploadId, String key) {
+        return "entries/" + uploadId + "/" + key;
+    }
+
+    /** Removes an upload's unpacked entries other than {@code keep} (stored paths): leftovers of an interrupted run. */
+    public void pruneEntries(UUID uploadId, Set<String> keep) throws IOException {
+        Path folder = entriesFolder(uploadId);
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                if (!keep.contains(entryPath(uploadId, file.getFileName().toString()))) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    /** The SHA-256 of stored bytes, read again (integrity check before use). */
+    public String sha256Of(String relative) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = Files.newInputStream(resolve(relative))) {
+            byte[] buffer = new byte[BUFFER];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Deletes temporary files older than {@code age}: what a process killed mid-write left behind. */
+    public int sweepPartials(Duration age) throws IOException {
+        Instant before = Instant.now().minus(age);
+        int removed = 0;
+        try (Stream<Path> files = Files.list(root.resolve("tmp"))) {
+            for (Path file : files.toList()) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(before) && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    private Path entriesFolder(UUID uploadId) {
+        return root.resolve("entries").resolve(uploadId.toString());
+    }
+
+    private static long copy(InputStream content, Path partial, MessageDigest digest, long maxBytes)
+            throws IOException, BlobTooLarge {
+        long size = 0;
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                OutputStream out = Channels.newOutputStream(channel)) {
+            byte[] buffer = new byte[BUFFER];
+            for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+                size += n;
+                if (size > maxBytes) {
+                    throw new BlobTooLarge();
+                }
+                digest.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+            out.flush();
+            channel.force(true);
+        }
+        return size;
+    }
+
+    /**
+     * Renames the verified bytes onto their hash, also over a file already there: identical bytes change nothing for
+     * its readers, and a stored copy damaged since (bit rot, tampering) is healed by the fresh one.
+     */
+    private static void moveIntoPlace(Path partial, Path target) throws IOException {
+        try {
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (FileAlreadyExistsException e) {
+            // A platform that cannot rename over a file: the copy in place stays, checked again before each use.
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -59,34 +59,4 @@ public interface StudyMessages {
 
     @Message("{count} enrolled")
     String coordinator_enrolled(long count);
-
-    @Message("Conditions")
-    String category_conditions();
-
-    @Message("Medications")
-    String category_medications();
-
-    @Message("Allergies")
-    String category_allergies();
-
-    @Message("Immunizations")
-    String category_immunizations();
-
-    @Message("Lab results")
-    String category_lab_results();
-
-    @Message("Vital signs")
-    String category_vital_signs();
-
-    @Message("Procedures")
-    String category_procedures();
-
-    @Message("Visits")
-    String category_visits();
-
-    @Message("Documents")
-    String category_documents();
-
-    @Message("Other")
-    String category_other();
 }

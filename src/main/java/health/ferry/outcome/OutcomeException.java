@@ -6,6 +6,7 @@ import java.util.List;
 public class OutcomeException extends RuntimeException {
     private final Outcome outcome;
     private final List<FieldError> errors;
+    private final java.util.Map<String, String> extensions = new java.util.LinkedHashMap<>();
 
     public OutcomeException(Outcome outcome, String detail) {
         this(outcome, detail, List.of());
@@ -24,6 +25,16 @@ public class OutcomeException extends RuntimeException {
     public static OutcomeException invalid(String field, String message) {
         return new OutcomeException(Outcome.VALIDATION_FAILED, "The request has invalid fields.",
                 List.of(new FieldError(field, message)));
+    }
+
+    /** Adds a member to the problem body (RFC 9457 extension), e.g. the id of the earlier upload. */
+    public OutcomeException with(String member, String value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    public java.util.Map<String, String> extensions() {
+        return java.util.Collections.unmodifiableMap(extensions);
     }
 
     public Outcome outcome() {

@@ -93,7 +93,7 @@ class UploadGates {
     /** The problem names the earlier upload, so a client can follow it. */
     static OutcomeException alreadyUploaded(UUID earlier) {
         return new OutcomeException(Outcome.ALREADY_UPLOADED, "These files were already uploaded for this person "
-                + "and study, as upload " + earlier + ".");
+                + "and study, as upload " + earlier + ".").with("uploadId", earlier.toString());
     }
 
     private long limit(Study study) {

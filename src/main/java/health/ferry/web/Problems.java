@@ -44,7 +44,22 @@ public class Problems {
 
     @ServerExceptionMapper
     Response outcome(OutcomeException e, UriInfo uri) {
-        return respond(uri, e.outcome(), e.getMessage(), e.errors(), null);
+        Response r = respond(uri, e.outcome(), e.getMessage(), e.errors(), null);
+        if (e.extensions().isEmpty() || !(r.getEntity() instanceof Problem p)) {
+            return r;
+        }
+        // Extension members sit beside the standard ones, as RFC 9457 §3.2 describes.
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", p.type());
+        body.put("title", p.title());
+        body.put("status", p.status());
+        body.put("detail", p.detail());
+        body.put("code", p.code());
+        if (!p.errors().isEmpty()) {
+            body.put("errors", p.errors());
+        }
+        body.putAll(e.extensions());
+        return Response.status(r.getStatus()).type(PROBLEM_JSON).entity(body).build();
     }
 
     @ServerExceptionMapper

@@ -103,7 +103,8 @@ class UploadGatesTest {
         String first = upload("alice", HEART, person, Map.of("one.zip", zip)).then().statusCode(202)
                 .extract().path("id");
         upload("alice", HEART, person, Map.of("renamed.zip", zip)).then().statusCode(409)
-                .body("code", equalTo("already_uploaded")).body("detail", containsString(first));
+                .body("code", equalTo("already_uploaded")).body("detail", containsString(first))
+                .body("uploadId", equalTo(first));
 
         Map<String, byte[]> folder = new LinkedHashMap<>();
         folder.put("f/a.txt", UploadFixtures.note("a"));

@@ -78,7 +78,8 @@ public class CurrentAccount {
         return OutcomeException.notFound();
     }
 
-    static UUID parse(String id) {
+    /** An id taken from a path, form or body; a malformed one is simply not found (null), never an error. */
+    public static UUID parse(String id) {
         try {
             return id == null ? null : UUID.fromString(id.trim());
         } catch (IllegalArgumentException e) {

@@ -213,7 +213,7 @@ public class ConnectionWizard {
 
     /** A connection of a person this account acts for; anything else is 404 and audited. */
     private Connection owned(String connectionId) {
-        UUID id = parse(connectionId);
+        UUID id = CurrentAccount.parse(connectionId);
         Connection c = id == null ? null : connections.findById(id);
         if (c == null || !current.actsFor(c.personId)) {
             throw current.denied("connection", String.valueOf(connectionId), null);
@@ -221,11 +221,4 @@ public class ConnectionWizard {
         return c;
     }
 
-    private static UUID parse(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package health.ferry.connections;
 
+import health.ferry.accounts.CurrentAccount;
 import health.ferry.directory.PortalConnection;
 import health.ferry.directory.PortalDirectory;
 import health.ferry.outcome.OutcomeException;
@@ -24,7 +25,7 @@ class Portals {
 
     /** The portal with this id from a request, or null when there is none (callers answer a clear error). */
     PortalConnection require(String portalId) {
-        UUID id = parse(portalId);
+        UUID id = CurrentAccount.parse(portalId);
         return id == null ? null : directory.connection(id).orElse(null);
     }
 
@@ -63,11 +64,4 @@ class Portals {
         }
     }
 
-    private static UUID parse(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

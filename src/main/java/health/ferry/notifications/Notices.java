@@ -35,7 +35,7 @@ public class Notices implements PanacheRepositoryBase<Notice, UUID> {
     /** Dismisses one notice of a person this account acts for; anything else is 404 and audited. */
     @Transactional
     public void dismiss(String noticeId) {
-        UUID id = parse(noticeId);
+        UUID id = CurrentAccount.parse(noticeId);
         Notice n = id == null ? null : findById(id);
         if (n == null || !current.actsFor(n.personId)) {
             throw current.denied("notice", String.valueOf(noticeId), null);
@@ -59,11 +59,4 @@ public class Notices implements PanacheRepositoryBase<Notice, UUID> {
         return directory.connection(portalId).map(PortalConnection::name).orElse(null);
     }
 
-    private static UUID parse(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

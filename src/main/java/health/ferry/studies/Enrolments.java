@@ -69,7 +69,7 @@ public class Enrolments {
     @Transactional
     public EnrolmentView withdraw(String personId, String enrolmentId) {
         PersonView person = current.person(personId);
-        UUID id = parse(enrolmentId);
+        UUID id = CurrentAccount.parse(enrolmentId);
         Enrolment enrolment = id == null ? null : enrolments.findById(id);
         if (enrolment == null || !enrolment.personId.equals(person.id())) {
             throw current.denied("enrolment", enrolmentId, null);
@@ -113,11 +113,4 @@ public class Enrolments {
         }
     }
 
-    private static UUID parse(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id.trim());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
 }

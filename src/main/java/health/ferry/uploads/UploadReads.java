@@ -28,7 +28,7 @@ public class UploadReads {
 
     /** One upload, if the caller acts for the person it belongs to. */
     public UploadView view(String uploadId) {
-        UUID id = parse(uploadId);
+        UUID id = CurrentAccount.parse(uploadId);
         Upload upload = id == null ? null : uploads.findById(id);
         if (upload == null || !current.actsFor(upload.personId)) {
             throw current.denied("upload", uploadId, upload == null ? null : upload.studyId);
@@ -61,13 +61,5 @@ public class UploadReads {
     private static DocumentView view(UploadDocument d) {
         return new DocumentView(d.id, d.name, d.mediaType, d.kind, d.category, d.confidence, d.evidence, d.sizeBytes,
                 d.sha256, null);
-    }
-
-    static UUID parse(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

@@ -17,6 +17,9 @@ import org.hl7.fhir.r4.model.Resource;
  * entities); FHIR XML reaches HAPI only when classification found no DOCTYPE (such XML is never a FHIR kind).
  */
 public final class StructuredRecords {
+    /** Larger documents are not read for records (parsing is in memory); the document itself is kept as it is. */
+    static final long MAX_BYTES = 32L * 1024 * 1024;
+
     private StructuredRecords() {
     }
 
@@ -36,15 +39,20 @@ public final class StructuredRecords {
      */
     public static DocumentRecords read(FhirContext fhir, Path file, DocumentKind kind, String seed, String document)
             throws IOException {
+        if (!holdsRecords(kind)) {
+            return new DocumentRecords(List.of(), List.of());
+        }
+        if (Files.size(file) > MAX_BYTES) {
+            return new DocumentRecords(List.of(), List.of("The document is larger than " + MAX_BYTES / (1024 * 1024)
+                    + " MB, so its records were not read."));
+        }
         DocumentRecords records;
         if (kind == DocumentKind.FHIR_BUNDLE || kind == DocumentKind.FHIR_RESOURCE) {
             records = FhirRecords.read(fhir, file, false, startsWithAngle(file), seed);
         } else if (kind == DocumentKind.FHIR_NDJSON) {
             records = FhirRecords.read(fhir, file, true, false, seed);
-        } else if (holdsRecords(kind)) {
-            records = CdaRecords.read(XmlTree.read(file), seed);
         } else {
-            return new DocumentRecords(List.of(), List.of());
+            records = CdaRecords.read(XmlTree.read(file), seed);
         }
         for (Resource resource : records.resources()) {
             resource.getMeta().setSource(document);

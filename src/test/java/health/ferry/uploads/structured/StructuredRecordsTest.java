@@ -194,6 +194,21 @@ class StructuredRecordsTest {
     }
 
     @Test
+    void aDocumentOverTheSizeLimitIsNotReadForRecords() throws IOException {
+        Path big = dir.resolve("big.ndjson");
+        try (var out = Files.newOutputStream(big)) {
+            byte[] line = "{\"resourceType\":\"Procedure\",\"id\":\"p\",\"status\":\"completed\"}\n"
+                    .getBytes(StandardCharsets.UTF_8);
+            for (long written = 0; written <= StructuredRecords.MAX_BYTES; written += line.length) {
+                out.write(line);
+            }
+        }
+        DocumentRecords records = StructuredRecords.read(FHIR, big, DocumentKind.FHIR_NDJSON, "u/big", "urn:uuid:b");
+        assertEquals(List.of(), records.resources());
+        assertEquals("The document is larger than 32 MB, so its records were not read.", records.note());
+    }
+
+    @Test
     void otherKindsHoldNoRecords() throws IOException {
         assertTrue(StructuredRecords.holdsRecords(DocumentKind.CCDA_DISCHARGE_SUMMARY));
         assertTrue(!StructuredRecords.holdsRecords(DocumentKind.CCDA_UNSTRUCTURED));

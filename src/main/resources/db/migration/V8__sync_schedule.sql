@@ -21,3 +21,7 @@ create index ix_sync_job_due on sync_job (state, run_after);
 
 -- Incremental fetches: the _lastUpdated bound a run asked the portal for (null: everything was read).
 alter table sync_run add column changes_since timestamp with time zone;
+
+-- When the portal said a connection's access ends for good (SMART refresh_token_expires_in, a session's end):
+-- the participant is reminded a week before and when it has ended.
+alter table connection add column access_ends_at timestamp with time zone;

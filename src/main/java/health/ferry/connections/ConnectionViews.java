@@ -37,7 +37,7 @@ class ConnectionViews {
                 ? lastSyncs.get().nextSync(c.id).orElse(null) : null;
         return new ConnectionView(c.id, c.personId, c.portalId, c.portalName, c.method, c.status().code(), f, last,
                 next, profiles.stream().map(p -> ConnectionView.ProfileChoice.of(p, p == suggested)).toList(),
-                portal == null ? null : Portals.website(portal), null, c.accessExpiresAt, c.actionUrl);
+                portal == null ? null : Portals.website(portal), null, c.accessExpiresAt, c.actionUrl, c.accessEndsAt);
     }
 
     String profilesJson(List<Profile> profiles) {

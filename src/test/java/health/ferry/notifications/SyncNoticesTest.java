@@ -119,6 +119,10 @@ class SyncNoticesTest {
         String person = SandboxConnections.ward("erin", "Notice Shortlived", "2005-05-06");
         String c = SandboxConnections.connected("erin", person, "shortlived");
         as("erin").get("/api/v1/connections/" + c).then().body("accessEndsAt", org.hamcrest.Matchers.notNullValue());
+        // The page says so and offers Reconnect, which goes to the portal's sign-in without searching again.
+        as("erin").get("/connections/" + c).then().statusCode(200)
+                .body(containsString("data-testid=\"access-ending\""))
+                .body(containsString("action=\"/connections/" + c + "/reconnect\""));
         String to = email(person);
         int before = mailbox.getMailsSentTo(to).size();
         Instant now = clock.instant();

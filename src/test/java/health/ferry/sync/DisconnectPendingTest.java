@@ -22,6 +22,8 @@ class DisconnectPendingTest {
     ConnectionSync sync;
     @Inject
     SyncHistory history;
+    @Inject
+    health.ferry.audit.AuditTrail audit;
 
     /** A connected demo portal whose records were synced, one of them accepted; answers the connection id. */
     private String syncedWithOneAccepted(String person) {
@@ -33,6 +35,8 @@ class DisconnectPendingTest {
         as("erin").contentType(ContentType.JSON).body(Map.of("accept", List.of(first), "delete", List.of()))
                 .post("/api/v1/people/" + person + "/records/decisions").then().statusCode(200)
                 .body("accepted", equalTo(1));
+        assertTrue(audit.aboutPerson(UUID.fromString(person), 20).stream()
+                .anyMatch(e -> e.action().equals("records.decide")), "the decision is audited");
         return c;
     }
 

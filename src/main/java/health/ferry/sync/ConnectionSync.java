@@ -8,7 +8,6 @@ import health.ferry.connections.PortalAccess;
 import health.ferry.records.RecordSource;
 import health.ferry.records.RecordStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -52,8 +51,6 @@ public class ConnectionSync {
     FhirContext fhir;
     @Inject
     PortalGuards guards;
-    @Inject
-    Event<SyncFinished> finished;
     @ConfigProperty(name = "ferry.sync.max-pages-per-type", defaultValue = "200")
     int maxPages;
     @ConfigProperty(name = "ferry.sync.max-page-bytes", defaultValue = "8388608")
@@ -88,6 +85,7 @@ public class ConnectionSync {
      */
     Result run(UUID connectionId, UUID runId, boolean scheduled, BooleanSupplier stillHeld) {
         Counts counts = new Counts();
+        Optional<PortalAccess.Subject> subject = access.subject(connectionId);
         Result result;
         try {
             Optional<Instant> since = history.lastSuccessStart(connectionId);
@@ -105,9 +103,6 @@ public class ConnectionSync {
                 session = readType(session, type, incremental.contains(type) ? bound : null, pages, parser, counts,
                         stillHeld);
             }
-            history.succeed(runId, counts.added, counts.updated);
-            LOG.infof("sync %s of connection %s: %d new, %d updated", runId, connectionId, counts.added,
-                    counts.updated);
             result = new Result(null, null);
         } catch (SyncFailure f) {
             if (LEASE_LOST.equals(f.code())) {
@@ -117,23 +112,25 @@ public class ConnectionSync {
             if ("reconnect_required".equals(f.code())) {
                 access.accessEnded(connectionId);
             }
-            history.fail(runId, f.code(), counts.added, counts.updated);
-            LOG.infof("sync %s of connection %s failed: %s", runId, connectionId, f.code());
             result = new Result(f.code(), f.retryAfter());
         } catch (RuntimeException e) {
-            history.fail(runId, "internal_error", counts.added, counts.updated);
-            LOG.errorf("sync %s of connection %s failed: %s", runId, connectionId, e.getClass().getName());
+            LOG.errorf("sync %s of connection %s: %s", runId, connectionId, e.getClass().getName());
             result = new Result("internal_error", null);
         }
-        announce(connectionId, runId, scheduled, result, counts);
-        return result;
+        return end(subject, runId, scheduled, result, counts);
     }
 
-    private void announce(UUID connectionId, UUID runId, boolean scheduled, Result result, Counts counts) {
-        access.subject(connectionId).ifPresent(s -> finished.fire(new SyncFinished(connectionId, s.personId(),
+    /** Records how the run ended and announces it (same transaction). */
+    private Result end(Optional<PortalAccess.Subject> subject, UUID runId, boolean scheduled, Result result,
+            Counts counts) {
+        SyncFinished announcement = subject.map(s -> new SyncFinished(s.connectionId(), s.personId(),
                 s.portalName(), runId, scheduled, result.failed() ? SyncRun.FAILED
                         : counts.added > 0 ? SyncRun.NEW_RECORDS : SyncRun.NO_NEW_RECORDS,
-                result.failureCode(), counts.added, counts.updated)));
+                result.failureCode(), counts.added, counts.updated)).orElse(null);
+        history.finish(runId, result.failureCode(), counts.added, counts.updated, announcement);
+        LOG.infof("sync %s of connection %s: %s, %d new, %d updated", runId, subject.map(s -> s.connectionId())
+                .orElse(null), result.failed() ? result.failureCode() : "ok", counts.added, counts.updated);
+        return result;
     }
 
     /** The types whose search the portal's CapabilityStatement says takes {@code _lastUpdated}; none if unknown. */

@@ -15,6 +15,8 @@ import java.util.UUID;
 public class SyncHistory implements PanacheRepositoryBase<SyncRun, UUID> {
     @Inject
     Clock clock;
+    @Inject
+    jakarta.enterprise.event.Event<SyncFinished> finished;
 
     /** The connection's most recent sync (running ones have no finishedAt and no outcome yet). */
     @Transactional
@@ -71,13 +73,20 @@ public class SyncHistory implements PanacheRepositoryBase<SyncRun, UUID> {
                 r.newRecords, r.updatedRecords, now));
     }
 
+    /**
+     * Ends the run (a null {@code code} is success) and announces it in the same transaction, so whoever sees the
+     * run finished also sees its notice and audit entry.
+     */
     @Transactional
-    void succeed(UUID runId, int added, int updated) {
-        findById(runId).succeed(added, updated, clock.instant());
-    }
-
-    @Transactional
-    void fail(UUID runId, String code, int added, int updated) {
-        findById(runId).fail(code, added, updated, clock.instant());
+    void finish(UUID runId, String code, int added, int updated, SyncFinished announcement) {
+        SyncRun run = findById(runId);
+        if (code == null) {
+            run.succeed(added, updated, clock.instant());
+        } else {
+            run.fail(code, added, updated, clock.instant());
+        }
+        if (announcement != null) {
+            finished.fire(announcement);
+        }
     }
 }

@@ -89,6 +89,22 @@ class ScheduledSyncTest {
         assertEquals(1, runs(c).size(), "a period runs once");
     }
 
+    @Inject
+    io.quarkus.scheduler.Scheduler scheduler;
+
+    @Test
+    void theWeeklyTriggerFiresOnMondaysAndNextSyncFollowsIt() {
+        Instant next = scheduler.getScheduledJob(SyncSchedule.TRIGGER).getNextFireTime();
+        java.time.ZonedDateTime at = next.atZone(java.time.ZoneOffset.UTC);
+        assertEquals(java.time.DayOfWeek.MONDAY, at.getDayOfWeek());
+        assertEquals(java.time.LocalTime.MIDNIGHT, at.toLocalTime());
+        assertTrue(next.isAfter(clock.instant()) && next.isBefore(clock.instant().plus(Duration.ofDays(8))));
+        String person = SandboxConnections.ward("erin", "Scheduled Next", "2008-09-10");
+        String c = SandboxConnections.connected("erin", person, "empty");
+        Instant expected = next.plus(schedule.offset(UUID.fromString(c)));
+        as("erin").get("/api/v1/connections/" + c).then().body("nextSync", equalTo(expected.toString()));
+    }
+
     @Test
     void shortlivedAccessEndsInReconnectRequiredOnTheScheduledSync() {
         String person = SandboxConnections.ward("erin", "Scheduled Shortlived", "2008-03-04");

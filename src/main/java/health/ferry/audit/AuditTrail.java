@@ -7,7 +7,9 @@ import health.ferry.accounts.PersonChanged;
 import health.ferry.accounts.SignedIn;
 import health.ferry.accounts.SignedOut;
 import health.ferry.connections.ConnectionChanged;
+import health.ferry.records.RecordsDecided;
 import health.ferry.studies.EnrolmentChanged;
+import health.ferry.sync.SyncFinished;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.oidc.SecurityEvent;
 import io.quarkus.security.spi.runtime.AuthorizationFailureEvent;
@@ -89,6 +91,27 @@ public class AuditTrail {
         entry.objectType = "connection";
         entry.objectId = e.connectionId().toString();
         entry.detail = "status=" + e.status() + (e.failureCode() == null ? "" : " failure=" + e.failureCode());
+        write(entry);
+    }
+
+    void syncRun(@Observes SyncFinished e) {
+        AuditEntry entry = entry(null, "sync.run", e.failed() ? "failure" : "success");
+        entry.actorRole = "system";
+        entry.subjectPerson = e.personId();
+        entry.objectType = "connection";
+        entry.objectId = e.connectionId().toString();
+        entry.detail = "run=" + e.runId() + " scheduled=" + e.scheduled() + " outcome=" + e.outcome()
+                + (e.failed() ? " failure=" + e.failureCode() : "") + " new=" + e.newRecords() + " updated="
+                + e.updatedRecords();
+        write(entry);
+    }
+
+    void recordsDecided(@Observes RecordsDecided e) {
+        AuditEntry entry = entry(e.actor(), "records.decide", "success");
+        entry.subjectPerson = e.personId();
+        entry.objectType = "records";
+        entry.objectId = e.personId().toString();
+        entry.detail = "accepted=" + e.accepted() + " deleted=" + e.deleted();
         write(entry);
     }
 

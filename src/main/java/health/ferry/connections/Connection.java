@@ -44,6 +44,9 @@ public class Connection {
     Instant oauthStartedAt;
     @Column(name = "access_expires_at")
     Instant accessExpiresAt;
+    /** When the portal said access ends for good (no refresh after it); null when it did not say. */
+    @Column(name = "access_ends_at")
+    Instant accessEndsAt;
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -83,19 +86,25 @@ public class Connection {
     /** Validation (credentials) or a token exchange (SMART) is under way. */
     void validating(Instant now) {
         clearFailure();
+        this.accessEndsAt = null;
         moveTo(ConnectionStatus.VALIDATING, now);
     }
 
     /** The participant is being sent to the portal to authorise; the state's hash binds the return to this row. */
     void authorizing(String stateHash, Instant now) {
         clearFailure();
+        this.accessEndsAt = null;
         this.oauthStateHash = stateHash;
         this.oauthStartedAt = now;
         moveTo(ConnectionStatus.AUTHORIZING, now);
     }
 
-    void connected(Instant accessExpiresAt, Instant now) {
+    /** A refresh that does not repeat when access ends keeps the end given at sign-in. */
+    void connected(Instant accessExpiresAt, Instant accessEndsAt, Instant now) {
         clearFailure();
+        if (accessEndsAt != null) {
+            this.accessEndsAt = accessEndsAt;
+        }
         this.oauthStateHash = null;
         this.accessExpiresAt = accessExpiresAt;
         this.connectedAt = now;

@@ -111,8 +111,9 @@ public class ConnectionForms {
 
     @POST
     @Path("{id}/disconnect")
-    public Response disconnect(@PathParam("id") String id) {
-        wizard.disconnect(id);
+    public Response disconnect(@PathParam("id") String id,
+            @jakarta.ws.rs.FormParam("pendingRecords") @jakarta.ws.rs.DefaultValue("keep") String pendingRecords) {
+        wizard.disconnect(id, ConnectionWizard.deletePending(pendingRecords));
         return Response.seeOther(URI.create("/connections")).build();
     }
 
@@ -136,7 +137,7 @@ public class ConnectionForms {
                 : new ConnectionView.Failure(v.failure().code(), message, v.failure().remedy());
         return new ConnectionView(v.id(), v.personId(), v.portalId(), v.portalName(), v.method(), v.status(), f,
                 v.lastSync(), v.nextSync(), v.profiles(), v.portalWebsite(), v.authorizeUrl(), v.accessExpiresAt(),
-                v.portalActionUrl());
+                v.portalActionUrl(), v.accessEndsAt());
     }
 
     private static Response toStatus(ConnectionView view) {

@@ -253,6 +253,21 @@ public interface ConnectionMessages {
     @Message("No sync yet. Records arrive weekly, or now if you ask.")
     String sync_never();
 
+    @Message("Next weekly sync: {date}.")
+    String sync_next(String date);
+
+    @Message("Your access through this portal ends on {date}. Reconnect to keep receiving records.")
+    String access_ending(String date);
+
+    @Message("Records from this portal still waiting for your review:")
+    String disconnect_pending_question();
+
+    @Message("Keep them, so I can still review them")
+    String disconnect_keep_pending();
+
+    @Message("Delete them")
+    String disconnect_delete_pending();
+
     @Message("Fetching records from the portal now…")
     String sync_running();
 

@@ -38,7 +38,7 @@ class ConnectionOutcomes {
             secrets.put(c.id, ConnectionSecrets.TOKENS, ok.session());
             secrets.remove(c.id, ConnectionSecrets.CHALLENGE);
             secrets.remove(c.id, ConnectionSecrets.PKCE);
-            c.connected(ok.accessExpiresAt(), clock.instant());
+            c.connected(ok.accessExpiresAt(), ok.accessEndsAt(), clock.instant());
         } else if (outcome instanceof Failed f) {
             ConnectionFailure failure = ConnectionFailure.fromCode(f.failureCode())
                     .orElse(ConnectionFailure.PORTAL_UNAVAILABLE);

@@ -9,11 +9,11 @@ import java.util.UUID;
 /**
  * A connection as the contract shows it. {@code portalWebsite} (for "I don't know my credentials") and
  * {@code authorizeUrl} (SMART, on start and reconnect) and {@code portalActionUrl} (the portal's page for the next
- * step) extend it. Never carries a secret.
+ * step) and {@code accessEndsAt} (when the portal said access ends for good) extend it. Never carries a secret.
  */
 public record ConnectionView(UUID id, UUID personId, UUID portalId, String portalName, String method, String status,
         Failure failure, LastSync lastSync, Instant nextSync, List<ProfileChoice> profiles, String portalWebsite,
-        String authorizeUrl, Instant accessExpiresAt, String portalActionUrl) {
+        String authorizeUrl, Instant accessExpiresAt, String portalActionUrl, Instant accessEndsAt) {
 
     /** The failure's code, plain message and next step. */
     public record Failure(String code, String message, String remedy) {
@@ -41,6 +41,12 @@ public record ConnectionView(UUID id, UUID personId, UUID portalId, String porta
         return ConnectionStatus.CONNECTED.code().equals(status);
     }
 
+    /** Access ends for good within a week (the page offers Reconnect). */
+    @JsonIgnore
+    public boolean accessEndingSoon() {
+        return accessEndsAt != null && accessEndsAt.isBefore(Instant.now().plus(java.time.Duration.ofDays(7)));
+    }
+
     @JsonIgnore
     public String failureCode() {
         return failure == null ? null : failure.code();
@@ -48,6 +54,6 @@ public record ConnectionView(UUID id, UUID personId, UUID portalId, String porta
 
     ConnectionView withAuthorizeUrl(String url) {
         return new ConnectionView(id, personId, portalId, portalName, method, status, failure, lastSync, nextSync,
-                profiles, portalWebsite, url, accessExpiresAt, portalActionUrl);
+                profiles, portalWebsite, url, accessExpiresAt, portalActionUrl, accessEndsAt);
     }
 }

@@ -33,9 +33,11 @@ class ConnectionViews {
         List<Profile> profiles = profiles(c.profilesJson);
         Profile suggested = suggest(profiles, person);
         ConnectionView.LastSync last = lastSyncs.isResolvable() ? lastSyncs.get().lastSync(c.id).orElse(null) : null;
+        java.time.Instant next = lastSyncs.isResolvable() && c.status() == ConnectionStatus.CONNECTED
+                ? lastSyncs.get().nextSync(c.id).orElse(null) : null;
         return new ConnectionView(c.id, c.personId, c.portalId, c.portalName, c.method, c.status().code(), f, last,
-                null, profiles.stream().map(p -> ConnectionView.ProfileChoice.of(p, p == suggested)).toList(),
-                portal == null ? null : Portals.website(portal), null, c.accessExpiresAt, c.actionUrl);
+                next, profiles.stream().map(p -> ConnectionView.ProfileChoice.of(p, p == suggested)).toList(),
+                portal == null ? null : Portals.website(portal), null, c.accessExpiresAt, c.actionUrl, c.accessEndsAt);
     }
 
     String profilesJson(List<Profile> profiles) {

@@ -6,6 +6,8 @@ import health.ferry.accounts.PersonView;
 import health.ferry.connections.ValidationRequested.Step;
 import health.ferry.directory.PortalConnection;
 import health.ferry.outcome.Outcome;
+import health.ferry.records.RecordSource;
+import health.ferry.records.RecordStore;
 import health.ferry.outcome.OutcomeException;
 import health.ferry.outcome.OutcomeException.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +48,8 @@ public class ConnectionWizard {
     ObjectMapper json;
     @Inject
     Clock clock;
+    @Inject
+    RecordStore recordStore;
 
     /** What the participant sends to connect: the portal, and for credential portals their sign-in details. */
     public record StartRequest(String portalId, String username, String password) {
@@ -157,14 +161,29 @@ public class ConnectionWizard {
         return views.of(c, person, portals.get(c.portalId));
     }
 
-    /** Disconnect: no new records, every secret deleted at once; accepted records stay. */
+    /**
+     * Disconnect: no new records, every secret deleted at once; accepted records stay; pending records from this
+     * portal stay for review unless {@code deletePending}, when they are deleted (marked, like a refusal).
+     */
     @Transactional
-    public void disconnect(String connectionId) {
+    public void disconnect(String connectionId, boolean deletePending) {
         Connection c = owned(connectionId);
         secrets.purge(c.id);
         c.disconnect(clock.instant());
-        changed.fire(new ConnectionChanged(current.actor(), c.personId, c.id, c.portalId, "disconnect",
-                c.status().code(), null));
+        if (deletePending) {
+            recordStore.deletePending(c.personId, RecordSource.connection(c.id));
+        }
+        changed.fire(new ConnectionChanged(current.actor(), c.personId, c.id, c.portalId,
+                deletePending ? "disconnect_delete_pending" : "disconnect", c.status().code(), null));
+    }
+
+    /** {@code keep} (or nothing) keeps pending records, {@code delete} deletes them; anything else is invalid. */
+    static boolean deletePending(String choice) {
+        return switch (choice == null || choice.isBlank() ? "keep" : choice.trim()) {
+            case "keep" -> false;
+            case "delete" -> true;
+            default -> throw OutcomeException.invalid("pendingRecords", "keep or delete");
+        };
     }
 
     private ConnectionView revalidate(Connection c, Step step, String answer, String action) {

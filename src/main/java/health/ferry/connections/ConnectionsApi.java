@@ -109,9 +109,11 @@ public class ConnectionsApi {
     @DELETE
     @Path("connections/{id}")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Disconnect: secrets purged, accepted records kept")
-    public Response disconnect(@PathParam("id") String id) {
-        wizard.disconnect(id);
+    @Operation(summary = "Disconnect: secrets purged, accepted records kept; pending records from this portal kept"
+            + " (pendingRecords=keep, the default) or deleted (pendingRecords=delete)")
+    public Response disconnect(@PathParam("id") String id,
+            @jakarta.ws.rs.QueryParam("pendingRecords") @jakarta.ws.rs.DefaultValue("keep") String pendingRecords) {
+        wizard.disconnect(id, ConnectionWizard.deletePending(pendingRecords));
         return Response.noContent().build();
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -37,6 +38,22 @@ public class PortalAccess {
         public String toString() {
             return "Session[" + connectionId + "]";
         }
+    }
+
+    /** Whose connection it is and to which portal (for notices and audit); ids and the portal's name only. */
+    public record Subject(UUID connectionId, UUID personId, UUID portalId, String portalName) {
+    }
+
+    /** Every connection that is connected now: what the scheduled sync enqueues. */
+    public List<UUID> connectedIds() {
+        return QuarkusTransaction.requiringNew().call(() -> connections.find("status", ConnectionStatus.CONNECTED)
+                .list().stream().map(c -> c.id).toList());
+    }
+
+    /** The connection's person and portal, whatever its status; empty when it does not exist. */
+    public Optional<Subject> subject(UUID connectionId) {
+        return QuarkusTransaction.requiringNew().call(() -> connections.findByIdOptional(connectionId)
+                .map(c -> new Subject(c.id, c.personId, c.portalId, c.portalName)));
     }
 
     /** A session for a connected connection, or empty (not connected, access refused, secret unreadable). */

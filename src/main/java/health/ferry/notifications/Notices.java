@@ -2,9 +2,12 @@ package health.ferry.notifications;
 
 import health.ferry.accounts.CurrentAccount;
 import health.ferry.accounts.PersonView;
+import health.ferry.connections.AccessEnding;
 import health.ferry.connections.ConnectionChanged;
 import health.ferry.directory.PortalConnection;
 import health.ferry.directory.PortalDirectory;
+import health.ferry.review.PackageReviewed;
+import health.ferry.sync.SyncFinished;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +21,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class Notices implements PanacheRepositoryBase<Notice, UUID> {
     static final int SHOWN = 20;
+    /** Older access notices are about an earlier end (before a reconnect). */
+    private static final java.time.Duration REMINDER_WINDOW = java.time.Duration.ofDays(8);
 
     @Inject
     CurrentAccount current;
@@ -25,6 +30,8 @@ public class Notices implements PanacheRepositoryBase<Notice, UUID> {
     Clock clock;
     @Inject
     PortalDirectory directory;
+    @Inject
+    NoticeMail mail;
 
     /** Unread notices of a person the signed-in account acts for, newest first. */
     public List<NoticeView> unread(PersonView person) {
@@ -53,6 +60,45 @@ public class Notices implements PanacheRepositoryBase<Notice, UUID> {
                 // Other connection changes are shown on the connection itself.
             }
         }
+    }
+
+    @Transactional
+    void syncFinished(@Observes SyncFinished e) {
+        if (e.newRecords() > 0) {
+            notify(e.personId(), "records_waiting", e.connectionId(), e.portalName(), "/records");
+        }
+        if (e.failed()) {
+            notify(e.personId(), "connection_attention", e.connectionId(), e.portalName(),
+                    "/connections/" + e.connectionId());
+        }
+    }
+
+    /** One notice before access ends and one when it has ended, per connection and end (even once dismissed). */
+    @Transactional
+    void accessEnding(@Observes AccessEnding e) {
+        String kind = e.ended() ? "access_ended" : "access_ending";
+        if (count("personId = ?1 and kind = ?2 and subjectId = ?3 and createdAt >= ?4", e.personId(), kind,
+                e.connectionId(), e.endsAt().minus(REMINDER_WINDOW)) == 0) {
+            notify(e.personId(), kind, e.connectionId(), e.portalName(), "/connections/" + e.connectionId());
+        }
+    }
+
+    @Transactional
+    void packageReviewed(@Observes PackageReviewed e) {
+        notify(e.personId(), "documents_reviewed", e.uploadId(), null, "/supporting-documents/uploads/" + e.uploadId());
+    }
+
+    /**
+     * Adds a notice and sends its email, unless the same notice about the same subject is still unread (a
+     * second sync with new records does not stack a second notice or email).
+     */
+    private void notify(UUID personId, String kind, UUID subjectId, String subjectName, String link) {
+        if (count("personId = ?1 and kind = ?2 and subjectId = ?3 and readAt is null", personId, kind,
+                subjectId) > 0) {
+            return;
+        }
+        persist(new Notice(personId, kind, subjectId, subjectName, link, clock.instant()));
+        mail.send(personId, kind);
     }
 
     private String portalName(UUID portalId) {

@@ -87,4 +87,16 @@ public interface RecordMessages {
 
     @Message("Other records")
     String category_other();
+
+    @Message("Timeline of {name}'s records")
+    String timeline_title(String name);
+
+    @Message("Timeline")
+    String timeline_link();
+
+    @Message("By category")
+    String by_category_link();
+
+    @Message("No date")
+    String timeline_undated();
 }

@@ -36,9 +36,14 @@ public class RecordPages {
     public record CategoryChoice(String code, String label, boolean on) {
     }
 
+    public record TimelineView(PersonView person, Timeline timeline) {
+    }
+
     @CheckedTemplate(basePath = "records")
     static class Templates {
         static native TemplateInstance review(ReviewView view);
+
+        static native TemplateInstance timeline(TimelineView view);
 
         static native TemplateInstance settings(SettingsPage view);
     }
@@ -56,6 +61,14 @@ public class RecordPages {
         return Templates.review(new ReviewView(person,
                 CategoryGroup.of(review.list(person.id(), "pending", null)),
                 CategoryGroup.of(review.list(person.id(), "accepted", null)), added, deleted));
+    }
+
+    /** Accepted records by date, newest first, grouped by year and month (the by-category view is /records). */
+    @GET
+    @Path("timeline")
+    public TemplateInstance showTimeline() {
+        PersonView person = acting.person();
+        return Templates.timeline(new TimelineView(person, Timeline.of(review.list(person.id(), "accepted", null))));
     }
 
     @POST

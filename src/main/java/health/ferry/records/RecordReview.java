@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import health.ferry.accounts.CurrentAccount;
 import health.ferry.outcome.OutcomeException;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,6 +24,10 @@ public class RecordReview {
     ObjectMapper json;
     @Inject
     Clock clock;
+    @Inject
+    CurrentAccount current;
+    @Inject
+    Event<RecordsDecided> decided;
 
     /** The result of one set of decisions: how many records changed state. */
     public record Decided(int accepted, int deleted) {
@@ -57,6 +63,9 @@ public class RecordReview {
                 r.decide(RecordState.DELETED);
                 deleted++;
             }
+        }
+        if (accepted + deleted > 0) {
+            decided.fire(new RecordsDecided(current.actor(), personId, accepted, deleted));
         }
         return new Decided(accepted, deleted);
     }

@@ -66,6 +66,19 @@ public class RecordStore {
         return Upsert.UPDATED;
     }
 
+    /** Deletes (marks deleted) the person's pending records from one source, e.g. a disconnected portal. */
+    @Transactional
+    public int deletePending(UUID personId, RecordSource source) {
+        int n = 0;
+        for (StoredRecord r : records.findByPersonAndState(personId, RecordState.PENDING.code())) {
+            if (r.from(source)) {
+                r.decide(RecordState.DELETED);
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Like {@link #upsert(UUID, RecordSource, String)} unless the person's settings turn its category off. */
     @Transactional
     public Optional<Upsert> importIfAllowed(UUID personId, RecordSource source, IBaseResource resource) {

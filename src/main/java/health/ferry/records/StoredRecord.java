@@ -82,4 +82,8 @@ class StoredRecord {
         return new RecordView(id, category, resourceType, display, recordDate, state,
                 new RecordSource(sourceKind, sourceId));
     }
+
+    boolean from(RecordSource source) {
+        return sourceKind.equals(source.kind()) && sourceId.equals(source.id());
+    }
 }

@@ -14,22 +14,31 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.jboss.logging.Logger;
 
 /**
- * One sync of one connection: pages through each resource type's searchset for the patient, stores what the
- * person's settings allow (idempotently), and records the run. A 401 reopens the session once; then access ended.
+ * One sync of one connection: pages through each resource type's searchset for the patient (only what changed
+ * since the last successful run where the portal supports {@code _lastUpdated}), stores what the person's
+ * settings allow (idempotently), records the run and announces it. A 401 reopens the session once; then access
+ * ended. Portal requests go through the portal's fault-tolerance guard.
  */
 @ApplicationScoped
 public class ConnectionSync {
     static final List<String> TYPES = List.of("Condition", "AllergyIntolerance", "MedicationRequest",
             "MedicationStatement", "Immunization", "Observation", "Procedure", "Encounter", "DiagnosticReport",
             "DocumentReference", "CarePlan");
+    static final String LEASE_LOST = "lease_lost";
     private static final Logger LOG = Logger.getLogger(ConnectionSync.class);
 
     @Inject
@@ -40,6 +49,8 @@ public class ConnectionSync {
     SyncHistory history;
     @Inject
     FhirContext fhir;
+    @Inject
+    PortalGuards guards;
     @ConfigProperty(name = "ferry.sync.max-pages-per-type", defaultValue = "200")
     int maxPages;
     @ConfigProperty(name = "ferry.sync.max-page-bytes", defaultValue = "8388608")
@@ -48,44 +59,111 @@ public class ConnectionSync {
     int pageSize;
     @ConfigProperty(name = "ferry.sync.timeout", defaultValue = "PT30S")
     Duration timeout;
+    @ConfigProperty(name = "ferry.sync.incremental-overlap", defaultValue = "PT5M")
+    Duration overlap;
+
+    /** How a run ended: no code when it succeeded; {@code retryAfter} when the portal asked for a pause. */
+    record Result(String failureCode, Duration retryAfter) {
+        boolean failed() {
+            return failureCode != null;
+        }
+    }
 
     private static final class Counts {
         int added;
         int updated;
     }
 
-    /** Runs one sync now, on the calling thread, for a run already started with {@link SyncHistory#start}. */
-    void run(UUID connectionId, UUID runId) {
+    /** Runs one sync now ("sync now"), on the calling thread, for a run already started. */
+    Result run(UUID connectionId, UUID runId) {
+        return run(connectionId, runId, false, () -> true);
+    }
+
+    /**
+     * Runs one sync on the calling thread for a run already started. {@code stillHeld} is asked after each page
+     * (a scheduled job renews its lease there); once it answers false the run stops without writing more.
+     */
+    Result run(UUID connectionId, UUID runId, boolean scheduled, BooleanSupplier stillHeld) {
         Counts counts = new Counts();
+        Optional<PortalAccess.Subject> subject = access.subject(connectionId);
+        Result result;
         try {
+            Optional<Instant> since = history.lastSuccessStart(connectionId);
             PortalAccess.Session session = access.open(connectionId)
                     .orElseThrow(() -> new SyncFailure("reconnect_required"));
-            FhirPages pages = new FhirPages(timeout, maxPageBytes);
+            FhirPages pages = new FhirPages(timeout, maxPageBytes, guards.of(session.fhirBase()));
             IParser parser = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false)
                     .setErrorOnInvalidValue(false).setErrorOnInvalidExtension(false));
-            for (String type : TYPES) {
-                session = readType(session, type, pages, parser, counts);
+            Set<String> incremental = since.isPresent() ? lastUpdatedSupported(session, pages, parser) : Set.of();
+            Instant bound = since.map(s -> s.minus(overlap).truncatedTo(ChronoUnit.SECONDS)).orElse(null);
+            if (!incremental.isEmpty()) {
+                history.incremental(runId, bound);
             }
-            history.succeed(runId, counts.added, counts.updated);
-            LOG.infof("sync %s of connection %s: %d new, %d updated", runId, connectionId, counts.added,
-                    counts.updated);
+            for (String type : TYPES) {
+                session = readType(session, type, incremental.contains(type) ? bound : null, pages, parser, counts,
+                        stillHeld);
+            }
+            result = new Result(null, null);
         } catch (SyncFailure f) {
+            if (LEASE_LOST.equals(f.code())) {
+                LOG.infof("sync %s of connection %s stopped: its job was taken over", runId, connectionId);
+                return new Result(LEASE_LOST, null);
+            }
             if ("reconnect_required".equals(f.code())) {
                 access.accessEnded(connectionId);
             }
-            history.fail(runId, f.code(), counts.added, counts.updated);
-            LOG.infof("sync %s of connection %s failed: %s", runId, connectionId, f.code());
+            result = new Result(f.code(), f.retryAfter());
         } catch (RuntimeException e) {
-            history.fail(runId, "internal_error", counts.added, counts.updated);
-            LOG.errorf("sync %s of connection %s failed: %s", runId, connectionId, e.getClass().getName());
+            LOG.errorf("sync %s of connection %s: %s", runId, connectionId, e.getClass().getName());
+            result = new Result("internal_error", null);
         }
+        return end(subject, runId, scheduled, result, counts);
     }
 
-    private PortalAccess.Session readType(PortalAccess.Session first, String type, FhirPages pages, IParser parser,
+    /** Records how the run ended and announces it (same transaction). */
+    private Result end(Optional<PortalAccess.Subject> subject, UUID runId, boolean scheduled, Result result,
             Counts counts) {
+        SyncFinished announcement = subject.map(s -> new SyncFinished(s.connectionId(), s.personId(),
+                s.portalName(), runId, scheduled, result.failed() ? SyncRun.FAILED
+                        : counts.added > 0 ? SyncRun.NEW_RECORDS : SyncRun.NO_NEW_RECORDS,
+                result.failureCode(), counts.added, counts.updated)).orElse(null);
+        history.finish(runId, result.failureCode(), counts.added, counts.updated, announcement);
+        LOG.infof("sync %s of connection %s: %s, %d new, %d updated", runId, subject.map(s -> s.connectionId())
+                .orElse(null), result.failed() ? result.failureCode() : "ok", counts.added, counts.updated);
+        return result;
+    }
+
+    /** The types whose search the portal's CapabilityStatement says takes {@code _lastUpdated}; none if unknown. */
+    private Set<String> lastUpdatedSupported(PortalAccess.Session session, FhirPages pages, IParser parser) {
+        Set<String> types = new HashSet<>();
+        try {
+            FhirPages.Page answer = pages.get(session, URI.create(session.fhirBase() + "/metadata"));
+            if (answer.status() != 200) {
+                return types;
+            }
+            CapabilityStatement cs = parser.parseResource(CapabilityStatement.class,
+                    new ByteArrayInputStream(answer.body()));
+            cs.getRest().forEach(rest -> rest.getResource().forEach(r -> {
+                if (r.getSearchParam().stream().anyMatch(p -> "_lastUpdated".equals(p.getName()))) {
+                    types.add(r.getType());
+                }
+            }));
+        } catch (DataFormatException | ClassCastException e) {
+            return Set.of();
+        }
+        return types;
+    }
+
+    static URI searchUrl(URI base, String type, String patientId, int pageSize, Instant changedAfter) {
+        return URI.create(base + "/" + type + "?patient=" + URLEncoder.encode(patientId, StandardCharsets.UTF_8)
+                + "&_count=" + pageSize + (changedAfter == null ? ""
+                        : "&_lastUpdated=" + URLEncoder.encode("gt" + changedAfter, StandardCharsets.UTF_8)));
+    }
+
+    private PortalAccess.Session readType(PortalAccess.Session first, String type, Instant changedAfter,
+            FhirPages pages, IParser parser, Counts counts, BooleanSupplier stillHeld) {
         PortalAccess.Session session = first;
-        URI url = URI.create(session.fhirBase() + "/" + type + "?patient="
-                + URLEncoder.encode(session.patientId(), StandardCharsets.UTF_8) + "&_count=" + pageSize);
+        URI url = searchUrl(session.fhirBase(), type, session.patientId(), pageSize, changedAfter);
         for (int page = 0; url != null && page < maxPages; page++) {
             FhirPages.Page answer = pages.get(session, url);
             if (answer.status() == 401) {
@@ -107,6 +185,9 @@ public class ConnectionSync {
                 bundle = parser.parseResource(Bundle.class, new ByteArrayInputStream(answer.body()));
             } catch (DataFormatException | ClassCastException e) {
                 throw new SyncFailure("invalid_response");
+            }
+            if (!stillHeld.getAsBoolean()) {
+                throw new SyncFailure(LEASE_LOST);
             }
             store(session, bundle, counts);
             url = next(session.fhirBase(), bundle).orElse(null);

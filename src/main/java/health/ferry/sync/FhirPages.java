@@ -7,7 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import io.smallrye.faulttolerance.api.Guard;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 /**
@@ -22,11 +27,13 @@ final class FhirPages {
     private final HttpClient http;
     private final Duration timeout;
     private final int maxBytes;
+    private final Guard guard;
 
-    FhirPages(Duration timeout, int maxBytes) {
+    FhirPages(Duration timeout, int maxBytes, Guard guard) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.timeout = timeout;
         this.maxBytes = maxBytes;
+        this.guard = guard;
     }
 
     /** Whether a URL has the same scheme, host and port as the FHIR base. */
@@ -40,17 +47,39 @@ final class FhirPages {
         return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
+    /**
+     * The page, through the portal's guard: network errors, timeouts, 429 and 5xx are retried with backoff (or
+     * after {@code Retry-After}) and feed the portal's circuit breaker; when they persist the run fails
+     * {@code portal_unavailable}, carrying the portal's {@code Retry-After}.
+     */
     Page get(PortalAccess.Session session, URI url) {
         if (!sameOrigin(session.fhirBase(), url)) {
             throw new SyncFailure("portal_unavailable");
         }
+        try {
+            return guard.call(() -> fetch(session, url), Page.class);
+        } catch (SyncFailure e) {
+            throw e;
+        } catch (PortalBusy e) {
+            throw new SyncFailure("portal_unavailable", e.retryAfter());
+        } catch (Exception e) {
+            // CircuitBreakerOpenException and anything else the guard gives up with.
+            throw new SyncFailure("portal_unavailable");
+        }
+    }
+
+    private Page fetch(PortalAccess.Session session, URI url) {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/fhir+json")
                 .header("Authorization", "Bearer " + session.accessToken()).GET().build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {
-                if (response.statusCode() != 200) {
-                    return new Page(response.statusCode(), new byte[0]);
+                int status = response.statusCode();
+                if (status == 429 || status >= 500) {
+                    throw new PortalBusy(retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
+                }
+                if (status != 200) {
+                    return new Page(status, new byte[0]);
                 }
                 byte[] body = in.readNBytes(maxBytes + 1);
                 if (body.length > maxBytes) {
@@ -59,10 +88,28 @@ final class FhirPages {
                 return new Page(200, body);
             }
         } catch (IOException e) {
-            throw new SyncFailure("portal_unavailable");
+            throw new PortalBusy(null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SyncFailure("portal_unavailable");
+        }
+    }
+
+    /** {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException e) {
+            try {
+                Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration d = Duration.between(Instant.now(), at);
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
         }
     }
 }

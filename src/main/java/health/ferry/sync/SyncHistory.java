@@ -1,24 +1,25 @@
 package health.ferry.sync;
 
 import health.ferry.connections.ConnectionView;
-import health.ferry.connections.LastSyncs;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Sync runs per connection; the public read of a connection's last sync for its page and API. */
+/** Sync runs per connection; the public read of a connection's last sync. */
 @ApplicationScoped
-public class SyncHistory implements PanacheRepositoryBase<SyncRun, UUID>, LastSyncs {
+public class SyncHistory implements PanacheRepositoryBase<SyncRun, UUID> {
     @Inject
     Clock clock;
+    @Inject
+    jakarta.enterprise.event.Event<SyncFinished> finished;
 
     /** The connection's most recent sync (running ones have no finishedAt and no outcome yet). */
     @Transactional
-    @Override
     public Optional<ConnectionView.LastSync> lastSync(UUID connectionId) {
         return latest(connectionId).map(r -> new ConnectionView.LastSync(r.startedAt, r.finishedAt, r.outcome,
                 r.newRecords));
@@ -34,20 +35,58 @@ public class SyncHistory implements PanacheRepositoryBase<SyncRun, UUID>, LastSy
         return find("connectionId = ?1 order by startedAt desc", connectionId).firstResultOptional();
     }
 
+    /** When the connection's last successful run started (the base of the next incremental fetch). */
+    @Transactional
+    public Optional<Instant> lastSuccessStart(UUID connectionId) {
+        return find("connectionId = ?1 and finishedAt is not null and outcome <> ?2 order by startedAt desc",
+                connectionId, SyncRun.FAILED).firstResultOptional().map(r -> r.startedAt);
+    }
+
+    /** The run, for reading its counts and bounds. */
+    @Transactional
+    Optional<SyncRun> run(UUID runId) {
+        return findByIdOptional(runId);
+    }
+
     @Transactional
     UUID start(UUID connectionId) {
-        SyncRun run = new SyncRun(connectionId, clock.instant());
+        return start(connectionId, clock.instant());
+    }
+
+    @Transactional
+    UUID start(UUID connectionId, Instant now) {
+        SyncRun run = new SyncRun(connectionId, now);
         persist(run);
         return run.id;
     }
 
+    /** The run asks only for changes since this instant. */
     @Transactional
-    void succeed(UUID runId, int added, int updated) {
-        findById(runId).succeed(added, updated, clock.instant());
+    void incremental(UUID runId, Instant since) {
+        findById(runId).changesSince = since;
     }
 
+    /** A run whose worker stopped (crash, lease expired) before it finished. */
     @Transactional
-    void fail(UUID runId, String code, int added, int updated) {
-        findById(runId).fail(code, added, updated, clock.instant());
+    void interrupted(UUID runId, Instant now) {
+        findByIdOptional(runId).filter(r -> r.finishedAt == null).ifPresent(r -> r.fail("interrupted",
+                r.newRecords, r.updatedRecords, now));
+    }
+
+    /**
+     * Ends the run (a null {@code code} is success) and announces it in the same transaction, so whoever sees the
+     * run finished also sees its notice and audit entry.
+     */
+    @Transactional
+    void finish(UUID runId, String code, int added, int updated, SyncFinished announcement) {
+        SyncRun run = findById(runId);
+        if (code == null) {
+            run.succeed(added, updated, clock.instant());
+        } else {
+            run.fail(code, added, updated, clock.instant());
+        }
+        if (announcement != null) {
+            finished.fire(announcement);
+        }
     }
 }

@@ -30,6 +30,9 @@ class SyncRun {
     String outcome;
     @Column(name = "failure_code")
     String failureCode;
+    /** The {@code _lastUpdated} bound asked for (incremental run); null when everything was read. */
+    @Column(name = "changes_since")
+    Instant changesSince;
 
     protected SyncRun() {
     }
@@ -45,6 +48,10 @@ class SyncRun {
         this.updatedRecords = updated;
         this.outcome = added > 0 ? NEW_RECORDS : NO_NEW_RECORDS;
         this.finishedAt = now;
+    }
+
+    boolean succeeded() {
+        return finishedAt != null && !FAILED.equals(outcome);
     }
 
     void fail(String code, int added, int updated, Instant now) {

@@ -1,6 +1,7 @@
 package health.ferry.web;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 
@@ -22,5 +23,13 @@ class OpenApiTest {
                 .body("paths", hasKey("/api/v1/coordinator/studies"))
                 .body("paths", not(hasKey("/home")))
                 .body("paths", not(hasKey("/account/people")));
+    }
+
+    @Test
+    void describesTheScheduleAndTheDisconnectChoice() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.ConnectionView.properties", hasKey("nextSync"))
+                .body("components.schemas.ConnectionView.properties", hasKey("accessEndsAt"))
+                .body("paths.'/api/v1/connections/{id}'.delete.parameters.name", hasItem("pendingRecords"));
     }
 }

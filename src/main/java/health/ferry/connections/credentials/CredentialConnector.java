@@ -68,7 +68,9 @@ public class CredentialConnector {
                 throw new PortalUnavailable("sign-in answer without a session", null);
             }
             long expiresIn = body.path("expiresIn").asLong(0);
-            return new Connected(body.toString(), expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null);
+            long endsIn = body.path("accessEndsIn").asLong(0);
+            return new Connected(body.toString(), expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null,
+                    endsIn > 0 ? clock.instant().plusSeconds(endsIn) : null);
         }
         return switch (answer.error()) {
             case "invalid_credentials" -> Failed.of("credential_error");

@@ -72,6 +72,9 @@ class FhirApi {
         outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(e.issue())
                 .setDiagnostics(e.getMessage());
         Response.ResponseBuilder answer = Response.status(e.status()).type(FHIR_JSON).entity(encode(outcome));
+        if (e.retryAfter() >= 0) {
+            answer.header("Retry-After", e.retryAfter());
+        }
         if (e.status() == 401) {
             answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"sandbox\""
                     + (e.bearerError() == null ? "" : ", error=\"" + e.bearerError() + "\""));

@@ -8,12 +8,25 @@ final class FhirError extends RuntimeException {
     private final IssueType issue;
     /** For 401: the RFC 6750 error to name in WWW-Authenticate, or null when no token was sent. */
     private final String bearerError;
+    private int retryAfter = -1;
 
     FhirError(int status, IssueType issue, String diagnostics, String bearerError) {
         super(diagnostics, null, false, false);
         this.status = status;
         this.issue = issue;
         this.bearerError = bearerError;
+    }
+
+    /** The portal is busy: 503 with {@code Retry-After} (the flaky account's first FHIR request per token). */
+    static FhirError busy(int retryAfterSeconds) {
+        FhirError e = new FhirError(503, IssueType.TRANSIENT, "The portal is busy. Try again shortly.", null);
+        e.retryAfter = retryAfterSeconds;
+        return e;
+    }
+
+    /** Seconds for {@code Retry-After}, or -1 for none. */
+    int retryAfter() {
+        return retryAfter;
     }
 
     static FhirError notFound(String what) {

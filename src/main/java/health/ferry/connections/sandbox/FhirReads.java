@@ -19,6 +19,8 @@ class FhirReads {
             "DiagnosticReport", "DocumentReference", "Encounter", "Immunization", "MedicationRequest",
             "MedicationStatement", "Observation", "Procedure");
 
+    /** Tokens of the flaky account that were already answered 503 once (its first search per token is). */
+    private final java.util.Set<String> busyOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Grants grants;
     private final SyntheticRecords records;
     private final SandboxUrls urls;
@@ -31,6 +33,11 @@ class FhirReads {
 
     Bundle search(String authorization, String type, Map<String, List<String>> params) {
         Access access = authenticate(authorization);
+        if (SandboxAccounts.find("flaky").filter(a -> a.profiles().stream()
+                .anyMatch(p -> p.id().equals(access.patientId()))).isPresent()
+                && busyOnce.add(Bearer.token(authorization).orElseThrow())) {
+            throw FhirError.busy(1);
+        }
         if (!TYPES.contains(type)) {
             throw FhirError.notFound("The resource type " + type);
         }

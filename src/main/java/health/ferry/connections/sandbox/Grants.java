@@ -30,7 +30,8 @@ class Grants {
     }
 
     /** A token response; {@code refreshToken} is null when none was issued. */
-    record Issued(String accessToken, long expiresIn, String refreshToken, Set<String> scopes, String patientId) {
+    record Issued(String accessToken, long expiresIn, String refreshToken, Set<String> scopes, String patientId,
+            Long endsIn) {
     }
 
     /** One authorization and its chain of refresh tokens. */
@@ -122,7 +123,9 @@ class Grants {
         Instant now = clock.now();
         Instant ends = Optional.ofNullable(accessEnds(username, now)).orElse(now.plus(ACCESS_LIFETIME));
         String token = tokens.put(new Access(patientId, Scopes.SESSION, null), ends);
-        return new Issued(token, Duration.between(now, ends).toSeconds(), null, Scopes.SESSION, patientId);
+        Instant limit = accessEnds(username, now);
+        return new Issued(token, Duration.between(now, ends).toSeconds(), null, Scopes.SESSION, patientId,
+                limit == null ? null : Duration.between(now, limit).toSeconds());
     }
 
     /** What a bearer token allows, while it is valid. */
@@ -150,7 +153,7 @@ class Grants {
         }
         String token = tokens.put(new Access(grant.code.patientId(), grant.code.scopes(), grant.id), expires);
         return new Issued(token, Duration.between(now, expires).toSeconds(), refreshToken, grant.code.scopes(),
-                grant.code.patientId());
+                grant.code.patientId(), grant.endsAt == null ? null : Duration.between(now, grant.endsAt).toSeconds());
     }
 
     private static boolean ended(Grant grant, Instant now) {

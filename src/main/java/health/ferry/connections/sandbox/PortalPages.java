@@ -34,7 +34,7 @@ class PortalPages {
             new AccountRow("expired", "password change required"),
             new AccountRow("locked", "account locked"),
             new AccountRow("empty", "connects; no records"),
-            new AccountRow("flaky", "unavailable (503) on every odd-numbered attempt"),
+            new AccountRow("flaky", "unavailable (503) on every odd-numbered sign-in; its first FHIR search per token is 503 with Retry-After: 1"),
             new AccountRow("shortlived", "connects; access ends after 60 seconds"));
 
     @Inject

@@ -112,6 +112,10 @@ class SessionApi {
         body.put("sessionToken", issued.accessToken());
         body.put("tokenType", "Bearer");
         body.put("expiresIn", issued.expiresIn());
+        if (issued.endsIn() != null) {
+            // How long this access lasts at all (the shortlived account): Ferry reminds before it ends.
+            body.put("accessEndsIn", issued.endsIn());
+        }
         body.put("patientId", issued.patientId());
         body.put("fhirBaseUrl", urls.fhirBase());
         return Response.status(201).entity(body).build();

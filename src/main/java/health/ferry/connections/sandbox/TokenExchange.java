@@ -115,6 +115,10 @@ class TokenExchange {
         if (issued.refreshToken() != null) {
             body.put("refresh_token", issued.refreshToken());
         }
+        if (issued.endsIn() != null) {
+            // Not in SMART itself, but sent by several EHRs: when the refresh token (so the access) ends.
+            body.put("refresh_token_expires_in", issued.endsIn());
+        }
         body.put("scope", Scopes.join(issued.scopes()));
         body.put("patient", issued.patientId());
         return new Answer(200, body, null);

@@ -114,7 +114,9 @@ public class SmartConnector {
         }
         long expiresIn = body.path("expires_in").asLong(0);
         String session = SmartSession.of(body, previousRefresh);
-        return new Connected(session, expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null);
+        long endsIn = body.path("refresh_token_expires_in").asLong(0);
+        return new Connected(session, expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null,
+                endsIn > 0 ? clock.instant().plusSeconds(endsIn) : null);
     }
 
     private SmartConfiguration discover(URI fhirBase) {

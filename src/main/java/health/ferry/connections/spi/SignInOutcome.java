@@ -8,8 +8,15 @@ import java.util.List;
  * the session or tokens to seal), or a failure code from the taxonomy with what the next step needs.
  */
 public sealed interface SignInOutcome {
-    /** Connected: {@code session} is sealed as the connection's tokens; access may end at {@code accessExpiresAt}. */
-    record Connected(String session, Instant accessExpiresAt) implements SignInOutcome {
+    /**
+     * Connected: {@code session} is sealed as the connection's tokens; the token may end at {@code accessExpiresAt};
+     * {@code accessEndsAt}, when the portal says so, is when access ends for good (no refresh after it).
+     */
+    record Connected(String session, Instant accessExpiresAt, Instant accessEndsAt) implements SignInOutcome {
+        public Connected(String session, Instant accessExpiresAt) {
+            this(session, accessExpiresAt, null);
+        }
+
         @Override
         public String toString() {
             return "Connected[accessExpiresAt=" + accessExpiresAt + "]";

@@ -1,0 +1,66 @@
+package health.ferry.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import health.ferry.connections.PortalAccess;
+import health.ferry.connections.SandboxConnections;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Retries with backoff, Retry-After and the per-portal circuit breaker, against the sandbox and a portal that is down. */
+@QuarkusTest
+class PortalFaultsTest {
+    @Inject
+    ConnectionSync sync;
+    @Inject
+    SyncHistory history;
+    @Inject
+    PortalGuards guards;
+
+    @Test
+    void aBusyPortalIsRetriedAfterItsRetryAfter() {
+        String person = SandboxConnections.ward("erin", "Faults Flaky", "2006-02-03");
+        UUID c = UUID.fromString(SandboxConnections.connected("erin", person, "flaky"));
+        UUID run = history.start(c);
+        long started = System.nanoTime();
+        ConnectionSync.Result result = sync.run(c, run);
+        long tookMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertNull(result.failureCode(), "the 503 was retried");
+        assertEquals(SyncRun.NEW_RECORDS, history.run(run).orElseThrow().outcome);
+        // The test profile's backoff is 50 ms: only the portal's Retry-After: 1 explains a wait of a second.
+        assertTrue(tookMillis >= 1000, "waited for Retry-After, took " + tookMillis + " ms");
+    }
+
+    @Test
+    void aPortalThatIsDownOpensItsCircuitAndFailsFast() {
+        URI down = URI.create("http://127.0.0.1:9/fhir");
+        FhirPages pages = new FhirPages(Duration.ofSeconds(2), 1024, guards.of(down));
+        PortalAccess.Session session = new PortalAccess.Session(UUID.randomUUID(), UUID.randomUUID(), down, "p",
+                "no-token");
+        SyncFailure first = assertThrows(SyncFailure.class, () -> pages.get(session, URI.create(down + "/Condition")));
+        assertEquals("portal_unavailable", first.code());
+        // Each call is tried 1 + retries times; the breaker opens after ferry.sync.breaker.requests failures.
+        for (int i = 0; i < 3; i++) {
+            assertThrows(SyncFailure.class, () -> pages.get(session, URI.create(down + "/Condition")));
+        }
+        long started = System.nanoTime();
+        SyncFailure open = assertThrows(SyncFailure.class, () -> pages.get(session, URI.create(down + "/Condition")));
+        assertEquals("portal_unavailable", open.code());
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 40,
+                "an open circuit answers without trying the portal (or backing off)");
+    }
+
+    @Test
+    void retryAfterIsReadAsSecondsOrADate() {
+        assertEquals(Duration.ofSeconds(7), FhirPages.retryAfter("7"));
+        assertNull(FhirPages.retryAfter("soon"));
+        assertEquals(Duration.ZERO, FhirPages.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"));
+    }
+}

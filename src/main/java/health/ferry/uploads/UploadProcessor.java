@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +40,8 @@ class UploadProcessor {
     UploadStorage storage;
     @Inject
     UploadsConfig config;
+    @Inject
+    UploadMetrics metrics;
 
     /** Claims and processes the next due job with this worker's extractor; false when no job was due. */
     boolean runNext(DocumentExtractor extractor, String owner) {
@@ -46,29 +49,38 @@ class UploadProcessor {
         if (claim == null) {
             return false;
         }
+        long started = System.nanoTime();
+        String outcome = "failed_attempt";
+        String code = "none";
         try {
-            process(claim, extractor);
+            outcome = process(claim, extractor);
         } catch (JobFailure e) {
-            LOG.warnf("upload %s attempt %d: %s", claim.uploadId(), claim.token(), e.failure().code());
+            code = e.failure().code();
+            LOG.warnf("upload %s attempt %d: %s", claim.uploadId(), claim.token(), code);
             steps.retryOrFail(claim, e.failure(), e.retryable());
         } catch (LeaseLost e) {
+            outcome = "lease_lost";
             LOG.infof("upload %s attempt %d: lease taken over by another worker", claim.uploadId(), claim.token());
         } catch (RuntimeException e) {
+            code = UploadFailure.PROCESSING_ERROR.code();
             LOG.errorf("upload %s attempt %d: %s", claim.uploadId(), claim.token(), e.getClass().getName());
             steps.retryOrFail(claim, UploadFailure.PROCESSING_ERROR, true);
+        } finally {
+            metrics.attempt(outcome, code, Duration.ofNanos(System.nanoTime() - started));
         }
         return true;
     }
 
-    private void process(JobClaim claim, DocumentExtractor extractor) throws JobFailure {
+    /** How the attempt ended: {@code ready_for_review}, {@code rejected}, or {@code not_due}. */
+    private String process(JobClaim claim, DocumentExtractor extractor) throws JobFailure {
         JobWork work = steps.start(claim);
         if (work == null) {
-            return;
+            return "not_due";
         }
         List<DocumentEntry> entries = work.archive() ? unpack(claim, work) : files(claim, work);
         if (entries == null) {
             LOG.infof("upload %s: rejected", claim.uploadId());
-            return;
+            return "rejected";
         }
         for (DocumentEntry entry : entries) {
             if (!work.recorded().containsKey(entry.index())) {
@@ -78,6 +90,7 @@ class UploadProcessor {
         List<RecordedDocument> recorded = steps.recorded(claim);
         steps.finish(claim, recorded, classify(recorded));
         LOG.infof("upload %s: ready_for_review, %d documents", claim.uploadId(), recorded.size());
+        return "ready_for_review";
     }
 
     /** The archive's entries, or null when it was rejected. */

@@ -1,6 +1,11 @@
 package health.ferry.connections;
 
+import health.ferry.connections.credentials.CredentialVault;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +25,21 @@ class VaultRotation {
 
     @Inject
     ConnectionSecrets secrets;
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    CredentialVault vault;
+
+    /** {@code ferry_vault_secrets_not_on_active_key}: 0 means a retired key may be removed. */
+    void register(@Observes StartupEvent start) {
+        Gauge.builder("ferry.vault.secrets.not.on.active.key", this, VaultRotation::left)
+                .description("Stored secrets still sealed under a key other than ferry.vault.active-key")
+                .register(registry);
+    }
+
+    private double left() {
+        return QuarkusTransaction.requiringNew().call(() -> secrets.count("keyId <> ?1", vault.activeKey()));
+    }
 
     @Scheduled(every = "${ferry.vault.rewrap-every:10m}", delayed = "${ferry.vault.rewrap-delay:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

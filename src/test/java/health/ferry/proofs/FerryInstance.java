@@ -42,7 +42,7 @@ final class FerryInstance implements AutoCloseable {
         process = Processes.start(name, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
                 Prerequisites.APP.toAbsolutePath().toString()), env);
-        Processes.awaitOk(process, name, baseUrl() + "/q/health/ready", Duration.ofMinutes(3));
+        Processes.awaitOk(process, name, baseUrl() + "/q/health/ready", Duration.ofMinutes(5));
         return this;
     }
 

@@ -98,6 +98,12 @@ final class FerryInstance implements AutoCloseable {
         FerryInstance instance(String name, int port) {
             Map<String, String> own = new HashMap<>(env);
             own.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            try {
+                // A fresh log per proof run; restarts of this instance append to it.
+                java.nio.file.Files.deleteIfExists(Processes.log(name));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             return new FerryInstance(name, port, own);
         }
     }

@@ -1,5 +1,6 @@
 package health.ferry.proofs;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -70,6 +71,7 @@ final class FerryInstance implements AutoCloseable {
     /** The shared configuration of a deployment's instances. */
     static final class Cluster {
         private final Map<String, String> env = new HashMap<>();
+        private boolean s3;
 
         Cluster(KeycloakServer keycloak, ProofDatabase database, Path uploads) {
             SecureRandom random = new SecureRandom();
@@ -95,8 +97,27 @@ final class FerryInstance implements AutoCloseable {
             env.put("FERRY_UPLOADS_JOBS_RETRY_BACKOFF", "2s");
         }
 
+        /**
+         * Documents in an S3-compatible bucket instead of the shared folder: each instance then keeps only its own
+         * working copies, under {@code <uploads>/<instance name>}.
+         */
+        Cluster withS3(URI endpoint, String bucket) {
+            env.put("FERRY_UPLOADS_STORAGE_BACKEND", "s3");
+            env.put("FERRY_UPLOADS_STORAGE_S3_ENDPOINT", endpoint.toString());
+            env.put("FERRY_UPLOADS_STORAGE_S3_BUCKET", bucket);
+            env.put("FERRY_UPLOADS_STORAGE_S3_PREFIX", "ferry/");
+            env.put("FERRY_UPLOADS_STORAGE_S3_ACCESS_KEY_ID", "proof-key");
+            env.put("FERRY_UPLOADS_STORAGE_S3_SECRET_ACCESS_KEY", "proof-secret");
+            s3 = true;
+            return this;
+        }
+
         FerryInstance instance(String name, int port) {
             Map<String, String> own = new HashMap<>(env);
+            if (s3) {
+                own.put("FERRY_UPLOADS_STORAGE_DIR", Path.of(env.get("FERRY_UPLOADS_STORAGE_DIR")).resolve(name)
+                        .toString());
+            }
             own.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             try {
                 // A fresh log per proof run; restarts of this instance append to it.

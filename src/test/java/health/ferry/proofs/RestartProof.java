@@ -1,7 +1,9 @@
 package health.ferry.proofs;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import health.ferry.uploads.storage.S3TestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +14,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Everything stopped in the middle of ingesting uploads; started again, processing resumes and completes. */
+/**
+ * Everything stopped in the middle of ingesting uploads; started again, processing resumes and completes. The two
+ * instances keep documents in S3-compatible storage (S3Mock, a real S3 server over HTTP) with separate local
+ * folders, so an instance processing an upload another one received fetches it from the bucket, SHA-256 checked.
+ */
 @Tag("proofs")
 class RestartProof {
     @Test
@@ -20,9 +26,11 @@ class RestartProof {
         Prerequisites.packagedApp();
         Prerequisites.postgres();
         KeycloakServer keycloak = KeycloakServer.shared("http://localhost:" + Prerequisites.port(10));
-        try (ProofDatabase db = new ProofDatabase("restart")) {
-            Path uploads = Files.createDirectories(Processes.LOGS.resolve("restart-uploads-" + UUID.randomUUID()));
-            FerryInstance.Cluster cluster = new FerryInstance.Cluster(keycloak, db, uploads);
+        Path uploads = Files.createDirectories(Processes.LOGS.resolve("restart-uploads-" + UUID.randomUUID()));
+        try (ProofDatabase db = new ProofDatabase("restart");
+                S3TestServer s3 = S3TestServer.start(Files.createDirectories(uploads.resolve("s3")), "proof-uploads")) {
+            FerryInstance.Cluster cluster = new FerryInstance.Cluster(keycloak, db, uploads)
+                    .withS3(s3.endpoint(), "proof-uploads");
             FerryInstance a = cluster.instance("restart-a", Prerequisites.port(10)).start();
             FerryInstance b = cluster.instance("restart-b", Prerequisites.port(11)).start();
             Map<String, Integer> documents = new LinkedHashMap<>();
@@ -47,6 +55,14 @@ class RestartProof {
             try {
                 ProofChecks.awaitFinished(db, documents.keySet(), Duration.ofMinutes(5));
                 ProofChecks.eachCompleteOnce(db, documents);
+                for (String line : Files.readAllLines(a.log())) {
+                    if (line.contains("upload storage: ")) {
+                        assertTrue(line.contains("upload storage: s3 " + s3.endpoint()), line);
+                    }
+                }
+                assertTrue(Files.exists(uploads.resolve("s3").resolve("store")), "the bucket's store");
+                assertTrue(Files.isDirectory(uploads.resolve("restart-a")) && Files.isDirectory(uploads
+                        .resolve("restart-b")), "each instance has its own working folder");
             } finally {
                 a.stop();
                 b.stop();

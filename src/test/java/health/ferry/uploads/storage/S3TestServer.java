@@ -14,9 +14,10 @@ import java.util.Optional;
 /**
  * A real S3-compatible server for tests: Adobe S3Mock (a Spring Boot application from Maven Central, copied to
  * {@code target/test-servers/s3mock.jar} by the build) started as a separate JVM with a fresh store folder and one
- * bucket. No Docker, no mock of the client: the AWS SDK talks HTTP to it as it would to MinIO or AWS.
+ * bucket. No Docker, no mock of the client: the AWS SDK talks HTTP to it as it would to MinIO or AWS. Also used by
+ * the proofs, where packaged Ferry instances keep their documents in it.
  */
-final class S3TestServer implements AutoCloseable {
+public final class S3TestServer implements AutoCloseable {
     static final Path JAR = Path.of("target/test-servers/s3mock.jar");
 
     private final Process process;
@@ -32,7 +33,7 @@ final class S3TestServer implements AutoCloseable {
     }
 
     /** Starts a server holding {@code bucket} with its data under {@code folder}; waits until it answers. */
-    static S3TestServer start(Path folder, String bucket) throws IOException, InterruptedException {
+    public static S3TestServer start(Path folder, String bucket) throws IOException, InterruptedException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: run the build (generate-test-resources copies it)");
         }
@@ -52,12 +53,12 @@ final class S3TestServer implements AutoCloseable {
         return server;
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
     /** Settings for Ferry's client; S3Mock accepts any credentials. */
-    S3Settings settings(String prefix) {
+    public S3Settings settings(String prefix) {
         return new S3Settings(Optional.of(endpoint()), "us-east-1", bucket, prefix, true, Optional.of("test-key"),
                 Optional.of("test-secret"));
     }

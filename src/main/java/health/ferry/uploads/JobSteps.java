@@ -1,9 +1,14 @@
 package health.ferry.uploads;
 
+import health.ferry.records.RecordSource;
+import health.ferry.records.RecordStore;
 import health.ferry.uploads.archive.Rejection;
 import health.ferry.uploads.classification.Classification;
+import health.ferry.uploads.classification.PackageClassification;
+import health.ferry.uploads.classification.XdmProblem;
 import health.ferry.uploads.detection.Extraction;
 import health.ferry.uploads.detection.ExtractionOutcome;
+import health.ferry.uploads.structured.DocumentRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -11,10 +16,13 @@ import jakarta.transaction.Transactional.TxType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The job's writes, each its own short transaction that first re-locks the job and checks the claim still holds
@@ -36,6 +44,10 @@ class JobSteps {
     DocumentTextRepository texts;
     @Inject
     SkippedRepository skipped;
+    @Inject
+    WarningRepository warnings;
+    @Inject
+    RecordStore records;
     @Inject
     UploadsConfig config;
     @Inject
@@ -104,12 +116,47 @@ class JobSteps {
                 d.sha256)).toList();
     }
 
-    /** Stores each document's classification; the upload is ready for review and the job done. */
+    /**
+     * Imports one document's structured records for the upload's person as pending records from this upload (the
+     * person's record settings decide which categories are taken) and notes on the document how many were taken.
+     * Resource ids are stable per document, so a rerun updates nothing and duplicates nothing.
+     */
     @Transactional(TxType.REQUIRES_NEW)
-    void finish(JobClaim claim, List<RecordedDocument> recorded, List<Classification> classifications) {
+    void extracted(JobClaim claim, UUID documentId, DocumentRecords found) {
+        held(claim);
+        Upload upload = uploads.findById(claim.uploadId());
+        RecordSource source = RecordSource.upload(upload.id);
+        int taken = 0;
+        for (Resource resource : found.resources()) {
+            if (records.importIfAllowed(upload.personId, source, resource).isPresent()) {
+                taken++;
+            }
+        }
+        List<String> notes = new ArrayList<>(found.notes());
+        int left = found.resources().size() - taken;
+        if (left > 0) {
+            notes.add(left + (left == 1 ? " record was" : " records were") + " left out by the person's record"
+                    + " settings.");
+        }
+        documents.findById(documentId).extracted(taken, notes.isEmpty() ? null : String.join(" ", notes));
+    }
+
+    /**
+     * Stores each document's classification and the XDM warnings (replacing an earlier run's); the upload is ready for
+     * review and the job done.
+     */
+    @Transactional(TxType.REQUIRES_NEW)
+    void finish(JobClaim claim, List<RecordedDocument> recorded, PackageClassification classified) {
         UploadJob job = held(claim);
+        List<Classification> classifications = classified.documents();
         for (int i = 0; i < recorded.size(); i++) {
             documents.findById(recorded.get(i).id()).classify(classifications.get(i));
+        }
+        warnings.deleteByUpload(claim.uploadId());
+        warnings.flush();
+        List<XdmProblem> problems = classified.xdm().warnings();
+        for (int i = 0; i < problems.size(); i++) {
+            warnings.persist(new UploadWarning(claim.uploadId(), i, problems.get(i)));
         }
         uploads.findById(claim.uploadId()).ready(clock.instant());
         job.finish(clock.instant());

@@ -33,6 +33,9 @@ final class OuterType {
                 // A .docx or .odt is a ZIP container too: only a file presented as a ZIP is unpacked.
                 return claimsZip || !file.name().contains(".") ? Upload.ARCHIVE : Upload.FILES;
             }
+            if (claimsZip && ArchiveMagic.isSplitSegment(file.path())) {
+                return Upload.ARCHIVE; // the unpacker refuses it as split_archive, with the message that helps
+            }
             if (claimsZip || ArchiveMagic.startsLikeArchive(file.path())) {
                 throw new OutcomeException(Outcome.NOT_AN_ARCHIVE, RejectionCode.NOT_AN_ARCHIVE.message()
                         + " Other archive formats (7z, RAR, tar, gzip) are not accepted; you can also upload the "

@@ -44,6 +44,10 @@ class UploadDocument {
     String category;
     Double confidence;
     String evidence;
+    @Column(name = "records_extracted")
+    Integer recordsExtracted;
+    @Column(name = "records_note")
+    String recordsNote;
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
@@ -64,6 +68,12 @@ class UploadDocument {
         this.pages = found.pages();
         this.nestedArchive = entry.nestedArchive();
         this.createdAt = now;
+    }
+
+    /** The structured records taken from it, and what could not be read (null when all was read). */
+    void extracted(int count, String note) {
+        this.recordsExtracted = count;
+        this.recordsNote = note == null || note.length() <= 2000 ? note : note.substring(0, 1999) + "…";
     }
 
     void classify(Classification classification) {

@@ -98,6 +98,25 @@ public interface UploadMessages {
     @Message("Left out")
     String skipped();
 
+    @Message("Records")
+    String records_column();
+
+    @Message("{count} {count == 1 ? 'record' : 'records'} for review")
+    String records_extracted(int count);
+
+    @Message("Some entries could not be read: {note}")
+    String records_note(String note);
+
+    @Message("The package's description (METADATA.XML) does not match its files")
+    String warnings();
+
+    @Message("{#when code}{#is 'xdm_size_mismatch'}its size differs from the size the package declares"
+            + "{#is 'xdm_hash_mismatch'}its content differs from the checksum the package declares"
+            + "{#is 'xdm_listed_missing'}it lists a document that is not in the upload"
+            + "{#is 'xdm_unlisted'}it is in the package folder but not listed in the description"
+            + "{#is 'xdm_metadata_unreadable'}the description could not be read completely{#else}{code}{/when}")
+    String warning(String code);
+
     @Message("Back to Supporting Documents")
     String back();
 

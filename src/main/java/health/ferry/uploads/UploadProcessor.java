@@ -1,5 +1,6 @@
 package health.ferry.uploads;
 
+import ca.uhn.fhir.context.FhirContext;
 import health.ferry.uploads.archive.ArchiveMagic;
 import health.ferry.uploads.archive.ArchiveUnpacker;
 import health.ferry.uploads.archive.DirectorySink;
@@ -7,13 +8,16 @@ import health.ferry.uploads.archive.FileList;
 import health.ferry.uploads.archive.SkippedEntry;
 import health.ferry.uploads.archive.UnpackResult;
 import health.ferry.uploads.archive.UnpackedEntry;
-import health.ferry.uploads.classification.Classification;
 import health.ferry.uploads.classification.DocumentFacts;
+import health.ferry.uploads.classification.DocumentKind;
+import health.ferry.uploads.classification.PackageClassification;
 import health.ferry.uploads.classification.PackageClassifier;
 import health.ferry.uploads.detection.DocumentExtractor;
 import health.ferry.uploads.detection.Extraction;
 import health.ferry.uploads.storage.BlobDamaged;
 import health.ferry.uploads.storage.UploadStorage;
+import health.ferry.uploads.structured.DocumentRecords;
+import health.ferry.uploads.structured.StructuredRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -42,6 +46,8 @@ class UploadProcessor {
     UploadsConfig config;
     @Inject
     UploadMetrics metrics;
+    @Inject
+    FhirContext fhir;
 
     /** Claims and processes the next due job with this worker's extractor; false when no job was due. */
     boolean runNext(DocumentExtractor extractor, String owner) {
@@ -88,7 +94,9 @@ class UploadProcessor {
             }
         }
         List<RecordedDocument> recorded = steps.recorded(claim);
-        steps.finish(claim, recorded, classify(recorded));
+        PackageClassification classified = classify(recorded);
+        extractRecords(claim, recorded, classified);
+        steps.finish(claim, recorded, classified);
         LOG.infof("upload %s: ready_for_review, %d documents", claim.uploadId(), recorded.size());
         return "ready_for_review";
     }
@@ -191,14 +199,35 @@ class UploadProcessor {
         }
     }
 
-    private List<Classification> classify(List<RecordedDocument> recorded) throws JobFailure {
+    /** Structured records (C-CDA entries, FHIR content) become pending records for the person, document by document. */
+    private void extractRecords(JobClaim claim, List<RecordedDocument> recorded, PackageClassification classified)
+            throws JobFailure {
+        for (int i = 0; i < recorded.size(); i++) {
+            RecordedDocument document = recorded.get(i);
+            DocumentKind kind = classified.documents().get(i).kind();
+            if (!StructuredRecords.holdsRecords(kind)) {
+                continue;
+            }
+            Path file = verified(document.blobPath(), document.sha256());
+            DocumentRecords found;
+            try {
+                found = StructuredRecords.read(fhir, file, kind, claim.uploadId() + "/" + document.id(),
+                        "urn:uuid:" + document.id());
+            } catch (IOException e) {
+                throw new JobFailure(UploadFailure.STORAGE_FAILED, true, e);
+            }
+            steps.extracted(claim, document.id(), found);
+        }
+    }
+
+    private PackageClassification classify(List<RecordedDocument> recorded) throws JobFailure {
         List<DocumentFacts> facts = new ArrayList<>();
         for (RecordedDocument d : recorded) {
             facts.add(new DocumentFacts(d.name(), d.size(), d.mediaType(), d.outcome(), d.text(), d.pages(),
                     verified(d.blobPath(), d.sha256())));
         }
         try {
-            return PackageClassifier.classify(facts).documents();
+            return PackageClassifier.classify(facts);
         } catch (IOException e) {
             throw new JobFailure(UploadFailure.STORAGE_FAILED, true, e);
         }

@@ -7,6 +7,7 @@ import health.ferry.uploads.UploadView.FileView;
 import health.ferry.uploads.UploadView.Problem;
 import health.ferry.uploads.UploadView.Progress;
 import health.ferry.uploads.UploadView.SkippedView;
+import health.ferry.uploads.UploadView.Warning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -25,6 +26,8 @@ public class UploadReads {
     DocumentRepository documents;
     @Inject
     SkippedRepository skipped;
+    @Inject
+    WarningRepository warnings;
 
     /** One upload, if the caller acts for the person it belongs to. */
     public UploadView view(String uploadId) {
@@ -55,11 +58,12 @@ public class UploadReads {
                 u.progressTotal), rejection, failure, documents.findByUpload(u.id).stream().map(UploadReads::view)
                 .toList(), skipped.findByUpload(u.id).stream().map(s -> new SkippedView(s.name, s.reason)).toList(),
                 originals.findByUpload(u.id).stream().map(o -> new FileView(o.name, o.sizeBytes)).toList(),
+                warnings.findByUpload(u.id).stream().map(w -> new Warning(w.document, w.code, w.message)).toList(),
                 u.receivedAt, u.finishedAt);
     }
 
     private static DocumentView view(UploadDocument d) {
         return new DocumentView(d.id, d.name, d.mediaType, d.kind, d.category, d.confidence, d.evidence, d.sizeBytes,
-                d.sha256, null);
+                d.sha256, null, d.recordsExtracted, d.recordsNote);
     }
 }

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An upload as the API contract shows it. {@code failure}, {@code files}, {@code receivedAt} and {@code finishedAt}
- * extend the contract: why a {@code failed} upload stopped, what was sent, and when.
+ * An upload as the API contract shows it. {@code failure}, {@code files}, {@code warnings}, {@code receivedAt} and
+ * {@code finishedAt} extend the contract: why a {@code failed} upload stopped, what was sent, where the package's XDM
+ * metadata contradicts its files, and when.
  */
 public record UploadView(UUID id, String studyId, UUID personId, String status, Progress progress, Problem rejection,
         Problem failure, List<DocumentView> documents, List<SkippedView> skipped, List<FileView> files,
-        Instant receivedAt, Instant finishedAt) {
+        List<Warning> warnings, Instant receivedAt, Instant finishedAt) {
 
     /** Documents extracted so far out of all to extract; total is 0 until the archive is unpacked. */
     public record Progress(int done, int total) {
@@ -21,9 +22,18 @@ public record UploadView(UUID id, String studyId, UUID personId, String status, 
     public record Problem(String code, String message) {
     }
 
-    /** One document of the upload; {@code review} stays null until a coordinator decides. */
+    /**
+     * One document of the upload; {@code review} stays null until a coordinator decides. {@code recordsExtracted}
+     * (extension) counts the structured records taken from it (null: it holds none, or is not read yet) and
+     * {@code recordsNote} says what could not be read.
+     */
     public record DocumentView(UUID id, String name, String mediaType, String kind, String category,
-            Double confidence, String evidence, long size, String sha256, Review review) {
+            Double confidence, String evidence, long size, String sha256, Review review, Integer recordsExtracted,
+            String recordsNote) {
+    }
+
+    /** Where the XDM metadata and a file disagree ({@code xdm_size_mismatch}, {@code xdm_hash_mismatch} …). */
+    public record Warning(String document, String code, String message) {
     }
 
     /** A coordinator's decision on a document. */

@@ -3,6 +3,7 @@ package health.ferry.uploads;
 import static health.ferry.Tokens.as;
 import static health.ferry.uploads.UploadCalls.ASTHMA;
 import static health.ferry.uploads.UploadCalls.HEART;
+import static health.ferry.uploads.UploadCalls.finished;
 import static health.ferry.uploads.UploadCalls.path;
 import static health.ferry.uploads.UploadCalls.request;
 import static health.ferry.uploads.UploadCalls.upload;
@@ -65,17 +66,29 @@ class UploadGatesTest {
     @Test
     void aFormWithoutItsCsrfTokenIsRefusedAndAClientMaySendItAsAHeader() {
         String person = ward("alice", "Gate Csrf", HEART);
-        as("alice").multiPart("prerequisiteConfirmed", "true")
+        PageSession page = PageSession.open("alice", "/supporting-documents");
+        // A cookie makes it a browser-like request: without the token it is refused, even with a bearer token.
+        as("alice").cookie("csrf-token", page.cookie()).multiPart("prerequisiteConfirmed", "true")
                 .multiPart(new MultiPartSpecBuilder(UploadFixtures.note("csrf")).controlName("file")
                         .fileName("n.txt").build())
                 .post(path(HEART, person)).then().statusCode(400);
         noUploads("alice", person);
-        PageSession page = PageSession.open("alice", "/supporting-documents");
         as("alice").cookie("csrf-token", page.cookie()).header("X-CSRF-TOKEN", page.token())
                 .multiPart("prerequisiteConfirmed", "true")
                 .multiPart(new MultiPartSpecBuilder(UploadFixtures.note("csrf header")).controlName("file")
                         .fileName("n.txt").build())
                 .post(path(HEART, person)).then().statusCode(202);
+    }
+
+    @Test
+    void aBearerApiClientWithoutCookiesNeedsNoCsrfToken() {
+        String person = ward("alice", "Gate Bearer", HEART);
+        String id = as("alice").multiPart("prerequisiteConfirmed", "true")
+                .multiPart(new MultiPartSpecBuilder(UploadFixtures.note("bearer only")).controlName("file")
+                        .fileName("bearer.txt").mimeType("text/plain").build())
+                .post(path(HEART, person)).then().statusCode(202).extract().path("id");
+        assertEquals("ready_for_review", finished("alice", id).getString("status"));
+        assertEquals("bearer.txt", finished("alice", id).getString("documents[0].name"));
     }
 
     @Test

@@ -62,6 +62,8 @@ class UploadsArchitectureTest {
         noClasses().that().resideInAPackage("..uploads.detection..").should().dependOnClassesThat()
                 .resideInAnyPackage("..uploads.archive..", "..uploads.classification..").check(uploads);
         noClasses().that().resideInAPackage("..uploads.classification..").should().dependOnClassesThat()
-                .resideInAPackage("..uploads.archive..").check(uploads);
+                .resideInAnyPackage("..uploads.archive..", "..uploads.structured..").check(uploads);
+        noClasses().that().resideInAPackage("..uploads.structured..").should().dependOnClassesThat()
+                .resideInAnyPackage("..uploads.archive..", "..uploads.detection..").check(uploads);
     }
 }

@@ -2,9 +2,11 @@ package health.ferry.uploads.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Recognises archive and compressed formats by their first bytes, so nested archives are flagged, never opened,
@@ -41,6 +43,16 @@ public final class ArchiveMagic {
     public static boolean startsLikeArchive(Path file) throws IOException {
         byte[] head = head(file);
         return looksLikeArchive(head, head.length);
+    }
+
+    /**
+     * The file is a segment of a split archive: a later segment starts mid-entry, so only its end record tells, and the
+     * participant should hear "split archive", not "not a ZIP".
+     */
+    public static boolean isSplitSegment(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return CentralDirectoryCheck.splitSegment(channel);
+        }
     }
 
     private static byte[] head(Path file) throws IOException {

@@ -44,6 +44,16 @@ final class CentralDirectoryCheck {
         return directory;
     }
 
+    /** The file is one segment of a split or spanned archive (whatever its first bytes look like). */
+    static boolean splitSegment(FileChannel channel) throws IOException {
+        try {
+            locate(channel);
+            return false;
+        } catch (ArchiveRejected rejected) {
+            return rejected.rejection().code() == RejectionCode.SPLIT_ARCHIVE;
+        }
+    }
+
     private static Directory locate(FileChannel channel) throws IOException, ArchiveRejected {
         int head = channel.size() < 4 ? 0 : read(channel, 0, 4).getInt(0);
         if (head == ZipRecords.SPANNED || head == ZipRecords.SPANNED_ONE_SEGMENT) {

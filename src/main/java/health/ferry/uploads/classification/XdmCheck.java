@@ -23,7 +23,7 @@ final class XdmCheck {
     private final List<DocumentFacts> documents;
     private final List<XdmSubmissionSet> submissions = new ArrayList<>();
     private final List<XdmDocumentEntry> entries = new ArrayList<>();
-    private final List<String> problems = new ArrayList<>();
+    private final List<XdmProblem> problems = new ArrayList<>();
 
     private XdmCheck(List<DocumentFacts> documents) {
         this.documents = documents;
@@ -41,7 +41,8 @@ final class XdmCheck {
     private void metadata(DocumentFacts metadata) throws IOException {
         XdmMetadata declared = XdmMetadataReader.read(metadata.content());
         if (declared.problem() != null) {
-            problems.add(metadata.name() + ": " + declared.problem() + ".");
+            problems.add(new XdmProblem(metadata.name(), XdmProblem.METADATA_UNREADABLE, capitalised(declared.problem())
+                    + "."));
         }
         declared.submissions().forEach(s -> submissions.add(new XdmSubmissionSet(metadata.name(), s.id(),
                 s.submissionTime(), s.members())));
@@ -50,8 +51,8 @@ final class XdmCheck {
         for (XdmMetadata.Entry entry : declared.entries()) {
             DocumentFacts file = find(folder, entry);
             if (file == null) {
-                problems.add(metadata.name() + ": document " + Objects.requireNonNullElse(entry.uri(), entry.id())
-                        + " is listed but not in the upload.");
+                problems.add(new XdmProblem(metadata.name(), XdmProblem.LISTED_MISSING, "Document "
+                        + Objects.requireNonNullElse(entry.uri(), entry.id()) + " is listed but not in the upload."));
             } else {
                 matched.add(file.name());
             }
@@ -77,11 +78,12 @@ final class XdmCheck {
         Boolean hashMatches = file == null || entry.hash() == null ? null
                 : entry.hash().equalsIgnoreCase(hash(file.content(), entry.hash().length()));
         if (Boolean.FALSE.equals(sizeMatches)) {
-            problems.add(file.name() + ": size " + file.size() + " bytes differs from the " + entry.size()
-                    + " bytes METADATA.XML declares.");
+            problems.add(new XdmProblem(file.name(), XdmProblem.SIZE_MISMATCH, "Size " + file.size()
+                    + " bytes differs from the " + entry.size() + " bytes METADATA.XML declares."));
         }
         if (Boolean.FALSE.equals(hashMatches)) {
-            problems.add(file.name() + ": content differs from the hash METADATA.XML declares.");
+            problems.add(new XdmProblem(file.name(), XdmProblem.HASH_MISMATCH,
+                    "Content differs from the hash METADATA.XML declares."));
         }
         return new XdmDocumentEntry(metadata, entry.id(), entry.uri(), entry.mimeType(), entry.size(), entry.hash(),
                 entry.typeCode(), entry.typeName(), entry.classCode(), file == null ? null : file.name(),
@@ -96,9 +98,14 @@ final class XdmCheck {
             if (name.startsWith(folder) && name.indexOf('/', folder.length()) < 0 && !matched.contains(name)
                     && !name.equals(metadata.name()) && !lower.endsWith(".xsl") && !lower.endsWith(".xslt")
                     && !lower.endsWith(".css")) {
-                problems.add(name + ": in the XDM folder but not listed in " + metadata.name() + ".");
+                problems.add(new XdmProblem(name, XdmProblem.UNLISTED, "In the XDM folder but not listed in "
+                        + metadata.name() + "."));
             }
         }
+    }
+
+    private static String capitalised(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     private static String hash(Path content, int hexLength) throws IOException {

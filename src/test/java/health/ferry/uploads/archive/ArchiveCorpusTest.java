@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The corpus's hostile archives (06-adversarial-archives): each one ends in a rejection with its reason, or in a
  * documented safe handling; none raises an exception. Skipped where the corpus is absent.
  */
-class ArchiveCorpusTest {
+public class ArchiveCorpusTest {
     private static final String PKG = "tika-parsers/tika-parsers-standard/tika-parsers-standard-modules/"
             + "tika-parser-pkg-module/src/test/resources/test-documents/";
     private static final String ACCEPTED = "accepted";
@@ -56,6 +56,11 @@ class ArchiveCorpusTest {
 
     @TempDir
     Path dir;
+
+    /** The expected outcome (a rejection code, or "accepted") of each corpus file, by its path in the folder. */
+    public static Map<String, String> expectedOutcomes() {
+        return EXPECTED;
+    }
 
     static Stream<String> files() {
         return EXPECTED.keySet().stream().sorted();

@@ -89,14 +89,14 @@ class XdmPackageTest {
         List<String> problems = new ArrayList<>();
         classify(xdm, problems);
         assertEquals(5, problems.size(), problems::toString);
-        assertTrue(problems.get(0).startsWith("IHE_XDM/SUBSET01/DOC0001.XML: size"), problems.get(0));
-        assertTrue(problems.contains("IHE_XDM/SUBSET01/DOC0002.XML: content differs from the hash METADATA.XML"
+        assertTrue(problems.get(0).startsWith("IHE_XDM/SUBSET01/DOC0001.XML: Size"), problems.get(0));
+        assertTrue(problems.contains("IHE_XDM/SUBSET01/DOC0002.XML: Content differs from the hash METADATA.XML"
                 + " declares."), problems::toString);
-        assertTrue(problems.contains("IHE_XDM/SUBSET01/METADATA.XML: document DOC0003.XML is listed but not in the"
+        assertTrue(problems.contains("IHE_XDM/SUBSET01/METADATA.XML: Document DOC0003.XML is listed but not in the"
                 + " upload."), problems::toString);
-        assertTrue(problems.contains("IHE_XDM/SUBSET01/METADATA.XML: document ../../../etc/passwd is listed but not"
+        assertTrue(problems.contains("IHE_XDM/SUBSET01/METADATA.XML: Document ../../../etc/passwd is listed but not"
                 + " in the upload."), problems::toString);
-        assertTrue(problems.contains("IHE_XDM/SUBSET01/EXTRA.XML: in the XDM folder but not listed in"
+        assertTrue(problems.contains("IHE_XDM/SUBSET01/EXTRA.XML: In the XDM folder but not listed in"
                 + " IHE_XDM/SUBSET01/METADATA.XML."), problems::toString);
     }
 

@@ -14,29 +14,29 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Builds IHE XDM packages in test code: files, an ebRIM METADATA.XML describing them, and the zip. */
-final class XdmPackages {
+public final class XdmPackages {
     /** One document entry: the URI it is listed under, and the size and hash it declares. */
-    record Listed(String id, String uri, long size, String sha1, String typeCode) {
+    public record Listed(String id, String uri, long size, String sha1, String typeCode) {
     }
 
-    final Map<String, byte[]> files = new LinkedHashMap<>();
+    public final Map<String, byte[]> files = new LinkedHashMap<>();
 
-    XdmPackages file(String name, byte[] content) {
+    public XdmPackages file(String name, byte[] content) {
         files.put(name, content);
         return this;
     }
 
-    XdmPackages file(String name, String content) {
+    public XdmPackages file(String name, String content) {
         return file(name, content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** An entry that tells the truth about {@code name}, listed by its file name. */
-    Listed honest(String id, String name, String typeCode) {
+    public Listed honest(String id, String name, String typeCode) {
         byte[] content = files.get(name);
         return new Listed(id, name.substring(name.lastIndexOf('/') + 1), content.length, sha1(content), typeCode);
     }
 
-    static String metadata(boolean declaration, Listed... entries) {
+    public static String metadata(boolean declaration, Listed... entries) {
         StringBuilder xml = new StringBuilder(declaration ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" : "");
         xml.append("<SubmitObjectsRequest xmlns=\"urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0\">\n")
                 .append(" <RegistryObjectList xmlns=\"urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0\">\n");
@@ -76,7 +76,7 @@ final class XdmPackages {
         return "   <Slot name=\"" + name + "\"><ValueList><Value>" + value + "</Value></ValueList></Slot>\n";
     }
 
-    static String sha1(byte[] content) {
+    public static String sha1(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(content));
         } catch (NoSuchAlgorithmException e) {

@@ -5,7 +5,9 @@ import health.ferry.connections.credentials.SealedSecret;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,17 +53,37 @@ class ConnectionSecrets implements PanacheRepositoryBase<ConnectionSecret, Conne
         delete("key.connectionId", connectionId);
     }
 
-    /** Re-wraps every secret still on an older key with the active key; returns how many changed. */
+    /** Re-wraps every secret still on an older key with the active key, one locked row at a time; how many. */
     int rewrapAll() {
         int changed = 0;
-        for (ConnectionSecret row : list("keyId <> ?1", vault.activeKey())) {
-            SealedSecret next = vault.rewrap(purpose(row.key.kind()), row.key.connectionId(),
-                    new SealedSecret(row.keyId, row.sealed));
-            row.keyId = next.keyId();
-            row.sealed = next.sealed();
-            changed++;
+        for (ConnectionSecret.Key key : onOlderKeys(Integer.MAX_VALUE)) {
+            if (rewrap(key)) {
+                changed++;
+            }
         }
         return changed;
+    }
+
+    /** Up to {@code max} secrets sealed under a key other than the active one. */
+    List<ConnectionSecret.Key> onOlderKeys(int max) {
+        return find("keyId <> ?1", vault.activeKey()).page(0, max).list().stream().map(row -> row.key).toList();
+    }
+
+    /**
+     * Re-wraps one secret's data key with the active key (the sealed data is unchanged), holding the row's lock: a
+     * concurrent {@link #put} (a token refresh) waits and then writes its own value, so nothing is lost, and two
+     * instances re-wrapping at once simply do it twice. False when the row is gone or already on the active key.
+     */
+    boolean rewrap(ConnectionSecret.Key key) {
+        ConnectionSecret row = findById(key, LockModeType.PESSIMISTIC_WRITE);
+        if (row == null || row.keyId.equals(vault.activeKey())) {
+            return false;
+        }
+        SealedSecret next = vault.rewrap(purpose(row.key.kind()), row.key.connectionId(),
+                new SealedSecret(row.keyId, row.sealed));
+        row.keyId = next.keyId();
+        row.sealed = next.sealed();
+        return true;
     }
 
     private static String purpose(String kind) {

@@ -112,7 +112,8 @@ class JobSteps {
         held(claim);
         return documents.findByUpload(claim.uploadId()).stream().map(d -> new RecordedDocument(d.id, d.name,
                 d.sizeBytes, d.mediaType, ExtractionOutcome.valueOf(d.extraction.toUpperCase(Locale.ROOT)),
-                d.mediaType.startsWith("application/pdf") ? texts.textOf(d.id) : "", d.pages, d.blobPath)).toList();
+                d.mediaType.startsWith("application/pdf") ? texts.textOf(d.id) : "", d.pages, d.blobPath,
+                d.sha256)).toList();
     }
 
     /**

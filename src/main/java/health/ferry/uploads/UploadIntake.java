@@ -38,6 +38,8 @@ public class UploadIntake {
     @Inject
     UploadStorage storage;
     @Inject
+    UploadMetrics metrics;
+    @Inject
     UploadsConfig config;
 
     /** Receives one upload and answers its id: a new upload, or the one an earlier request with the key made. */
@@ -68,12 +70,15 @@ public class UploadIntake {
         long size = blobs.stream().mapToLong(StoredBlob::size).sum();
         UploadRecorder.Stored stored = new UploadRecorder.Stored(new Upload.Content(shape, contentSha256, size, key),
                 submission.files().stream().map(Submission.File::name).toList(), blobs, verdict);
+        UUID id;
         try {
-            return recorder.record(admission, stored);
+            id = recorder.record(admission, stored);
         } catch (PersistenceException e) {
             // Lost a race with a request for the same package, key or bytes: a second pass sees what it wrote.
-            return recorder.record(admission, stored);
+            id = recorder.record(admission, stored);
         }
+        metrics.received();
+        return id;
     }
 
     private static List<FileList.File> files(Submission submission) {

@@ -14,6 +14,7 @@ import health.ferry.uploads.classification.PackageClassification;
 import health.ferry.uploads.classification.PackageClassifier;
 import health.ferry.uploads.detection.DocumentExtractor;
 import health.ferry.uploads.detection.Extraction;
+import health.ferry.uploads.storage.BlobDamaged;
 import health.ferry.uploads.storage.UploadStorage;
 import health.ferry.uploads.structured.DocumentRecords;
 import health.ferry.uploads.structured.StructuredRecords;
@@ -21,6 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,6 +45,8 @@ class UploadProcessor {
     @Inject
     UploadsConfig config;
     @Inject
+    UploadMetrics metrics;
+    @Inject
     FhirContext fhir;
 
     /** Claims and processes the next due job with this worker's extractor; false when no job was due. */
@@ -50,29 +55,38 @@ class UploadProcessor {
         if (claim == null) {
             return false;
         }
+        long started = System.nanoTime();
+        String outcome = "failed_attempt";
+        String code = "none";
         try {
-            process(claim, extractor);
+            outcome = process(claim, extractor);
         } catch (JobFailure e) {
-            LOG.warnf("upload %s attempt %d: %s", claim.uploadId(), claim.token(), e.failure().code());
+            code = e.failure().code();
+            LOG.warnf("upload %s attempt %d: %s", claim.uploadId(), claim.token(), code);
             steps.retryOrFail(claim, e.failure(), e.retryable());
         } catch (LeaseLost e) {
+            outcome = "lease_lost";
             LOG.infof("upload %s attempt %d: lease taken over by another worker", claim.uploadId(), claim.token());
         } catch (RuntimeException e) {
+            code = UploadFailure.PROCESSING_ERROR.code();
             LOG.errorf("upload %s attempt %d: %s", claim.uploadId(), claim.token(), e.getClass().getName());
             steps.retryOrFail(claim, UploadFailure.PROCESSING_ERROR, true);
+        } finally {
+            metrics.attempt(outcome, code, Duration.ofNanos(System.nanoTime() - started));
         }
         return true;
     }
 
-    private void process(JobClaim claim, DocumentExtractor extractor) throws JobFailure {
+    /** How the attempt ended: {@code ready_for_review}, {@code rejected}, or {@code not_due}. */
+    private String process(JobClaim claim, DocumentExtractor extractor) throws JobFailure {
         JobWork work = steps.start(claim);
         if (work == null) {
-            return;
+            return "not_due";
         }
         List<DocumentEntry> entries = work.archive() ? unpack(claim, work) : files(claim, work);
         if (entries == null) {
             LOG.infof("upload %s: rejected", claim.uploadId());
-            return;
+            return "rejected";
         }
         for (DocumentEntry entry : entries) {
             if (!work.recorded().containsKey(entry.index())) {
@@ -84,17 +98,16 @@ class UploadProcessor {
         extractRecords(claim, recorded, classified);
         steps.finish(claim, recorded, classified);
         LOG.infof("upload %s: ready_for_review, %d documents", claim.uploadId(), recorded.size());
+        return "ready_for_review";
     }
 
     /** The archive's entries, or null when it was rejected. */
     private List<DocumentEntry> unpack(JobClaim claim, JobWork work) throws JobFailure {
-        JobWork.Original zip = work.originals().get(0);
-        verify(zip);
+        Path zip = verified(work.originals().get(0));
         try {
             storage.pruneEntries(work.uploadId(), Set.copyOf(work.recorded().values()));
             DirectorySink sink = storage.entries(work.uploadId());
-            UnpackResult result = ArchiveUnpacker.unpack(storage.resolve(zip.blobPath()), config.archive().limits(),
-                    sink);
+            UnpackResult result = ArchiveUnpacker.unpack(zip, config.archive().limits(), sink);
             List<UploadSkipped> left = new ArrayList<>();
             for (SkippedEntry s : result.skipped()) {
                 left.add(new UploadSkipped(work.uploadId(), left.size(), s.name(), s.reason()));
@@ -118,6 +131,8 @@ class UploadProcessor {
             String recorded = work.recorded().get(e.index());
             if (recorded != null) {
                 sink.discard(e.storageKey());
+            } else {
+                storage.publishEntry(work.uploadId(), e.storageKey());
             }
             entries.add(new DocumentEntry(e.index(), e.name(), recorded != null ? recorded
                     : storage.entryPath(work.uploadId(), e.storageKey()), e.size(), e.sha256(), e.nestedArchive()));
@@ -141,40 +156,42 @@ class UploadProcessor {
         List<DocumentEntry> entries = new ArrayList<>();
         for (int position : verdict.kept()) {
             JobWork.Original file = work.originals().get(position);
-            if (!work.recorded().containsKey(position)) {
-                verify(file);
-            }
             entries.add(new DocumentEntry(position, file.name(), file.blobPath(), file.size(), file.sha256(),
-                    nested(file)));
+                    nested(verified(file))));
         }
         steps.unpacked(claim, entries.size(), left, false);
         return entries;
     }
 
     /** Stored bytes are used only while they still have the hash they arrived with. */
-    private void verify(JobWork.Original original) throws JobFailure {
-        String actual;
+    private Path verified(JobWork.Original original) throws JobFailure {
+        return verified(original.blobPath(), original.sha256());
+    }
+
+    /** The local copy of stored bytes, fetched if need be and checked against their SHA-256. */
+    private Path verified(String blobPath, String sha256) throws JobFailure {
         try {
-            actual = storage.sha256Of(original.blobPath());
+            return storage.open(blobPath, sha256);
+        } catch (BlobDamaged e) {
+            LOG.errorf("upload storage: %s", e.getMessage());
+            throw new JobFailure(UploadFailure.CONTENT_CHANGED, false, e);
         } catch (IOException e) {
             throw new JobFailure(UploadFailure.STORAGE_FAILED, true, e);
         }
-        if (!actual.equals(original.sha256())) {
-            throw new JobFailure(UploadFailure.CONTENT_CHANGED, false, null);
-        }
     }
 
-    private boolean nested(JobWork.Original file) throws JobFailure {
+    private static boolean nested(Path file) throws JobFailure {
         try {
-            return ArchiveMagic.startsLikeArchive(storage.resolve(file.blobPath()));
+            return ArchiveMagic.startsLikeArchive(file);
         } catch (IOException e) {
             throw new JobFailure(UploadFailure.STORAGE_FAILED, true, e);
         }
     }
 
     private Extraction extract(DocumentExtractor extractor, DocumentEntry entry) throws JobFailure {
+        Path file = verified(entry.blobPath(), entry.sha256());
         try {
-            return extractor.extract(storage.resolve(entry.blobPath()));
+            return extractor.extract(file);
         } catch (NoSuchFileException e) {
             throw new JobFailure(UploadFailure.STORAGE_FAILED, true, e);
         } catch (IOException e) {
@@ -191,10 +208,11 @@ class UploadProcessor {
             if (!StructuredRecords.holdsRecords(kind)) {
                 continue;
             }
+            Path file = verified(document.blobPath(), document.sha256());
             DocumentRecords found;
             try {
-                found = StructuredRecords.read(fhir, storage.resolve(document.blobPath()), kind,
-                        claim.uploadId() + "/" + document.id(), "urn:uuid:" + document.id());
+                found = StructuredRecords.read(fhir, file, kind, claim.uploadId() + "/" + document.id(),
+                        "urn:uuid:" + document.id());
             } catch (IOException e) {
                 throw new JobFailure(UploadFailure.STORAGE_FAILED, true, e);
             }
@@ -203,8 +221,11 @@ class UploadProcessor {
     }
 
     private PackageClassification classify(List<RecordedDocument> recorded) throws JobFailure {
-        List<DocumentFacts> facts = recorded.stream().map(d -> new DocumentFacts(d.name(), d.size(), d.mediaType(),
-                d.outcome(), d.text(), d.pages(), storage.resolve(d.blobPath()))).toList();
+        List<DocumentFacts> facts = new ArrayList<>();
+        for (RecordedDocument d : recorded) {
+            facts.add(new DocumentFacts(d.name(), d.size(), d.mediaType(), d.outcome(), d.text(), d.pages(),
+                    verified(d.blobPath(), d.sha256())));
+        }
         try {
             return PackageClassifier.classify(facts);
         } catch (IOException e) {

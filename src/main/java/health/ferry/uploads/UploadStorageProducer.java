@@ -1,5 +1,6 @@
 package health.ferry.uploads;
 
+import health.ferry.uploads.storage.S3BlobStore;
 import health.ferry.uploads.storage.UploadStorage;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,7 +11,10 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import org.jboss.logging.Logger;
 
-/** The upload store at {@code ferry.uploads.storage-dir}, created at start; leftovers of killed writes are swept. */
+/**
+ * The upload store at {@code ferry.uploads.storage-dir} (kept there, or in the S3 bucket of
+ * {@code ferry.uploads.storage.s3.*}), created at start; leftovers of killed writes are swept.
+ */
 @ApplicationScoped
 class UploadStorageProducer {
     private static final Logger LOG = Logger.getLogger(UploadStorageProducer.class);
@@ -23,7 +27,11 @@ class UploadStorageProducer {
     @Singleton
     UploadStorage storage(UploadsConfig config) {
         try {
-            UploadStorage storage = new UploadStorage(config.storageDir());
+            UploadStorage storage = switch (config.storage().backend()) {
+                case FILE -> new UploadStorage(config.storageDir());
+                case S3 -> new UploadStorage(config.storageDir(), new S3BlobStore(config.storage().s3().settings()));
+            };
+            LOG.infof("upload storage: %s", storage.store().describe());
             int swept = storage.sweepPartials(PARTIAL_AGE);
             if (swept > 0) {
                 LOG.infof("removed %d partial upload files", swept);

@@ -8,6 +8,8 @@ import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
+import health.ferry.uploads.storage.S3Settings;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,6 +32,9 @@ public interface UploadsConfig {
      */
     @WithDefault("data/uploads")
     Path storageDir();
+
+    /** Where stored bytes are kept for good: this folder, or S3-compatible object storage. */
+    Storage storage();
 
     /**
      * The server's ceiling on one upload, whatever a study allows; keep {@code quarkus.http.limits.max-body-size}
@@ -88,6 +93,56 @@ public interface UploadsConfig {
             return new ArchiveLimits(maxEntries(), maxEntrySize().asLongValue(), maxTotalSize().asLongValue(),
                     ratioCheckAfter().asLongValue(), maxCompressionRatio(), maxNameBytes(), maxSegmentBytes(),
                     maxSegments());
+        }
+    }
+
+    /** The document store behind {@code storage-dir}. */
+    interface Storage {
+        /**
+         * {@code file}: {@code storage-dir} is the store (share it between instances); {@code s3}: an S3-compatible
+         * bucket is, and {@code storage-dir} holds this instance's working copies.
+         */
+        @WithDefault("file")
+        Backend backend();
+
+        /** The bucket, for {@code backend=s3}. */
+        S3 s3();
+
+        /** The two kinds of store. */
+        enum Backend {
+            FILE, S3
+        }
+
+        /** An S3-compatible bucket (AWS S3, MinIO, Ceph RGW, …). */
+        interface S3 {
+            /** The service URL, e.g. {@code http://minio:9000}; empty for AWS (derived from the region). */
+            Optional<URI> endpoint();
+
+            /** Signing region. */
+            @WithDefault("us-east-1")
+            String region();
+
+            /** The bucket, created ahead of time. */
+            Optional<String> bucket();
+
+            /** Prepended to every object key, e.g. {@code ferry/}. */
+            Optional<String> prefix();
+
+            /** Bucket in the path rather than the host name (MinIO and most self-hosted servers need it). */
+            @WithDefault("true")
+            boolean pathStyle();
+
+            /** Static access key; empty uses the SDK's default chain (environment, profile, instance role). */
+            Optional<String> accessKeyId();
+
+            /** Its secret. */
+            Optional<String> secretAccessKey();
+
+            /** These settings for the client. */
+            default S3Settings settings() {
+                return new S3Settings(endpoint(), region(), bucket().orElse(null), prefix().orElse(""), pathStyle(),
+                        accessKeyId(), secretAccessKey());
+            }
         }
     }
 

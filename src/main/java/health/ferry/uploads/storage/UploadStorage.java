@@ -8,6 +8,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -21,19 +22,34 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
- * The upload store on disk: originals content-addressed by SHA-256 ({@code originals/ab/<sha256>}), unpacked
- * entries under server-generated keys ({@code entries/<upload id>/<uuid>}). Bytes are written to a temporary file
- * in the store, forced to disk and moved into place atomically, so no path ever names a partial file. No file name
- * from an upload ever reaches a path.
+ * The upload store: originals content-addressed by SHA-256 ({@code originals/ab/<sha256>}), unpacked entries under
+ * server-generated keys ({@code entries/<upload id>/<uuid>}). Bytes are written to a temporary file in the local
+ * folder, forced to disk and moved into place atomically, so no path ever names a partial file; then the
+ * {@link BlobStore} keeps them (the folder itself, or object storage). Before use, bytes are read through
+ * {@link #open(String, String)}, which fetches a missing local copy and checks its SHA-256. No file name from an
+ * upload ever reaches a path.
  */
 public final class UploadStorage {
     private static final int BUFFER = 64 * 1024;
 
     private final Path root;
+    private final BlobStore store;
 
+    /** The local file system as the store. */
     public UploadStorage(Path root) throws IOException {
+        this(root, new LocalBlobStore(root));
+    }
+
+    /** Local working copies under {@code root}, kept for good by {@code store}. */
+    public UploadStorage(Path root, BlobStore store) throws IOException {
         this.root = Files.createDirectories(root).toAbsolutePath().normalize();
+        this.store = store;
         Files.createDirectories(this.root.resolve("tmp"));
+    }
+
+    /** Where bytes are kept for good. */
+    public BlobStore store() {
+        return store;
     }
 
     /**
@@ -51,6 +67,7 @@ public final class UploadStorage {
             Path target = root.resolve(relative);
             Files.createDirectories(target.getParent());
             moveIntoPlace(partial, target);
+            store.publish(relative, target);
             return new StoredBlob(relative, sha, size);
         } finally {
             Files.deleteIfExists(partial);
@@ -66,6 +83,37 @@ public final class UploadStorage {
         return path;
     }
 
+    /**
+     * The local file holding {@code relative}'s bytes, checked to have {@code sha256}: fetched from the store when
+     * this instance has no copy, fetched again when its copy is damaged.
+     *
+     * @throws NoSuchFileException when neither this instance nor the store has the bytes
+     * @throws BlobDamaged         when no copy with the expected SHA-256 is to be had
+     */
+    public Path open(String relative, String sha256) throws IOException {
+        Path local = resolve(relative);
+        if (!Files.exists(local) && !fetchInto(relative, local)) {
+            throw new NoSuchFileException(relative);
+        }
+        String actual = sha256Of(relative);
+        if (actual.equals(sha256)) {
+            return local;
+        }
+        if (!store.local() && fetchInto(relative, local)) {
+            actual = sha256Of(relative);
+            if (actual.equals(sha256)) {
+                return local;
+            }
+        }
+        throw new BlobDamaged(relative, sha256, actual);
+    }
+
+    /** Keeps an unpacked entry (written by the sink of {@link #entries(UUID)}) in the store. */
+    public void publishEntry(UUID uploadId, String key) throws IOException {
+        String relative = entryPath(uploadId, key);
+        store.publish(relative, resolve(relative));
+    }
+
     /** The sink an upload's archive is unpacked into. */
     public DirectorySink entries(UUID uploadId) throws IOException {
         return new DirectorySink(entriesFolder(uploadId));
@@ -79,14 +127,18 @@ public final class UploadStorage {
     /** Removes an upload's unpacked entries other than {@code keep} (stored paths): leftovers of an interrupted run. */
     public void pruneEntries(UUID uploadId, Set<String> keep) throws IOException {
         Path folder = entriesFolder(uploadId);
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                if (!keep.contains(entryPath(uploadId, file.getFileName().toString()))) {
-                    Files.deleteIfExists(file);
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    if (!keep.contains(entryPath(uploadId, file.getFileName().toString()))) {
+                        Files.deleteIfExists(file);
+                    }
                 }
+            }
+        }
+        for (String key : store.list("entries/" + uploadId + "/")) {
+            if (!keep.contains(key)) {
+                store.delete(key);
             }
         }
     }
@@ -115,6 +167,24 @@ public final class UploadStorage {
             }
         }
         return removed;
+    }
+
+    /** Fetches {@code relative} from the store onto {@code local} atomically; false when the store lacks it. */
+    private boolean fetchInto(String relative, Path local) throws IOException {
+        if (store.local()) {
+            return false;
+        }
+        Path partial = root.resolve("tmp").resolve(UUID.randomUUID() + ".part");
+        try {
+            if (!store.fetch(relative, partial)) {
+                return false;
+            }
+            Files.createDirectories(local.getParent());
+            Files.move(partial, local, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        } finally {
+            Files.deleteIfExists(partial);
+        }
     }
 
     private Path entriesFolder(UUID uploadId) {

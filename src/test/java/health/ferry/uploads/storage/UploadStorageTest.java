@@ -93,4 +93,15 @@ class UploadStorageTest {
         assertFalse(Files.exists(old));
         assertTrue(Files.exists(fresh));
     }
+
+    @Test
+    void readsOnlyBytesThatStillHaveTheirHash() throws Exception {
+        UploadStorage storage = new UploadStorage(root);
+        StoredBlob blob = storage.storeOriginal(bytes("original bytes"), 100);
+        assertEquals(storage.resolve(blob.path()), storage.open(blob.path(), blob.sha256()));
+        Files.writeString(storage.resolve(blob.path()), "tampered bytes");
+        BlobDamaged e = assertThrows(BlobDamaged.class, () -> storage.open(blob.path(), blob.sha256()));
+        assertTrue(e.getMessage().contains(blob.sha256()), e.getMessage());
+        storage.store().check();
+    }
 }

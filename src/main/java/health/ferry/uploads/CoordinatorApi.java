@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * and exports. Signed in is required (401); everything else is decided per study: anyone who does not coordinate
  * it gets 404, exactly as if it did not exist.
  */
-@Path("/api/v1/coordinator")
+@Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Coordinators")
@@ -41,7 +41,7 @@ public class CoordinatorApi {
     StudyExports exports;
 
     @GET
-    @Path("studies/{studyId}/uploads")
+    @Path("coordinator/studies/{studyId}/uploads")
     @Operation(summary = "The study's uploads under review, oldest first; status new, in_review, done or an upload "
             + "status; participants by study pseudonym")
     public Page<CoordinatorUpload> uploads(@PathParam("studyId") String studyId, @QueryParam("status") String status,
@@ -51,14 +51,14 @@ public class CoordinatorApi {
     }
 
     @GET
-    @Path("uploads/{uploadId}")
+    @Path("coordinator/uploads/{uploadId}")
     @Operation(summary = "One package (upload) with its documents and decisions")
     public CoordinatorUpload upload(@PathParam("uploadId") String uploadId) {
         return desk.upload(uploadId);
     }
 
     @POST
-    @Path("uploads/{uploadId}/review")
+    @Path("coordinator/uploads/{uploadId}/review")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Decide on a selection of the package's documents ({id, version} each), or on every "
             + "undecided one when the selection is empty; all or nothing")
@@ -67,14 +67,14 @@ public class CoordinatorApi {
     }
 
     @GET
-    @Path("documents/{documentId}")
+    @Path("coordinator/documents/{documentId}")
     @Operation(summary = "A document with its extracted text (may be truncated)")
     public CoordinatorDocument document(@PathParam("documentId") String documentId) {
         return desk.document(documentId);
     }
 
     @GET
-    @Path("documents/{documentId}/content")
+    @Path("coordinator/documents/{documentId}/content")
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "The document's original bytes, always as an attachment that cannot run")
     public Response content(@PathParam("documentId") String documentId) {
@@ -90,7 +90,7 @@ public class CoordinatorApi {
     }
 
     @POST
-    @Path("documents/{documentId}/review")
+    @Path("coordinator/documents/{documentId}/review")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Accept or reject a document (a reason is required to reject), optionally reclassifying "
             + "it; send the version you saw to change a decision (409 already_decided otherwise)")
@@ -99,7 +99,7 @@ public class CoordinatorApi {
     }
 
     @GET
-    @Path("studies/{studyId}/funnel")
+    @Path("coordinator/studies/{studyId}/funnel")
     @Operation(summary = "The study's funnel: enrolled, searched, attempted, connected, failures by code, uploads, "
             + "accepted uploads")
     public Funnel funnel(@PathParam("studyId") String studyId) {
@@ -107,7 +107,7 @@ public class CoordinatorApi {
     }
 
     @GET
-    @Path("studies/{studyId}/export")
+    @Path("coordinator/studies/{studyId}/export")
     @Produces("application/zip")
     @Operation(summary = "Streams a ZIP: format=ndjson accepted records as FHIR NDJSON, one file per resource type; "
             + "format=zip accepted documents with manifest.csv; pseudonymised")

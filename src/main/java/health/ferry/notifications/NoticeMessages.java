@@ -16,6 +16,9 @@ public interface NoticeMessages {
             + "portal lets you download instead.")
     String portal_not_supported(String portal);
 
+    @Message("A message from your study team: {message}")
+    String coordinator_message(String message);
+
     @Message("Something changed.")
     String other();
 

@@ -5,6 +5,7 @@ import health.ferry.accounts.PersonView;
 import health.ferry.connections.ConnectionChanged;
 import health.ferry.directory.PortalConnection;
 import health.ferry.directory.PortalDirectory;
+import health.ferry.review.ParticipantMessaged;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -53,6 +54,11 @@ public class Notices implements PanacheRepositoryBase<Notice, UUID> {
                 // Other connection changes are shown on the connection itself.
             }
         }
+    }
+
+    void coordinatorMessage(@Observes ParticipantMessaged e) {
+        persist(new Notice(e.personId(), "coordinator_message", null, e.message(), "/supporting-documents",
+                clock.instant()));
     }
 
     private String portalName(UUID portalId) {

@@ -34,7 +34,7 @@ import java.util.Map;
  * the rest), a document with its escaped text and a preview only for PDF, PNG and JPEG, and the study dashboard.
  * Anyone who does not coordinate the study gets the not-found page.
  */
-@Path("/coordinator")
+@Path("/")
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class CoordinatorPages {
@@ -75,7 +75,7 @@ public class CoordinatorPages {
     CoordinatedStudies studies;
 
     @GET
-    @Path("studies/{studyId}/queue")
+    @Path("coordinator/studies/{studyId}/queue")
     public TemplateInstance queue(@PathParam("studyId") String studyId, @QueryParam("status") String status,
             @QueryParam("kind") String kind, @QueryParam("category") String category) {
         Study study = studies.require(studyId);
@@ -87,13 +87,13 @@ public class CoordinatorPages {
     }
 
     @GET
-    @Path("uploads/{uploadId}")
+    @Path("coordinator/uploads/{uploadId}")
     public TemplateInstance reviewPackage(@PathParam("uploadId") String uploadId) {
         return packagePage(uploadId, null);
     }
 
     @GET
-    @Path("documents/{documentId}")
+    @Path("coordinator/documents/{documentId}")
     public TemplateInstance reviewDocument(@PathParam("documentId") String documentId) {
         CoordinatorDocument d = desk.document(documentId);
         CoordinatorUpload upload = desk.upload(d.uploadId().toString());
@@ -102,7 +102,7 @@ public class CoordinatorPages {
 
     /** PDF, PNG and JPEG only, inline but sandboxed; anything else is download only (the API's content). */
     @GET
-    @Path("documents/{documentId}/preview")
+    @Path("coordinator/documents/{documentId}/preview")
     @Produces(MediaType.WILDCARD)
     public Response preview(@PathParam("documentId") String documentId) {
         CoordinatorDesk.Content c = desk.content(documentId);
@@ -118,7 +118,7 @@ public class CoordinatorPages {
     }
 
     @POST
-    @Path("documents/{documentId}/decision")
+    @Path("coordinator/documents/{documentId}/decision")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decide(@PathParam("documentId") String documentId, @FormParam("uploadId") String uploadId,
             @FormParam("decision") String decision, @FormParam("reason") String reason,
@@ -133,7 +133,7 @@ public class CoordinatorPages {
     }
 
     @POST
-    @Path("uploads/{uploadId}/decisions")
+    @Path("coordinator/uploads/{uploadId}/decisions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decideMany(@PathParam("uploadId") String uploadId, @FormParam("document") List<String> selected,
             @FormParam("decision") String decision, @FormParam("reason") String reason) {
@@ -152,13 +152,13 @@ public class CoordinatorPages {
     }
 
     @GET
-    @Path("studies/{studyId}/dashboard")
+    @Path("coordinator/studies/{studyId}/dashboard")
     public TemplateInstance dashboard(@PathParam("studyId") String studyId, @QueryParam("sent") String sent) {
         return Templates.dashboard(new DashboardView(dashboards.of(studyId), sent, null));
     }
 
     @POST
-    @Path("studies/{studyId}/messages")
+    @Path("coordinator/studies/{studyId}/messages")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response message(@PathParam("studyId") String studyId, @FormParam("participant") String participant,
             @FormParam("message") String message) {

@@ -196,6 +196,50 @@ class CoordinatorApiTest {
                 .toString());
     }
 
+    @jakarta.inject.Inject
+    health.ferry.records.RecordStore store;
+
+    @Test
+    void acceptedRecordsExportAsPseudonymisedNdjsonPerResourceType() throws IOException {
+        CoordinatorFixtures.Package p = CoordinatorFixtures.readyPackage("alice", "Ndjson Noor");
+        String pseudonym = CoordinatorFixtures.pseudonymOf(p.upload());
+        java.util.UUID person = java.util.UUID.fromString(p.person());
+        health.ferry.records.RecordSource source = health.ferry.records.RecordSource.upload(
+                java.util.UUID.fromString(p.upload()));
+        store.upsert(person, source, "{\"resourceType\":\"Patient\",\"id\":\"pt-" + pseudonym + "\","
+                + "\"name\":[{\"family\":\"Noor\",\"given\":[\"Ndjson\"]}],\"gender\":\"female\","
+                + "\"birthDate\":\"2012-06-01\",\"telecom\":[{\"value\":\"555-0100\"}]}");
+        store.upsert(person, source, "{\"resourceType\":\"Observation\",\"id\":\"obs-" + pseudonym + "\","
+                + "\"status\":\"final\",\"text\":{\"div\":\"<div>Ndjson Noor</div>\"},"
+                + "\"code\":{\"text\":\"Hemoglobin\"},\"subject\":{\"reference\":\"Patient/pt-" + pseudonym
+                + "\",\"display\":\"Ndjson Noor\"},\"effectiveDateTime\":\"2024-01-02\"}");
+        store.upsert(person, source, "{\"resourceType\":\"Condition\",\"id\":\"cond-" + pseudonym + "\","
+                + "\"code\":{\"text\":\"Atrial fibrillation\"},\"subject\":{\"reference\":\"Patient/pt-"
+                + pseudonym + "\"}}");
+        List<String> pending = as("alice").get("/api/v1/people/" + p.person() + "/records").then().statusCode(200)
+                .extract().jsonPath().getList("items.findAll { it.resourceType != 'Condition' }.id");
+        as("alice").contentType(ContentType.JSON).body(Map.of("accept", pending, "delete", List.of()))
+                .post("/api/v1/people/" + p.person() + "/records/decisions").then().statusCode(200);
+
+        Map<String, byte[]> files = unzip(as("casey").get(API + "/studies/" + HEART + "/export?format=ndjson")
+                .then().statusCode(200).contentType("application/zip").extract().asByteArray());
+        List<String> patients = lines(files.get("Patient.ndjson"), pseudonym);
+        assertEquals(List.of("{\"resourceType\":\"Patient\",\"gender\":\"female\",\"birthDate\":\"2012\","
+                + "\"id\":\"" + pseudonym + "\"}"), patients);
+        List<String> observations = lines(files.get("Observation.ndjson"), pseudonym);
+        assertEquals(1, observations.size(), observations.toString());
+        String obs = observations.get(0);
+        assertTrue(obs.contains("\"reference\":\"Patient/" + pseudonym + "\""), obs);
+        assertFalse(obs.contains("Noor"), "no name, no narrative: " + obs);
+        assertTrue(files.get("Condition.ndjson") == null || lines(files.get("Condition.ndjson"), pseudonym)
+                .isEmpty(), "records the participant did not accept stay out");
+    }
+
+    static List<String> lines(byte[] ndjson, String pseudonym) {
+        return ndjson == null ? List.of() : new String(ndjson, StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains(pseudonym)).toList();
+    }
+
     @Test
     void theParticipantReadsWhoLookedAtWhat() {
         CoordinatorFixtures.Package p = CoordinatorFixtures.readyPackage("alice", "Logged Logan");

@@ -255,6 +255,9 @@ class CoordinatorApiTest {
                 .body("items.object", hasItem("document")).extract().asString();
         assertFalse(log.contains(p.doc("lab.pdf")), "no internal ids: " + log);
         assertFalse(log.contains(p.upload()), "no internal ids: " + log);
+        as("alice").cookie("ferry_acting", p.person()).get("/account/access-log").then().statusCode(200)
+                .body(containsString("Decided on a document")).body(containsString("Downloaded a document"))
+                .body(containsString("casey"));
         as("bob").get("/api/v1/people/" + p.person() + "/access-log").then().statusCode(404);
         given().redirects().follow(false).accept(ContentType.JSON).get("/api/v1/people/" + p.person() + "/access-log")
                 .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(401), equalTo(302)));

@@ -57,10 +57,14 @@ class CoordinatorBrowserTest {
             assertThat(page.locator("#document-" + p.doc("photo.png") + " .decision")).containsText(REASON);
             assertThat(page.locator("#document-" + p.doc("notes.html"))).hasAttribute("data-kind", "text");
             browser.screenshot("coordinators-03-decided");
+            page.locator("#document-" + p.doc("photo.png")).screenshot(new Locator.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of("target", "screenshots", "coordinators-03-document.png")));
 
             page.navigate(base + "coordinator/studies/heart-rhythm-outcomes/dashboard");
             assertThat(page.locator("#chart-funnel svg")).isVisible();
             browser.screenshot("coordinators-04-dashboard");
+            page.locator("#chart-funnel").screenshot(new Locator.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of("target", "screenshots", "coordinators-04-funnel.png")));
         }
         try (Browser browser = Browser.start()) {
             Page page = browser.page();

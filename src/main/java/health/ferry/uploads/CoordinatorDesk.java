@@ -122,9 +122,9 @@ public class CoordinatorDesk {
     /** Counts of the queue by review status, for the tabs. */
     public Map<String, Long> counts(List<CoordinatorUpload> all) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        REVIEW_STATUSES.stream().sorted(java.util.Comparator.comparing(s -> List.of(CoordinatorViews.NEW,
-                CoordinatorViews.IN_REVIEW, CoordinatorViews.DONE).indexOf(s))).forEach(s -> counts.put(s, all
-                        .stream().filter(u -> s.equals(u.reviewStatus())).count()));
+        for (String s : List.of(CoordinatorViews.NEW, CoordinatorViews.IN_REVIEW, CoordinatorViews.DONE)) {
+            counts.put(s, all.stream().filter(u -> s.equals(u.reviewStatus())).count());
+        }
         return counts;
     }
 

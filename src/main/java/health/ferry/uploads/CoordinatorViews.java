@@ -11,13 +11,13 @@ import java.util.UUID;
 
 /** What coordinators see of uploads: the participant by study pseudonym (a name only where consent allows). */
 public final class CoordinatorViews {
-    private CoordinatorViews() {
-    }
-
     /** Review status of a package: {@code new}, {@code in_review} or {@code done}. */
     public static final String NEW = "new";
     public static final String IN_REVIEW = "in_review";
     public static final String DONE = "done";
+
+    private CoordinatorViews() {
+    }
 
     /** The participant as the study's coordinators know them. */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -160,12 +160,21 @@ class CoordinatorApiTest {
 
     @Test
     void theFunnelCountsTheStudysPeople() {
-        CoordinatorFixtures.readyPackage("alice", "Funnel Finley");
-        as("casey").get(API + "/studies/" + HEART + "/funnel").then().statusCode(200)
-                .body("enrolled", greaterThanOrEqualTo(1)).body("uploads", greaterThanOrEqualTo(1))
-                .body("searched", notNullValue()).body("attempted", notNullValue())
-                .body("connected", notNullValue()).body("failuresByCode", notNullValue())
-                .body("accepted", notNullValue());
+        CoordinatorFixtures.Package p = CoordinatorFixtures.readyPackage("alice", "Funnel Finley");
+        JsonPath before = as("casey").get(API + "/studies/" + HEART + "/funnel").then().statusCode(200)
+                .extract().jsonPath();
+        as("alice").cookie("ferry_acting", p.person()).get("/connections/new?by=organization&q=Sandbox").then()
+                .statusCode(200);
+        as("casey").contentType(ContentType.JSON).body(Map.of("decision", "accepted"))
+                .post(API + "/uploads/" + p.upload() + "/review").then().statusCode(200);
+        JsonPath after = as("casey").get(API + "/studies/" + HEART + "/funnel").then().statusCode(200)
+                .body("enrolled", greaterThanOrEqualTo(1)).body("failuresByCode", notNullValue())
+                .body("attempted", notNullValue()).body("connected", notNullValue()).extract().jsonPath();
+        assertEquals(before.getInt("searched") + 1, after.getInt("searched"), "the portal search is counted");
+        assertEquals(before.getInt("accepted") + 1, after.getInt("accepted"), "the accepted package is counted");
+        assertEquals(before.getInt("uploads"), after.getInt("uploads"));
+        as("dana").get(API + "/studies/childhood-asthma-registry/funnel").then().statusCode(200)
+                .body("uploads", equalTo(0));
     }
 
     @Test

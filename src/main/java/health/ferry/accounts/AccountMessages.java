@@ -102,4 +102,7 @@ public interface AccountMessages {
 
     @Message("Yes, remove")
     String remove_confirm();
+
+    @Message("Who looked at our data")
+    String access_log();
 }

@@ -31,6 +31,11 @@ public class People {
     @Inject
     Clock clock;
 
+    /** A person's display name, for a study whose consent lets its coordinators see names. */
+    public java.util.Optional<String> displayName(UUID personId) {
+        return people.findByIdOptional(personId).map(p -> p.displayName);
+    }
+
     /** Form or JSON input for a child or ward, validated here so pages and API answer alike. */
     public record WardForm(String displayName, String birthDate, String relationship, Boolean authorityAttested) {
     }

@@ -14,4 +14,14 @@ class AuditRepository implements PanacheRepositoryBase<AuditEntry, UUID> {
     List<AuditEntry> findByAction(String action, int limit) {
         return find("action = ?1 order by at desc", action).page(0, limit).list();
     }
+
+    List<AuditEntry> findBySubjectsAndPrefix(java.util.Collection<UUID> people, String prefix) {
+        return people.isEmpty() ? List.of() : list("subjectPerson in ?1 and action like ?2 order by at", people,
+                prefix + "%");
+    }
+
+    List<AuditEntry> findBySubjectAndPrefix(UUID personId, String prefix, int limit) {
+        return find("subjectPerson = ?1 and action like ?2 order by at desc", personId, prefix + "%")
+                .page(0, limit).list();
+    }
 }

@@ -8,6 +8,8 @@ import health.ferry.accounts.SignedIn;
 import health.ferry.accounts.SignedOut;
 import health.ferry.connections.ConnectionChanged;
 import health.ferry.records.RecordsDecided;
+import health.ferry.connections.PortalSearched;
+import health.ferry.review.CoordinatorAction;
 import health.ferry.studies.EnrolmentChanged;
 import health.ferry.sync.SyncFinished;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -115,6 +117,22 @@ public class AuditTrail {
         write(entry);
     }
 
+    void coordinator(@Observes CoordinatorAction e) {
+        AuditEntry entry = entry(e.actor(), "coordinator." + e.action(), "success");
+        entry.subjectPerson = e.personId();
+        entry.objectType = e.objectType();
+        entry.objectId = truncate(e.objectId(), 128);
+        entry.studyId = e.studyId();
+        entry.detail = e.detail();
+        write(entry);
+    }
+
+    void portalSearched(@Observes PortalSearched e) {
+        AuditEntry entry = entry(e.actor(), "portal.search", "success");
+        entry.subjectPerson = e.personId();
+        write(entry);
+    }
+
     void denied(@Observes AccessDenied e) {
         AuditEntry entry = entry(e.actor(), "access.denied", "denied");
         entry.objectType = e.objectType();
@@ -138,6 +156,11 @@ public class AuditTrail {
     /** The latest entries about a person (their access log), newest first. */
     public List<AuditEntry> aboutPerson(UUID personId, int limit) {
         return entries.findBySubject(personId, limit);
+    }
+
+    /** Entries about these people whose action starts with {@code prefix}, oldest first. */
+    public List<AuditEntry> aboutPeople(java.util.Collection<UUID> people, String prefix) {
+        return entries.findBySubjectsAndPrefix(people, prefix);
     }
 
     /** The latest entries of one action, newest first. */

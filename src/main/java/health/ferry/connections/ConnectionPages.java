@@ -1,6 +1,7 @@
 package health.ferry.connections;
 
 import health.ferry.accounts.Acting;
+import health.ferry.accounts.CurrentAccount;
 import health.ferry.accounts.PersonView;
 import health.ferry.directory.PortalDirectory;
 import health.ferry.directory.PortalConnection;
@@ -8,6 +9,7 @@ import health.ferry.outcome.OutcomeException;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -66,6 +68,10 @@ public class ConnectionPages {
     Portals portals;
     @Inject
     SupportingDocumentsOffer offer;
+    @Inject
+    CurrentAccount current;
+    @Inject
+    Event<PortalSearched> searched;
 
     @GET
     public TemplateInstance list() {
@@ -83,6 +89,7 @@ public class ConnectionPages {
         }
         try {
             PortalDirectory.PortalPage page = directory.search(mode, q, 0, 20);
+            searched.fire(new PortalSearched(current.actor(), person.id()));
             List<PortalResult> results = page.items().stream().map(p -> new PortalResult(p.id().toString(), p.name(),
                     String.join(", ", p.organizations()), p.supportStatus())).toList();
             return Response.ok(Templates.search(new SearchView(person, mode, q, results, page.total(), null))).build();

@@ -31,6 +31,9 @@ public interface NoticeMessages {
     @Message("The study team has reviewed your Supporting Documents.")
     String documents_reviewed();
 
+    @Message("A message from your study team: {message}")
+    String coordinator_message(String message);
+
     @Message("Something changed.")
     String other();
 

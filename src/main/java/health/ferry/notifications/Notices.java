@@ -8,6 +8,7 @@ import health.ferry.directory.PortalConnection;
 import health.ferry.directory.PortalDirectory;
 import health.ferry.review.PackageReviewed;
 import health.ferry.sync.SyncFinished;
+import health.ferry.review.ParticipantMessaged;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -99,6 +100,12 @@ public class Notices implements PanacheRepositoryBase<Notice, UUID> {
         }
         persist(new Notice(personId, kind, subjectId, subjectName, link, clock.instant()));
         mail.send(personId, kind);
+    }
+
+    @Transactional
+    void coordinatorMessage(@Observes ParticipantMessaged e) {
+        persist(new Notice(e.personId(), "coordinator_message", null, e.message(), "/supporting-documents",
+                clock.instant()));
     }
 
     private String portalName(UUID portalId) {

@@ -19,6 +19,7 @@ public enum Outcome {
     CONSENT_VERSION_MISMATCH("consent_version_mismatch", 409),
     NOT_ENROLLED("not_enrolled", 403),
     CONCURRENT_CHANGE("concurrent_change", 409),
+    ALREADY_DECIDED("already_decided", 409),
     PREREQUISITE_NOT_CONFIRMED("prerequisite_not_confirmed", 400),
     SUPPORTING_DOCUMENTS_DISABLED("supporting_documents_disabled", 403),
     TOO_LARGE("too_large", 413),

@@ -16,6 +16,10 @@ class EnrolmentRepository implements PanacheRepositoryBase<Enrolment, UUID> {
         return list("personId = ?1 order by enrolledAt desc", personId);
     }
 
+    List<Enrolment> findByStudy(String studyId) {
+        return list("studyId = ?1 order by enrolledAt", studyId);
+    }
+
     boolean hasActive(UUID personId) {
         return count("personId = ?1 and status = ?2", personId, Enrolment.ACTIVE) > 0;
     }

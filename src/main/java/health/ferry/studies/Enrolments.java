@@ -93,6 +93,18 @@ public class Enrolments {
         return enrolments.countActive(studyId);
     }
 
+    /** Everyone ever enrolled in a study, with their pseudonym (for coordinators; withdrawn people included). */
+    public List<StudyParticipant> participants(String studyId) {
+        return enrolments.findByStudy(studyId).stream()
+                .map(e -> new StudyParticipant(e.personId, e.pseudonym, e.isActive(), e.enrolledAt)).toList();
+    }
+
+    /** One person's place in a study, if they are enrolled and consent stands. */
+    public java.util.Optional<StudyParticipant> activeParticipant(String studyId, UUID personId) {
+        return enrolments.findForStudyAndPerson(studyId, personId).filter(Enrolment::isActive)
+                .map(e -> new StudyParticipant(e.personId, e.pseudonym, true, e.enrolledAt));
+    }
+
     /** A ward with an active enrolment stays until they are withdrawn from the study. */
     void keepEnrolledPeople(@Observes PersonRemoval removal) {
         if (enrolments.hasActive(removal.personId())) {

@@ -59,4 +59,10 @@ public interface StudyMessages {
 
     @Message("{count} enrolled")
     String coordinator_enrolled(long count);
+
+    @Message("Review queue")
+    String coordinator_queue();
+
+    @Message("Dashboard")
+    String coordinator_dashboard();
 }

@@ -14,4 +14,8 @@ class DocumentRepository implements PanacheRepositoryBase<UploadDocument, UUID> 
     long countByUpload(UUID uploadId) {
         return count("uploadId = ?1", uploadId);
     }
+
+    List<UploadDocument> findByUploads(java.util.Collection<UUID> uploadIds) {
+        return uploadIds.isEmpty() ? List.of() : list("uploadId in ?1 order by uploadId, entryIndex", uploadIds);
+    }
 }

@@ -127,6 +127,25 @@ class Upload {
         this.finishedAt = now;
     }
 
+    /** Whether coordinators review it: processing finished and nothing refused it at intake. */
+    boolean inReview() {
+        return rejectionCode == null && (status == UploadStatus.READY_FOR_REVIEW || status == UploadStatus.ACCEPTED
+                || status == UploadStatus.REJECTED);
+    }
+
+    /**
+     * Coordinators decided on documents: once every document has a decision the upload is {@code accepted} when
+     * any document was accepted, else {@code rejected}; until then it stays {@code ready_for_review}.
+     *
+     * @return whether the upload just became (or changed while) done
+     */
+    boolean reviewed(int documents, int decided, boolean anyAccepted) {
+        UploadStatus before = status;
+        status = decided < documents ? UploadStatus.READY_FOR_REVIEW
+                : anyAccepted ? UploadStatus.ACCEPTED : UploadStatus.REJECTED;
+        return status != UploadStatus.READY_FOR_REVIEW && status != before;
+    }
+
     /** Processing gave up; the originals stay, and sending the same bytes again is allowed. */
     void fail(UploadFailure failure, Instant now) {
         this.status = UploadStatus.FAILED;

@@ -83,4 +83,14 @@ class UploadDocument {
         this.evidence = classification.evidence().length() > 1000 ? classification.evidence().substring(0, 999)
                 + "…" : classification.evidence();
     }
+
+    /** A coordinator corrected the kind or the category. */
+    void reclassify(String kind, String category) {
+        if (kind != null) {
+            this.kind = kind;
+        }
+        if (category != null) {
+            this.category = category;
+        }
+    }
 }

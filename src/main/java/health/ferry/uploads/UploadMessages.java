@@ -154,4 +154,16 @@ public interface UploadMessages {
             + "{#is 'nested-archive'}Archive inside the upload (kept closed){#is 'encrypted-document'}"
             + "Password-protected document{#is 'other'}Other file{#else}Not classified yet{/when}")
     String kind(String code);
+
+    @Message("Review")
+    String review_column();
+
+    @Message("{#when decision}{#is 'accepted'}Accepted{#is 'rejected'}Not accepted{#else}Waiting for review{/when}")
+    String decision(String decision);
+
+    @Message("The study could not use this upload. Please read the reasons above and send what they ask for.")
+    String rejected_by_review();
+
+    @Message("Upload again")
+    String upload_again();
 }

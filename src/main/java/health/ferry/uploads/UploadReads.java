@@ -2,6 +2,8 @@ package health.ferry.uploads;
 
 import health.ferry.accounts.CurrentAccount;
 import health.ferry.accounts.PersonView;
+import health.ferry.review.ReviewView;
+import health.ferry.review.Reviews;
 import health.ferry.uploads.UploadView.DocumentView;
 import health.ferry.uploads.UploadView.FileView;
 import health.ferry.uploads.UploadView.Problem;
@@ -11,6 +13,7 @@ import health.ferry.uploads.UploadView.Warning;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Reads uploads for the people the caller acts for; anything else is 404 with an audit entry. */
@@ -28,6 +31,8 @@ public class UploadReads {
     SkippedRepository skipped;
     @Inject
     WarningRepository warnings;
+    @Inject
+    Reviews reviews;
 
     /** One upload, if the caller acts for the person it belongs to. */
     public UploadView view(String uploadId) {
@@ -50,20 +55,22 @@ public class UploadReads {
     }
 
     private UploadView view(Upload u) {
+        Map<UUID, ReviewView> decided = reviews.forUpload(u.id);
         Problem rejection = u.rejectionCode == null ? null : new Problem(u.rejectionCode, u.rejectionMessage);
         Problem failure = u.failureCode == null ? null
                 : new Problem(u.failureCode, UploadFailure.valueOf(u.failureCode.toUpperCase(java.util.Locale.ROOT))
                         .message());
         return new UploadView(u.id, u.studyId, u.personId, u.status.code(), new Progress(u.progressDone,
-                u.progressTotal), rejection, failure, documents.findByUpload(u.id).stream().map(UploadReads::view)
+                u.progressTotal), rejection, failure, documents.findByUpload(u.id).stream().map(d -> view(d, decided.get(d.id)))
                 .toList(), skipped.findByUpload(u.id).stream().map(s -> new SkippedView(s.name, s.reason)).toList(),
                 originals.findByUpload(u.id).stream().map(o -> new FileView(o.name, o.sizeBytes)).toList(),
                 warnings.findByUpload(u.id).stream().map(w -> new Warning(w.document, w.code, w.message)).toList(),
                 u.receivedAt, u.finishedAt);
     }
 
-    private static DocumentView view(UploadDocument d) {
+    private static DocumentView view(UploadDocument d, ReviewView review) {
         return new DocumentView(d.id, d.name, d.mediaType, d.kind, d.category, d.confidence, d.evidence, d.sizeBytes,
-                d.sha256, null, d.recordsExtracted, d.recordsNote);
+                d.sha256, review == null ? null : new UploadView.Review(review.decision(), review.reason()),
+                d.recordsExtracted, d.recordsNote);
     }
 }

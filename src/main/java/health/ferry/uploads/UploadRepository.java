@@ -26,4 +26,9 @@ class UploadRepository implements PanacheRepositoryBase<Upload, UUID> {
     List<Upload> findByPerson(UUID personId) {
         return list("personId = ?1 order by receivedAt desc", personId);
     }
+
+    /** A study's uploads, oldest first (the review queue's order). */
+    List<Upload> findByStudy(String studyId) {
+        return list("studyId = ?1 order by receivedAt, id", studyId);
+    }
 }

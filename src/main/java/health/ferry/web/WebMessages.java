@@ -150,6 +150,9 @@ public interface WebMessages {
     @Message("Someone else changed this at the same time")
     String outcome_concurrent_change();
 
+    @Message("Someone else has decided on this document in the meantime")
+    String outcome_already_decided();
+
     @Message("Please confirm the study's question first")
     String outcome_prerequisite_not_confirmed();
 

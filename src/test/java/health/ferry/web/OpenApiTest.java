@@ -21,6 +21,15 @@ class OpenApiTest {
                 .body("paths", hasKey("/api/v1/studies/{studyId}/enrollments"))
                 .body("paths", hasKey("/api/v1/people/{personId}/enrollments"))
                 .body("paths", hasKey("/api/v1/coordinator/studies"))
+                .body("paths", hasKey("/api/v1/coordinator/studies/{studyId}/uploads"))
+                .body("paths", hasKey("/api/v1/coordinator/documents/{documentId}"))
+                .body("paths", hasKey("/api/v1/coordinator/documents/{documentId}/content"))
+                .body("paths", hasKey("/api/v1/coordinator/documents/{documentId}/review"))
+                .body("paths", hasKey("/api/v1/coordinator/studies/{studyId}/funnel"))
+                .body("paths", hasKey("/api/v1/coordinator/studies/{studyId}/export"))
+                .body("paths", hasKey("/api/v1/people/{personId}/access-log"))
+                .body("paths", not(hasKey("/coordinator/uploads/{uploadId}")))
+                .body("paths", not(hasKey("/account/access-log")))
                 .body("paths", not(hasKey("/home")))
                 .body("paths", not(hasKey("/account/people")));
     }

@@ -1,0 +1,93 @@
+package health.ferry.audit;
+
+import health.ferry.review.StudyConnections;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * A study's connection funnel read from the audit trail, which already holds every portal search
+ * ({@code portal.search}) and every connection change ({@code connection.*}, detail {@code status=… failure=…}).
+ */
+@ApplicationScoped
+class AuditedConnections implements StudyConnections {
+    @Inject
+    AuditRepository entries;
+
+    @Override
+    public Counts count(Collection<UUID> people) {
+        Set<UUID> searched = new HashSet<>();
+        Set<UUID> attempted = new HashSet<>();
+        Set<UUID> connected = new HashSet<>();
+        Map<String, Set<String>> failures = new TreeMap<>();
+        Map<String, Latest> latest = new LinkedHashMap<>();
+        for (AuditEntry e : entries.findBySubjectsAndPrefix(people, "portal.search")) {
+            searched.add(e.subjectPerson);
+        }
+        for (AuditEntry e : entries.findBySubjectsAndPrefix(people, "connection.")) {
+            if (e.objectId == null) {
+                continue;
+            }
+            attempted.add(e.subjectPerson);
+            String status = value(e.detail, "status");
+            String failure = value(e.detail, "failure");
+            if ("connected".equals(status)) {
+                connected.add(e.subjectPerson);
+            }
+            if (failure != null) {
+                failures.computeIfAbsent(failure, k -> new HashSet<>()).add(e.objectId);
+            }
+            Latest before = latest.get(e.objectId);
+            boolean failing = failure != null || "failed".equals(status) || "action_required".equals(status);
+            Instant since = failing ? before != null && before.failingSince != null ? before.failingSince : e.at
+                    : null;
+            latest.put(e.objectId, new Latest(e.subjectPerson, status, since));
+        }
+        Map<String, Long> failuresByCode = new LinkedHashMap<>();
+        failures.forEach((code, connections) -> failuresByCode.put(code, (long) connections.size()));
+        Map<String, Long> byStatus = new TreeMap<>();
+        Map<UUID, Instant> failingSince = new HashMap<>();
+        Set<UUID> healthy = new HashSet<>();
+        for (Latest l : latest.values()) {
+            if (l.status != null) {
+                byStatus.merge(l.status, 1L, Long::sum);
+            }
+            if (l.failingSince == null) {
+                if (!"disconnected".equals(l.status)) {
+                    healthy.add(l.person);
+                }
+            } else {
+                failingSince.merge(l.person, l.failingSince, (a, b) -> a.isBefore(b) ? a : b);
+            }
+        }
+        healthy.forEach(failingSince::remove);
+        return new Counts(searched.size(), attempted.size(), connected.size(), failuresByCode, byStatus,
+                failingSince);
+    }
+
+    /** {@code key=value} out of a detail such as {@code status=failed failure=portal_unavailable}. */
+    static String value(String detail, String key) {
+        if (detail == null) {
+            return null;
+        }
+        for (String part : List.of(detail.split(" "))) {
+            if (part.startsWith(key + "=")) {
+                String v = part.substring(key.length() + 1);
+                return v.isEmpty() || "null".equals(v) ? null : v;
+            }
+        }
+        return null;
+    }
+
+    private record Latest(UUID person, String status, Instant failingSince) {
+    }
+}

@@ -1,0 +1,28 @@
+package health.ferry.review;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a study's participants did with portal connections, for its funnel and dashboard. Implemented by whoever
+ * keeps that history (the audit trail), so review depends on nothing but this seam.
+ */
+public interface StudyConnections {
+
+    /** Counts for these people. */
+    Counts count(Collection<UUID> people);
+
+    /**
+     * @param searched        people who searched the portal directory
+     * @param attempted       people who started a connection
+     * @param connected       people with a connection that reached {@code connected}
+     * @param failuresByCode  connections that met each failure code
+     * @param byStatus        connections by their latest status
+     * @param failingSince    people whose connections are all failing now, since when (earliest current failure)
+     */
+    record Counts(long searched, long attempted, long connected, Map<String, Long> failuresByCode,
+            Map<String, Long> byStatus, Map<UUID, Instant> failingSince) {
+    }
+}

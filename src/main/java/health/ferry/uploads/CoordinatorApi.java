@@ -1,0 +1,123 @@
+package health.ferry.uploads;
+
+import health.ferry.review.ReviewRequest;
+import health.ferry.uploads.CoordinatorViews.CoordinatorDocument;
+import health.ferry.uploads.CoordinatorViews.CoordinatorUpload;
+import health.ferry.uploads.CoordinatorViews.Funnel;
+import health.ferry.uploads.UploadsApi.Page;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.nio.file.Files;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * JSON API v1 for study coordinators: the review queue, documents (text and original bytes), decisions, the funnel
+ * and exports. Signed in is required (401); everything else is decided per study: anyone who does not coordinate
+ * it gets 404, exactly as if it did not exist.
+ */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "Coordinators")
+public class CoordinatorApi {
+    /** Originals are never rendered: no sniffing, no scripts, no plugins, no same-origin. */
+    static final String SANDBOX_CSP = "sandbox; default-src 'none'";
+
+    @Inject
+    CoordinatorDesk desk;
+    @Inject
+    StudyExports exports;
+
+    @GET
+    @Path("coordinator/studies/{studyId}/uploads")
+    @Operation(summary = "The study's uploads under review, oldest first; status new, in_review, done or an upload "
+            + "status; participants by study pseudonym")
+    public Page<CoordinatorUpload> uploads(@PathParam("studyId") String studyId, @QueryParam("status") String status,
+            @QueryParam("kind") String kind, @QueryParam("category") String category) {
+        List<CoordinatorUpload> items = desk.queue(studyId, status, kind, category);
+        return new Page<>(items, items.size());
+    }
+
+    @GET
+    @Path("coordinator/uploads/{uploadId}")
+    @Operation(summary = "One package (upload) with its documents and decisions")
+    public CoordinatorUpload upload(@PathParam("uploadId") String uploadId) {
+        return desk.upload(uploadId);
+    }
+
+    @POST
+    @Path("coordinator/uploads/{uploadId}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Decide on a selection of the package's documents ({id, version} each), or on every "
+            + "undecided one when the selection is empty; all or nothing")
+    public CoordinatorUpload decideMany(@PathParam("uploadId") String uploadId, CoordinatorDesk.BulkRequest body) {
+        return desk.decideMany(uploadId, body);
+    }
+
+    @GET
+    @Path("coordinator/documents/{documentId}")
+    @Operation(summary = "A document with its extracted text (may be truncated)")
+    public CoordinatorDocument document(@PathParam("documentId") String documentId) {
+        return desk.document(documentId);
+    }
+
+    @GET
+    @Path("coordinator/documents/{documentId}/content")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "The document's original bytes, always as an attachment that cannot run")
+    public Response content(@PathParam("documentId") String documentId) {
+        CoordinatorDesk.Content c = desk.content(documentId);
+        StreamingOutput body = out -> Files.copy(c.file(), out);
+        return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM)
+                .header("Content-Disposition", ContentDisposition.attachment(c.name()))
+                .header("Content-Length", c.size())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", SANDBOX_CSP)
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+
+    @POST
+    @Path("coordinator/documents/{documentId}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Accept or reject a document (a reason is required to reject), optionally reclassifying "
+            + "it; send the version you saw to change a decision (409 already_decided otherwise)")
+    public CoordinatorDocument decide(@PathParam("documentId") String documentId, ReviewRequest body) {
+        return desk.decide(documentId, body);
+    }
+
+    @GET
+    @Path("coordinator/studies/{studyId}/funnel")
+    @Operation(summary = "The study's funnel: enrolled, searched, attempted, connected, failures by code, uploads, "
+            + "accepted uploads")
+    public Funnel funnel(@PathParam("studyId") String studyId) {
+        return desk.funnel(studyId);
+    }
+
+    @GET
+    @Path("coordinator/studies/{studyId}/export")
+    @Produces("application/zip")
+    @Operation(summary = "Streams a ZIP: format=ndjson accepted records as FHIR NDJSON, one file per resource type; "
+            + "format=zip accepted documents with manifest.csv; pseudonymised")
+    public Response export(@PathParam("studyId") String studyId, @QueryParam("format") String format) {
+        StudyExports.Prepared prepared = exports.prepare(studyId, format);
+        StreamingOutput body = prepared.writer()::write;
+        return Response.ok(body, "application/zip")
+                .header("Content-Disposition", ContentDisposition.attachment(prepared.fileName()))
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store")
+                .build();
+    }
+}

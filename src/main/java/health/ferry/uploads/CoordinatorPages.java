@@ -1,0 +1,200 @@
+package health.ferry.uploads;
+
+import health.ferry.outcome.OutcomeException;
+import health.ferry.review.CoordinatedStudies;
+import health.ferry.review.ReviewRequest;
+import health.ferry.studies.Study;
+import health.ferry.uploads.CoordinatorViews.CoordinatorDocument;
+import health.ferry.uploads.CoordinatorViews.CoordinatorUpload;
+import health.ferry.uploads.classification.DocumentKind;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The coordinator's pages: a study's review queue, a package with its documents and decisions (one, a selection,
+ * the rest), a document with its escaped text and a preview only for PDF, PNG and JPEG, and the study dashboard.
+ * Anyone who does not coordinate the study gets the not-found page.
+ */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+@Authenticated
+public class CoordinatorPages {
+    static final List<String> KINDS = Arrays.stream(DocumentKind.values()).map(DocumentKind::code).toList();
+    static final List<String> CATEGORIES = Arrays.stream(health.ferry.records.RecordCategory.values())
+            .map(health.ferry.records.RecordCategory::code).toList();
+
+    public record QueueView(Study study, String status, String kind, String category, Map<String, Long> counts,
+            List<CoordinatorUpload> items, List<String> kinds, List<String> categories) {
+    }
+
+    public record PackageView(Study study, CoordinatorUpload upload, List<String> kinds, List<String> categories,
+            String error) {
+    }
+
+    public record DocumentPageView(Study study, CoordinatorDocument document) {
+    }
+
+    public record DashboardView(StudyDashboard.Dashboard dashboard, String sent, String error) {
+    }
+
+    @CheckedTemplate(basePath = "uploads")
+    static class Templates {
+        static native TemplateInstance queue(QueueView view);
+
+        static native TemplateInstance reviewPackage(PackageView view);
+
+        static native TemplateInstance reviewDocument(DocumentPageView view);
+
+        static native TemplateInstance dashboard(DashboardView view);
+    }
+
+    @Inject
+    CoordinatorDesk desk;
+    @Inject
+    StudyDashboard dashboards;
+    @Inject
+    CoordinatedStudies studies;
+
+    @GET
+    @Path("coordinator/studies/{studyId}/queue")
+    public TemplateInstance queue(@PathParam("studyId") String studyId, @QueryParam("status") String status,
+            @QueryParam("kind") String kind, @QueryParam("category") String category) {
+        Study study = studies.require(studyId);
+        List<CoordinatorUpload> all = desk.queue(study.id(), null, kind, category);
+        String shown = status == null || status.isBlank() ? CoordinatorViews.NEW : status;
+        List<CoordinatorUpload> items = all.stream().filter(u -> shown.equals(u.reviewStatus())).toList();
+        return Templates.queue(new QueueView(study, shown, kind == null ? "" : kind, category == null ? ""
+                : category, desk.counts(all), items, KINDS, CATEGORIES));
+    }
+
+    @GET
+    @Path("coordinator/uploads/{uploadId}")
+    public TemplateInstance reviewPackage(@PathParam("uploadId") String uploadId) {
+        return packagePage(uploadId, null);
+    }
+
+    @GET
+    @Path("coordinator/documents/{documentId}")
+    public TemplateInstance reviewDocument(@PathParam("documentId") String documentId) {
+        CoordinatorDocument d = desk.document(documentId);
+        CoordinatorUpload upload = desk.upload(d.uploadId().toString());
+        return Templates.reviewDocument(new DocumentPageView(studies.require(upload.studyId()), d));
+    }
+
+    /** PDF, PNG and JPEG only, inline but sandboxed; anything else is download only (the API's content). */
+    @GET
+    @Path("coordinator/documents/{documentId}/preview")
+    @Produces(MediaType.WILDCARD)
+    public Response preview(@PathParam("documentId") String documentId) {
+        CoordinatorDesk.Content c = desk.content(documentId);
+        String type = c.mediaType();
+        if (!List.of("application/pdf", "image/png", "image/jpeg").contains(type)) {
+            throw OutcomeException.notFound();
+        }
+        StreamingOutput body = out -> Files.copy(c.file(), out);
+        return Response.ok(body, type).header("Content-Disposition", "inline")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", CoordinatorApi.SANDBOX_CSP)
+                .header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("coordinator/documents/{documentId}/decision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decide(@PathParam("documentId") String documentId, @FormParam("uploadId") String uploadId,
+            @FormParam("decision") String decision, @FormParam("reason") String reason,
+            @FormParam("kind") String kind, @FormParam("category") String category,
+            @FormParam("version") Integer version) {
+        try {
+            desk.decide(documentId, new ReviewRequest(decision, reason, kind, category, version));
+        } catch (OutcomeException e) {
+            return failed(uploadId, e);
+        }
+        return Response.seeOther(URI.create("/coordinator/uploads/" + uploadId + "#document-" + documentId)).build();
+    }
+
+    @POST
+    @Path("coordinator/uploads/{uploadId}/decisions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decideMany(@PathParam("uploadId") String uploadId, @FormParam("document") List<String> selected,
+            @FormParam("decision") String decision, @FormParam("reason") String reason) {
+        List<CoordinatorDesk.Selected> documents = new ArrayList<>();
+        for (String s : selected == null ? List.<String>of() : selected) {
+            int colon = s.indexOf(':');
+            documents.add(colon < 0 ? new CoordinatorDesk.Selected(s, 0)
+                    : new CoordinatorDesk.Selected(s.substring(0, colon), parse(s.substring(colon + 1))));
+        }
+        try {
+            desk.decideMany(uploadId, new CoordinatorDesk.BulkRequest(decision, reason, documents));
+        } catch (OutcomeException e) {
+            return failed(uploadId, e);
+        }
+        return Response.seeOther(URI.create("/coordinator/uploads/" + uploadId)).build();
+    }
+
+    @GET
+    @Path("coordinator/studies/{studyId}/dashboard")
+    public TemplateInstance dashboard(@PathParam("studyId") String studyId, @QueryParam("sent") String sent) {
+        return Templates.dashboard(new DashboardView(dashboards.of(studyId), sent, null));
+    }
+
+    @POST
+    @Path("coordinator/studies/{studyId}/messages")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response message(@PathParam("studyId") String studyId, @FormParam("participant") String participant,
+            @FormParam("message") String message) {
+        try {
+            dashboards.message(studyId, participant, message);
+        } catch (OutcomeException e) {
+            if (e.errors().isEmpty()) {
+                throw e;
+            }
+            return Response.status(400).entity(Templates.dashboard(new DashboardView(dashboards.of(studyId), null,
+                    e.errors().get(0).message()))).build();
+        }
+        return Response.seeOther(URI.create("/coordinator/studies/" + studyId + "/dashboard?sent=" + participant))
+                .build();
+    }
+
+    private TemplateInstance packagePage(String uploadId, String error) {
+        CoordinatorUpload upload = desk.upload(uploadId);
+        return Templates.reviewPackage(new PackageView(studies.require(upload.studyId()), upload, KINDS, CATEGORIES,
+                error));
+    }
+
+    /** A refused decision shows the package again with the reason (400, or 409 when someone else decided). */
+    private Response failed(String uploadId, OutcomeException e) {
+        if (e.outcome().status() == 404) {
+            throw e;
+        }
+        String message = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message();
+        return Response.status(e.outcome().status()).entity(packagePage(uploadId, message)).build();
+    }
+
+    private static Integer parse(String s) {
+        try {
+            return Integer.valueOf(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

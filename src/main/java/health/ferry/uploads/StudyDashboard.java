@@ -1,0 +1,161 @@
+package health.ferry.uploads;
+
+import health.ferry.accounts.CurrentAccount;
+import health.ferry.outcome.OutcomeException;
+import health.ferry.records.AcceptedRecords;
+import health.ferry.review.CoordinatedStudies;
+import health.ferry.review.CoordinatorAction;
+import health.ferry.review.ParticipantMessaged;
+import health.ferry.review.StudyConnections;
+import health.ferry.studies.Study;
+import health.ferry.uploads.CoordinatorViews.Funnel;
+import health.ferry.uploads.CoordinatorViews.Participant;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A study at a glance for its coordinators: the funnel, connections by status, failures by code, uploads by status,
+ * records arriving per week, and the participants who need help (a connection failing for over a week, or an upload
+ * rejected and not sent again), whom a coordinator can send a message.
+ */
+@ApplicationScoped
+public class StudyDashboard {
+    static final Duration FAILING_FOR = Duration.ofDays(7);
+    static final int WEEKS = 8;
+    static final int MAX_MESSAGE = 300;
+
+    @Inject
+    CurrentAccount current;
+    @Inject
+    CoordinatedStudies studies;
+    @Inject
+    CoordinatorDesk desk;
+    @Inject
+    StudyConnections connections;
+    @Inject
+    UploadRepository uploads;
+    @Inject
+    AcceptedRecords records;
+    @Inject
+    Clock clock;
+    @Inject
+    Event<ParticipantMessaged> messaged;
+    @Inject
+    Event<CoordinatorAction> actions;
+
+    /** One bar: a label (a code, translated by the page) and its number. */
+    public record Bar(String label, long value) {
+    }
+
+    /** A chart's bars in order; the page draws it as SVG and as a table. */
+    public record Chart(String id, List<Bar> bars) {
+        public long max() {
+            return bars.stream().mapToLong(Bar::value).max().orElse(0);
+        }
+
+        /** Bar length in the SVG's units (0..300). */
+        public long width(Bar bar) {
+            long max = max();
+            return max == 0 ? 0 : Math.max(bar.value() == 0 ? 0 : 2, bar.value() * 300 / max);
+        }
+
+        /** Where the value's label goes: just past the bar. */
+        public long valueX(Bar bar) {
+            return width(bar) + 176;
+        }
+
+        public int y(int index) {
+            return index * 28;
+        }
+
+        public int height() {
+            return bars.size() * 28 + 4;
+        }
+    }
+
+    /** Someone who needs help: why ({@code connection_failing} or {@code upload_rejected}) and since when. */
+    public record NeedsHelp(Participant participant, String reason, Instant since) {
+    }
+
+    public record Dashboard(Study study, Funnel funnel, List<Chart> charts, List<NeedsHelp> needHelp) {
+    }
+
+    @Transactional
+    public Dashboard of(String studyId) {
+        Study study = studies.require(studyId);
+        Funnel funnel = desk.funnel(study.id());
+        Map<UUID, Participant> people = desk.participants(study);
+        StudyConnections.Counts counts = connections.count(people.keySet());
+        List<Upload> list = uploads.findByStudy(study.id()).stream().filter(u -> people.containsKey(u.personId))
+                .toList();
+
+        List<Chart> charts = new ArrayList<>();
+        charts.add(new Chart("funnel", List.of(new Bar("enrolled", funnel.enrolled()), new Bar("searched",
+                funnel.searched()), new Bar("attempted", funnel.attempted()), new Bar("connected",
+                        funnel.connected()), new Bar("uploads", funnel.uploads()), new Bar("accepted",
+                                funnel.accepted()))));
+        charts.add(new Chart("connections", bars(counts.byStatus())));
+        charts.add(new Chart("failures", bars(counts.failuresByCode())));
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (UploadStatus s : UploadStatus.values()) {
+            byStatus.put(s.code(), list.stream().filter(u -> u.status == s).count());
+        }
+        charts.add(new Chart("uploads", bars(byStatus)));
+        List<Bar> weeks = new ArrayList<>();
+        LocalDate monday = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).with(java.time.DayOfWeek.MONDAY);
+        for (int i = WEEKS - 1; i >= 0; i--) {
+            LocalDate from = monday.minusWeeks(i);
+            weeks.add(new Bar(from.toString(), records.fetchedBetween(people.keySet(), from.atStartOfDay(
+                    ZoneOffset.UTC).toInstant(), from.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant())));
+        }
+        charts.add(new Chart("records", weeks));
+
+        List<NeedsHelp> help = new ArrayList<>();
+        Instant weekAgo = clock.instant().minus(FAILING_FOR);
+        counts.failingSince().forEach((person, since) -> {
+            if (since.isBefore(weekAgo) && people.containsKey(person)) {
+                help.add(new NeedsHelp(people.get(person), "connection_failing", since.truncatedTo(
+                        ChronoUnit.SECONDS)));
+            }
+        });
+        Map<UUID, Upload> latest = new LinkedHashMap<>();
+        list.forEach(u -> latest.put(u.personId, u));
+        latest.values().stream().filter(u -> u.status == UploadStatus.REJECTED && u.inReview())
+                .forEach(u -> help.add(new NeedsHelp(people.get(u.personId), "upload_rejected", u.receivedAt
+                        .truncatedTo(ChronoUnit.SECONDS))));
+        return new Dashboard(study, funnel, charts, help);
+    }
+
+    /** Sends a participant of the study (by pseudonym) a short message that appears in their notices. */
+    @Transactional
+    public void message(String studyId, String pseudonym, String text) {
+        Study study = studies.require(studyId);
+        String message = text == null ? "" : text.strip();
+        if (message.isEmpty() || message.length() > MAX_MESSAGE) {
+            throw OutcomeException.invalid("message", "Write a message of at most " + MAX_MESSAGE + " characters.");
+        }
+        UUID person = desk.participants(study).entrySet().stream()
+                .filter(e -> e.getValue().pseudonym().equals(pseudonym)).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> current.denied("participant", String.valueOf(pseudonym), study.id()));
+        messaged.fire(new ParticipantMessaged(person, study.id(), message));
+        actions.fire(new CoordinatorAction(current.actor(), "message", "notice", study.id(), person, study.id(),
+                null));
+    }
+
+    private static List<Bar> bars(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> new Bar(e.getKey(), e.getValue())).toList();
+    }
+}

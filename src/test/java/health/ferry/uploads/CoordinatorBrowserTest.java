@@ -1,0 +1,126 @@
+package health.ferry.uploads;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import health.ferry.browser.Browser;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Casey reviews a package in a real browser (accepts two documents, rejects one with a reason, reclassifies one),
+ * then Alice sees the outcome; an HTML page with script inside the package never runs in the coordinator's browser.
+ */
+@QuarkusTest
+class CoordinatorBrowserTest {
+    static final String REASON = "This is a photo of your insurance card; please upload your lab results.";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    private static Page.GetByRoleOptions named(String name) {
+        return new Page.GetByRoleOptions().setName(name).setExact(true);
+    }
+
+    @Test
+    void caseyReviewsAPackageAndAliceSeesTheOutcome() {
+        CoordinatorFixtures.Package p = CoordinatorFixtures.readyPackage("alice", "Browser Blake");
+        try (Browser browser = Browser.start()) {
+            Page page = browser.page();
+            browser.signIn(base.toString(), "casey");
+            page.navigate(base + "coordinator");
+            page.getByRole(AriaRole.LINK, named("Review queue")).click();
+            Locator row = page.locator("tr[data-upload='" + p.upload() + "']");
+            assertThat(row).isVisible();
+            browser.screenshot("coordinators-01-queue");
+            row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Open")).click();
+            assertThat(page.locator("h1")).containsText("Package from P-");
+            browser.screenshot("coordinators-02-package");
+
+            decide(page, p.doc("summary.xml"), "accepted", null, null);
+            decide(page, p.doc("lab.pdf"), "accepted", null, null);
+            decide(page, p.doc("photo.png"), "rejected", REASON, null);
+            decide(page, p.doc("notes.html"), "accepted", null, "text");
+            assertThat(page.locator("[data-review-status]")).hasAttribute("data-review-status", "done");
+            assertThat(page.locator("#document-" + p.doc("photo.png") + " .decision")).containsText(REASON);
+            assertThat(page.locator("#document-" + p.doc("notes.html"))).hasAttribute("data-kind", "text");
+            browser.screenshot("coordinators-03-decided");
+            page.locator("#document-" + p.doc("photo.png")).screenshot(new Locator.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of("target", "screenshots", "coordinators-03-document.png")));
+
+            page.navigate(base + "coordinator/studies/heart-rhythm-outcomes/dashboard");
+            assertThat(page.locator("#chart-funnel svg")).isVisible();
+            browser.screenshot("coordinators-04-dashboard");
+            page.locator("#chart-funnel").screenshot(new Locator.ScreenshotOptions()
+                    .setPath(java.nio.file.Path.of("target", "screenshots", "coordinators-04-funnel.png")));
+        }
+        try (Browser browser = Browser.start()) {
+            Page page = browser.page();
+            browser.signIn(base.toString(), "alice");
+            page.navigate(base + "supporting-documents/uploads/" + p.upload());
+            assertThat(page.locator("td.review[data-decision='rejected']")).containsText(REASON);
+            assertThat(page.locator("td.review[data-decision='accepted']")).hasCount(3);
+            browser.screenshot("coordinators-05-participant-outcome");
+        }
+    }
+
+    private static void decide(Page page, String documentId, String decision, String reason, String kind) {
+        Locator section = page.locator("#document-" + documentId);
+        section.locator("input[name='decision'][value='" + decision + "']").check();
+        if (reason != null) {
+            section.locator("input[name='reason']").fill(reason);
+        }
+        if (kind != null) {
+            section.locator("select[name='kind']").selectOption(new SelectOption().setValue(kind));
+        }
+        section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save decision")).click();
+        assertThat(page.locator("#document-" + documentId + " .decision")).hasAttribute("data-decision", decision);
+    }
+
+    @Test
+    void anHtmlPageWithScriptNeverRunsInTheCoordinatorsBrowser() throws Exception {
+        CoordinatorFixtures.Package p = CoordinatorFixtures.readyPackage("alice", "Script Sasha");
+        try (Browser browser = Browser.start()) {
+            Page page = browser.page();
+            List<String> watched = new CopyOnWriteArrayList<>();
+            page.context().onRequest(request -> {
+                if (request.url().contains("script-ran")) {
+                    watched.add(request.url());
+                }
+            });
+            browser.signIn(base.toString(), "casey");
+            page.navigate(base + "coordinator/uploads/" + p.upload());
+            page.navigate(base + "coordinator/documents/" + p.doc("notes.html"));
+            assertThat(page.locator("[data-no-preview]")).isVisible();
+            assertFalse(page.title().contains("PWNED"));
+            browser.screenshot("coordinators-06-html-document");
+
+            Download download = page.waitForDownload(() -> page.getByRole(AriaRole.LINK, named("Download original"))
+                    .click());
+            assertEquals("notes.html", download.suggestedFilename());
+            assertTrue(Files.readString(download.path()).contains("<script>"), "the bytes are kept as sent");
+
+            // Even opened directly, the original is an attachment under a sandboxing CSP: nothing renders or runs.
+            try {
+                page.navigate(base + "api/v1/coordinator/documents/" + p.doc("notes.html") + "/content");
+            } catch (com.microsoft.playwright.PlaywrightException expected) {
+                // Chromium reports "Download is starting" instead of a navigation.
+            }
+            page.waitForTimeout(1000);
+            assertFalse(page.title().contains("PWNED"), page.title());
+            assertEquals(List.of(), watched, "the page's script never ran");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package health.ferry.uploads;
+
+import static health.ferry.Tokens.as;
+import static health.ferry.uploads.UploadCalls.HEART;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import health.ferry.PageSession;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The coordinator's pages: queue, package, document (text escaped, preview only where safe), dashboard. */
+@QuarkusTest
+class CoordinatorPagesTest {
+    @Test
+    void casetReviewsAPackageThroughThePages() {
+        CoordinatorFixtures.Package p = CoordinatorFixtures.readyPackage("alice", "Pages Parker");
+        String pseudonym = CoordinatorFixtures.pseudonymOf(p.upload());
+        as("casey").get("/coordinator/studies/" + HEART + "/queue").then().statusCode(200)
+                .body(containsString("data-upload=\"" + p.upload() + "\""))
+                .body(containsString(pseudonym)).body(not(containsString("Pages Parker")))
+                .body(containsString("data-status=\"new\""));
+        PageSession page = PageSession.open("casey", "/coordinator/uploads/" + p.upload());
+        page.form(Map.of("uploadId", p.upload(), "decision", "rejected", "version", "0"))
+                .post("/coordinator/documents/" + p.doc("photo.png") + "/decision").then().statusCode(400)
+                .body(containsString("Tell the participant why"));
+        page.form(Map.of("uploadId", p.upload(), "decision", "rejected", "version", "0", "reason",
+                "This is your insurance card; please upload your lab results."))
+                .post("/coordinator/documents/" + p.doc("photo.png") + "/decision").then().statusCode(303);
+        page.form(Map.of("uploadId", p.upload(), "decision", "accepted", "version", "0", "kind", "pdf-visit-summary"))
+                .post("/coordinator/documents/" + p.doc("lab.pdf") + "/decision").then().statusCode(303);
+        // A stale form (version 0 on a decided document) is refused with the reason.
+        page.form(Map.of("uploadId", p.upload(), "decision", "rejected", "version", "0", "reason", "late"))
+                .post("/coordinator/documents/" + p.doc("lab.pdf") + "/decision").then().statusCode(409)
+                .body(containsString("decided on since you opened it"));
+        page.form(Map.of("decision", "accepted")).formParam("document", p.doc("summary.xml") + ":0",
+                p.doc("notes.html") + ":0").post("/coordinator/uploads/" + p.upload() + "/decisions").then()
+                .statusCode(303);
+        as("casey").get("/coordinator/uploads/" + p.upload()).then().statusCode(200)
+                .body(containsString("data-review-status=\"done\""))
+                .body(containsString("insurance card"));
+        // The participant sees the outcome and the reason on their upload's page.
+        as("alice").get("/supporting-documents/uploads/" + p.upload()).then().statusCode(200)
+                .body(containsString("This is your insurance card; please upload your lab results."))
+                .body(containsString("data-decision=\"rejected\"")).body(containsString("data-decision=\"accepted\""));
+        // Nobody else sees the pages.
+        for (String outsider : new String[] {"dana", "alice", "admin"}) {
+            as(outsider).get("/coordinator/uploads/" + p.upload()).then().statusCode(404);
+            as(outsider).get("/coordinator/studies/" + HEART + "/queue").then().statusCode(404);
+            as(outsider).get("/coordinator/studies/" + HEART + "/dashboard").then().statusCode(404);
+            as(outsider).get("/coordinator/documents/" + p.doc("lab.pdf")).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void extractedTextIsEscapedAndOnlyPdfPngAndJpegPreview() {
+        String person = UploadCalls.ward("alice", "Escaped Ellis", HEART);
+        String id = UploadCalls.upload("alice", HEART, person, Map.of("note.txt",
+                "Visit <b>bold</b><script>document.title='PWNED'</script>".getBytes(StandardCharsets.UTF_8),
+                "lab.pdf", UploadFixtures.labPdf())).then().statusCode(202).extract().path("id");
+        var done = UploadCalls.finished("alice", id);
+        String txt = done.getString("documents.find { it.name == 'note.txt' }.id");
+        String pdf = done.getString("documents.find { it.name == 'lab.pdf' }.id");
+        String html = as("casey").get("/coordinator/documents/" + txt).then().statusCode(200)
+                .body(containsString("&lt;script&gt;")).body(not(containsString("<script>document")))
+                .body(containsString("data-no-preview")).extract().asString();
+        assertTrue(!html.contains("/coordinator/documents/" + txt + "/preview"), "no preview for text");
+        as("casey").get("/coordinator/documents/" + txt + "/preview").then().statusCode(404);
+        as("casey").get("/coordinator/documents/" + pdf).then().statusCode(200)
+                .body(containsString("sandbox src=\"/coordinator/documents/" + pdf + "/preview\""));
+        as("casey").get("/coordinator/documents/" + pdf + "/preview").then().statusCode(200)
+                .contentType("application/pdf").header("Content-Security-Policy", containsString("sandbox"))
+                .header("X-Content-Type-Options", "nosniff");
+    }
+
+    @Test
+    void theDashboardDrawsEachChartWithItsTableAndMessagesReachNotices() {
+        CoordinatorFixtures.Package p = CoordinatorFixtures.readyPackage("alice", "Helped Harper");
+        String pseudonym = CoordinatorFixtures.pseudonymOf(p.upload());
+        as("casey").contentType(io.restassured.http.ContentType.JSON).body(Map.of("decision", "rejected", "reason",
+                "Please send your lab results.")).post("/api/v1/coordinator/uploads/" + p.upload() + "/review")
+                .then().statusCode(200);
+        String dashboard = as("casey").get("/coordinator/studies/" + HEART + "/dashboard").then().statusCode(200)
+                .body(containsString("id=\"chart-funnel\"")).body(containsString("id=\"chart-records\""))
+                .body(containsString("data-participant=\"" + pseudonym + "\" data-reason=\"upload_rejected\""))
+                .extract().asString();
+        for (String chart : new String[] {"funnel", "connections", "failures", "uploads", "records"}) {
+            assertTrue(dashboard.contains("id=\"chart-" + chart + "\""), chart);
+        }
+        assertTrue(dashboard.split("<svg role=\"img\"").length - 1 == dashboard.split("class=\"chart-data\"").length
+                - 1, "every chart has its table");
+        PageSession page = PageSession.open("casey", "/coordinator/studies/" + HEART + "/dashboard");
+        page.form(Map.of("participant", pseudonym, "message", "Your upload was not usable: please send lab results."))
+                .post("/coordinator/studies/" + HEART + "/messages").then().statusCode(303);
+        page.form(Map.of("participant", pseudonym, "message", " ")).post("/coordinator/studies/" + HEART
+                + "/messages").then().statusCode(400);
+        page.form(Map.of("participant", "P-NOTREAL1", "message", "hello")).post("/coordinator/studies/" + HEART
+                + "/messages").then().statusCode(404);
+        as("alice").cookie("ferry_acting", p.person()).get("/home").then().statusCode(200)
+                .body(containsString("Your upload was not usable: please send lab results."));
+    }
+}

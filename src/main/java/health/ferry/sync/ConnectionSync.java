@@ -49,7 +49,8 @@ public class ConnectionSync {
     @ConfigProperty(name = "ferry.sync.timeout", defaultValue = "PT30S")
     Duration timeout;
 
-    private static final class Counts {
+    /** New and updated records of one run. */
+    static final class Counts {
         int added;
         int updated;
     }
@@ -61,8 +62,7 @@ public class ConnectionSync {
             PortalAccess.Session session = access.open(connectionId)
                     .orElseThrow(() -> new SyncFailure("reconnect_required"));
             FhirPages pages = new FhirPages(timeout, maxPageBytes);
-            IParser parser = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false)
-                    .setErrorOnInvalidValue(false).setErrorOnInvalidExtension(false));
+            IParser parser = parser();
             for (String type : TYPES) {
                 session = readType(session, type, pages, parser, counts);
             }
@@ -114,7 +114,14 @@ public class ConnectionSync {
         return session;
     }
 
-    private void store(PortalAccess.Session session, Bundle bundle, Counts counts) {
+    /** The lenient JSON parser a sync reads pages with. */
+    IParser parser() {
+        return fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false)
+                .setErrorOnInvalidValue(false).setErrorOnInvalidExtension(false));
+    }
+
+    /** Stores one parsed bundle's resources for the session's person (also the FHIR import benchmark's way in). */
+    void store(PortalAccess.Session session, Bundle bundle, Counts counts) {
         RecordSource source = RecordSource.connection(session.connectionId());
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
             if (!entry.hasResource() || !entry.getResource().hasIdElement()

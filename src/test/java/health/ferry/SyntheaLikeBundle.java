@@ -91,7 +91,8 @@ public final class SyntheaLikeBundle {
     }
 
     private static void entry(StringBuilder b, String type, String id, String body) {
-        b.append("    {\n      \"fullUrl\": \"urn:uuid:").append(id).append("\",\n      \"resource\": {\n")
+        b.append("    {\n      \"fullUrl\": \"https://synthea.example/fhir/").append(type).append('/').append(id)
+                .append("\",\n      \"resource\": {\n")
                 .append("      \"resourceType\": \"").append(type).append("\",\n      \"id\": \"").append(id)
                 .append("\",\n      ").append(body).append("\n      },\n      \"request\": { \"method\": \"POST\", ")
                 .append("\"url\": \"").append(type).append("\" }\n    },\n");

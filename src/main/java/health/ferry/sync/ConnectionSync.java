@@ -14,11 +14,13 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Resource;
 import org.jboss.logging.Logger;
 
 /**
@@ -122,13 +124,17 @@ public class ConnectionSync {
 
     /** Stores one parsed bundle's resources for the session's person (also the FHIR import benchmark's way in). */
     void store(PortalAccess.Session session, Bundle bundle, Counts counts) {
-        RecordSource source = RecordSource.connection(session.connectionId());
+        List<Resource> resources = new ArrayList<>();
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
             if (!entry.hasResource() || !entry.getResource().hasIdElement()
                     || (entry.hasSearch() && entry.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE)) {
                 continue;
             }
-            store.importIfAllowed(session.personId(), source, entry.getResource()).ifPresent(u -> {
+            resources.add(entry.getResource());
+        }
+        for (Optional<RecordStore.Upsert> done : store.importAllIfAllowed(session.personId(),
+                RecordSource.connection(session.connectionId()), resources)) {
+            done.ifPresent(u -> {
                 if (u == RecordStore.Upsert.NEW) {
                     counts.added++;
                 } else if (u == RecordStore.Upsert.UPDATED) {

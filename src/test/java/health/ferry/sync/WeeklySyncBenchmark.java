@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class WeeklySyncBenchmark {
-    private static final int DISTINCT = Integer.getInteger("bench.sync.distinct", 10);
-    private static final int SMALL = Integer.getInteger("bench.sync.small", 50);
+    private static final int DISTINCT = Integer.getInteger("bench.sync.distinct", 5);
+    private static final int SMALL = Integer.getInteger("bench.sync.small", 10);
     private static final int LARGE = SMALL * 10;
 
     @Inject

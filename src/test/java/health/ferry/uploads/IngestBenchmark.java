@@ -99,7 +99,7 @@ class IngestBenchmark {
             Map<String, String> fields = new TreeMap<>();
             String line = out.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no RESULT from the ingest run:\n" + out));
-            for (String part : line.substring(7).split(" (?=[a-zA-Z]+=)")) {
+            for (String part : line.substring(7).split(" (?=[a-z][a-zA-Z]*=)")) {
                 int eq = part.indexOf('=');
                 fields.put(part.substring(0, eq), part.substring(eq + 1));
             }

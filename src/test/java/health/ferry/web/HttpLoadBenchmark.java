@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class HttpLoadBenchmark {
     private static final int USERS = Integer.getInteger("bench.http.users", 100);
-    private static final double RATE = Double.parseDouble(System.getProperty("bench.http.rate", "50"));
+    private static final double RATE = Double.parseDouble(System.getProperty("bench.http.rate", "10"));
     private static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.http.seconds", 8));
     private static final int PAIRS = Integer.getInteger("bench.pairs", 5);
     private static String person;

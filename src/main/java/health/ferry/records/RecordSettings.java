@@ -27,7 +27,13 @@ public class RecordSettings implements PanacheRepositoryBase<SettingsRow, UUID> 
     /** Whether records of this category are imported for the person. */
     @Transactional
     public boolean allows(UUID personId, RecordCategory category) {
-        return findByIdOptional(personId).map(r -> !r.disabled().contains(category)).orElse(true);
+        return !disabled(personId).contains(category);
+    }
+
+    /** The categories the person does not import (none by default). */
+    @Transactional
+    public Set<RecordCategory> disabled(UUID personId) {
+        return findByIdOptional(personId).map(SettingsRow::disabled).orElse(Set.of());
     }
 
     /** Saves settings: categories left out keep their value; unknown category codes are a validation failure. */

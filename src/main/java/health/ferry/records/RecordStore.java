@@ -1,6 +1,7 @@
 package health.ferry.records;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
@@ -44,12 +48,18 @@ public class RecordStore {
     /** Stores a resource's JSON; a resource without type or id is a validation failure. */
     @Transactional
     public Upsert upsert(UUID personId, RecordSource source, String resourceJson) {
-        JsonNode r;
+        return upsert(personId, source, tree(resourceJson), resourceJson);
+    }
+
+    private JsonNode tree(String resourceJson) {
         try {
-            r = json.readTree(resourceJson);
+            return json.readTree(resourceJson);
         } catch (JsonProcessingException e) {
             throw OutcomeException.invalid("resource", "not JSON");
         }
+    }
+
+    private Upsert upsert(UUID personId, RecordSource source, JsonNode r, String resourceJson) {
         if (r == null || !r.path("resourceType").isTextual() || !r.path("id").isTextual()) {
             throw OutcomeException.invalid("resource", "a FHIR resource needs resourceType and id");
         }
@@ -82,14 +92,26 @@ public class RecordStore {
     /** Like {@link #upsert(UUID, RecordSource, String)} unless the person's settings turn its category off. */
     @Transactional
     public Optional<Upsert> importIfAllowed(UUID personId, RecordSource source, IBaseResource resource) {
-        String encoded = fhir.newJsonParser().encodeResourceToString(resource);
-        try {
-            if (!settings.allows(personId, RecordReader.category(json.readTree(encoded)))) {
-                return Optional.empty();
-            }
-        } catch (JsonProcessingException e) {
-            throw OutcomeException.invalid("resource", "not JSON");
+        return importAllIfAllowed(personId, source, List.of(resource)).get(0);
+    }
+
+    /**
+     * {@link #importIfAllowed} for a page of resources in one transaction, the person's settings read once: what
+     * happened to each, in order (empty where its category is turned off). One transaction per resource made a
+     * Synthea-sized import ~60× slower than parsing it (docs/benchmarks.md, benchmark 3).
+     */
+    @Transactional
+    public List<Optional<Upsert>> importAllIfAllowed(UUID personId, RecordSource source,
+            List<? extends IBaseResource> resources) {
+        Set<RecordCategory> off = settings.disabled(personId);
+        IParser parser = fhir.newJsonParser();
+        List<Optional<Upsert>> done = new ArrayList<>(resources.size());
+        for (IBaseResource resource : resources) {
+            String encoded = parser.encodeResourceToString(resource);
+            JsonNode tree = tree(encoded);
+            done.add(off.contains(RecordReader.category(tree)) ? Optional.empty()
+                    : Optional.of(upsert(personId, source, tree, encoded)));
         }
-        return Optional.of(upsert(personId, source, encoded));
+        return done;
     }
 }

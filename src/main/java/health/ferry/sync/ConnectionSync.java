@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.Resource;
 import org.jboss.logging.Logger;
 
 /**
@@ -69,7 +71,8 @@ public class ConnectionSync {
         }
     }
 
-    private static final class Counts {
+    /** New and updated records of one run. */
+    static final class Counts {
         int added;
         int updated;
     }
@@ -92,8 +95,7 @@ public class ConnectionSync {
             PortalAccess.Session session = access.open(connectionId)
                     .orElseThrow(() -> new SyncFailure("reconnect_required"));
             FhirPages pages = new FhirPages(timeout, maxPageBytes, guards.of(session.fhirBase()));
-            IParser parser = fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false)
-                    .setErrorOnInvalidValue(false).setErrorOnInvalidExtension(false));
+            IParser parser = parser();
             Set<String> incremental = since.isPresent() ? lastUpdatedSupported(session, pages, parser) : Set.of();
             Instant bound = since.map(s -> s.minus(overlap).truncatedTo(ChronoUnit.SECONDS)).orElse(null);
             if (!incremental.isEmpty()) {
@@ -195,14 +197,25 @@ public class ConnectionSync {
         return session;
     }
 
-    private void store(PortalAccess.Session session, Bundle bundle, Counts counts) {
-        RecordSource source = RecordSource.connection(session.connectionId());
+    /** The lenient JSON parser a sync reads pages with. */
+    IParser parser() {
+        return fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false)
+                .setErrorOnInvalidValue(false).setErrorOnInvalidExtension(false));
+    }
+
+    /** Stores one parsed bundle's resources for the session's person (also the FHIR import benchmark's way in). */
+    void store(PortalAccess.Session session, Bundle bundle, Counts counts) {
+        List<Resource> resources = new ArrayList<>();
         for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
             if (!entry.hasResource() || !entry.getResource().hasIdElement()
                     || (entry.hasSearch() && entry.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE)) {
                 continue;
             }
-            store.importIfAllowed(session.personId(), source, entry.getResource()).ifPresent(u -> {
+            resources.add(entry.getResource());
+        }
+        for (Optional<RecordStore.Upsert> done : store.importAllIfAllowed(session.personId(),
+                RecordSource.connection(session.connectionId()), resources)) {
+            done.ifPresent(u -> {
                 if (u == RecordStore.Upsert.NEW) {
                     counts.added++;
                 } else if (u == RecordStore.Upsert.UPDATED) {

@@ -83,6 +83,7 @@ class UploadProcessor {
         if (work == null) {
             return "not_due";
         }
+        extractor.prestart(); // the worker JVM loads Tika while the archive unpacks
         List<DocumentEntry> entries = work.archive() ? unpack(claim, work) : files(claim, work);
         if (entries == null) {
             LOG.infof("upload %s: rejected", claim.uploadId());

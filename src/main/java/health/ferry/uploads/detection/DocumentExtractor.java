@@ -25,6 +25,7 @@ public final class DocumentExtractor implements AutoCloseable {
     private WorkerProcess worker;
     private long nextId;
     private int served;
+    private boolean closed;
 
     public DocumentExtractor(ExtractionSettings settings) {
         this(settings, ParseWorker.class.getName());
@@ -62,6 +63,27 @@ public final class DocumentExtractor implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Starts the worker JVM now, on a background thread, unless one is running: loading Tika takes seconds, which a
+     * job can spend unpacking instead. The first {@link #extract} waits for the start; a start that fails is only
+     * logged here, and the next extraction tries again (and reports it).
+     */
+    public void prestart() {
+        Thread starter = new Thread(() -> {
+            try {
+                synchronized (this) {
+                    if (!closed) {
+                        worker();
+                    }
+                }
+            } catch (IOException e) {
+                LOG.debugf("extraction worker prestart failed: %s", e.getMessage());
+            }
+        }, "extraction-worker-prestart");
+        starter.setDaemon(true);
+        starter.start();
+    }
+
     /** Process id of the running worker, or -1; for tests and diagnostics. */
     synchronized long workerPid() {
         return worker != null && worker.alive() ? worker.pid() : -1;
@@ -74,6 +96,7 @@ public final class DocumentExtractor implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         retire();
     }
 

@@ -1,0 +1,85 @@
+package health.ferry.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ca.uhn.fhir.context.FhirContext;
+import health.ferry.BenchResults;
+import health.ferry.SyntheaLikeBundle;
+import health.ferry.connections.PortalAccess;
+import health.ferry.connections.SandboxConnections;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.hl7.fhir.r4.model.Bundle;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmark 3 (docs/benchmarks.md): a Synthea-sized bundle through the sync's import path (the sync's lenient
+ * parser, then {@link ConnectionSync#store}: category check, encode, upsert through records.RecordStore, one
+ * transaction per resource, as a sync stores a page) against HAPI parsing the same bytes alone.
+ */
+@QuarkusTest
+class FhirImportBenchmark {
+    private static final int ENCOUNTERS = Integer.getInteger("bench.fhir.encounters", 400);
+
+    @Inject
+    ConnectionSync sync;
+    @Inject
+    FhirContext fhir;
+
+    @Test
+    void importAgainstHapiParse() {
+        String person = SandboxConnections.ward("erin", "Bench Import", "1970-05-06");
+        String connection = SandboxConnections.connected("erin", person, "empty");
+        PortalAccess.Session session = new PortalAccess.Session(UUID.fromString(connection), UUID.fromString(person),
+                URI.create("http://localhost/sandbox/fhir"), "bench", "unused");
+        int pairs = Integer.getInteger("bench.pairs", 5);
+        byte[][] bundles = new byte[pairs + 1][];
+        for (int i = 0; i <= pairs; i++) {
+            bundles[i] = SyntheaLikeBundle.generate("b" + i + "-" + UUID.randomUUID(), ENCOUNTERS);
+        }
+        int entries = fhir.newJsonParser().parseResource(Bundle.class, new ByteArrayInputStream(bundles[0]))
+                .getEntry().size();
+        ferry(session, bundles[pairs], entries); // warm-up of both, unmeasured
+        hapi(bundles[pairs]);
+        int[] next = {0, 0};
+        BenchResults.Pairs times = BenchResults.pairs(pairs, () -> ferry(session, bundles[next[0]++], entries),
+                () -> hapi(bundles[next[1]++]));
+        BenchResults.Pairs throughput = new BenchResults.Pairs(times.baseline(), times.ferry());
+        double ratio = throughput.medianRatio();
+        double ferryMs = BenchResults.median(times.ferry());
+        double hapiMs = BenchResults.median(times.baseline());
+        BenchResults.record("3-fhir-import", List.of(String.format(Locale.ROOT,
+                "| 3 | FHIR import, Synthea-sized bundle (%d entries, %.1f MB): parse, map, store | %.0f resources/s "
+                        + "(%s ms) | HAPI parse alone: %.0f resources/s (%s ms) | %.2f× throughput (pairs: %s) | "
+                        + "≥ 0.70× | %s |", entries, bundles[0].length / 1e6, entries * 1000 / ferryMs,
+                BenchResults.fmt(ferryMs), entries * 1000 / hapiMs, BenchResults.fmt(hapiMs), ratio,
+                throughput.ratiosText(), ratio >= 0.7 ? "yes" : "**no**")),
+                List.of("database: " + System.getProperty("quarkus.test.profile", "test") + " profile"
+                        + " (the @QuarkusTest app)."));
+    }
+
+    private double ferry(PortalAccess.Session session, byte[] bytes, int entries) {
+        long t0 = System.nanoTime();
+        Bundle bundle = sync.parser().parseResource(Bundle.class, new ByteArrayInputStream(bytes));
+        ConnectionSync.Counts counts = new ConnectionSync.Counts();
+        sync.store(session, bundle, counts);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        assertEquals(entries, counts.added, "every resource stored as new");
+        return ms;
+    }
+
+    private double hapi(byte[] bytes) {
+        long t0 = System.nanoTime();
+        Bundle bundle = fhir.newJsonParser().parseResource(Bundle.class, new ByteArrayInputStream(bytes));
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (bundle.getEntry().isEmpty()) {
+            throw new IllegalStateException("empty bundle");
+        }
+        return ms;
+    }
+}

@@ -1,0 +1,56 @@
+package health.ferry.uploads;
+
+import health.ferry.BenchResults;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The 100 MB ingest (benchmark 1) as a background process, for benchmarks of other packages (6). */
+public final class BenchIngest {
+    static final Path WORK = BenchResults.DIR.resolve("ingest");
+
+    private BenchIngest() {
+    }
+
+    /** The generated ~100 MB records ZIP (made on first use). */
+    static IngestCorpus.Export small() throws IOException {
+        return IngestCorpus.generate(WORK.resolve("data-100m"), IngestBenchmark.SMALL);
+    }
+
+    /** The command of one ingest of {@code zip} into a fresh {@code storage} folder, in a JVM with production flags. */
+    static List<String> command(Path zip, Path storage, Long maxTotalBytes) throws IOException {
+        IngestCorpus.deleteTree(storage);
+        Files.createDirectories(storage);
+        List<String> command = new ArrayList<>(List.of(IngestBenchmark.java()));
+        command.addAll(IngestBenchmark.PRODUCTION_JVM);
+        command.addAll(List.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
+                "-cp", System.getProperty("java.class.path"), IngestRun.class.getName(),
+                zip.toAbsolutePath().toString(), storage.toAbsolutePath().toString()));
+        if (maxTotalBytes != null) {
+            command.add(maxTotalBytes.toString());
+        }
+        return command;
+    }
+
+    /** Starts the 100 MB ingest in the background; stop it with {@link #stop}. */
+    public static Process start() throws IOException {
+        List<String> command = command(small().zip(), WORK.resolve("storage-background"), null);
+        Path logs = BenchResults.DIR.resolve("logs");
+        Files.createDirectories(logs);
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(logs.resolve("background-ingest.out").toFile()).start();
+    }
+
+    /** Ends the background ingest and its worker (only this process tree, by id). */
+    public static void stop(Process ingest) {
+        ingest.descendants().forEach(ProcessHandle::destroyForcibly);
+        ingest.destroyForcibly();
+        try {
+            ingest.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

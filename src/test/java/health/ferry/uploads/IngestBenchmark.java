@@ -1,0 +1,154 @@
+package health.ferry.uploads;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import health.ferry.BenchResults;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmarks 1 and 2 (docs/benchmarks.md): Ferry's ingest of a generated ~100 MB records ZIP against tika-app's
+ * batch text extraction of the same files, alternated in pairs; then peak RSS ingesting a ~1 GiB ZIP against the
+ * 100 MB one. Run by {@code ./mvnw -Pbench verify}; never by the normal test run (name).
+ */
+class IngestBenchmark {
+    static final int PAIRS = Integer.getInteger("bench.pairs", 5);
+    static final long SMALL = 100L * 1024 * 1024;
+    static final long LARGE = 1024L * 1024 * 1024;
+    /** A 1 GiB ZIP holds more than the default 1 GiB uncompressed total: the large run allows 4 GiB. */
+    static final long LARGE_TOTAL = 4L * 1024 * 1024 * 1024;
+    /** The app's production JVM flags (docker/Dockerfile) in a 1 GiB container. */
+    static final List<String> PRODUCTION_JVM = List.of("-XX:MaxRAM=1g", "-XX:MaxRAMPercentage=75",
+            "-XX:+ExitOnOutOfMemoryError");
+    private static final Path WORK = BenchIngest.WORK;
+
+    @Test
+    void ingestAgainstTikaApp() throws Exception {
+        Path tikaApp = BenchResults.DIR.resolve("tika-app.jar").toAbsolutePath();
+        assertTrue(Files.isRegularFile(tikaApp), "tika-app.jar is copied by the bench profile");
+        IngestCorpus.Export small = BenchIngest.small();
+        System.out.printf(Locale.ROOT, "[bench] ingest: %d documents, %s, zip %s%n", small.documents(),
+                BenchResults.mib(small.bytes()), BenchResults.mib(Files.size(small.zip())));
+        List<Map<String, String>> ferryRuns = new ArrayList<>();
+        ferry(small.zip(), null); // warm the page cache and the JIT-free paths alike: one unmeasured run of each
+        tikaApp(tikaApp, small.folder());
+        BenchResults.Pairs pairs = BenchResults.pairs(PAIRS, () -> {
+            Map<String, String> run = ferry(small.zip(), null);
+            ferryRuns.add(run);
+            return Double.parseDouble(run.get("wallMs"));
+        }, () -> tikaApp(tikaApp, small.folder()));
+        Map<String, String> last = ferryRuns.get(ferryRuns.size() - 1);
+        double ratio = pairs.medianRatio();
+        double[] smallPeaks = ferryRuns.stream().mapToDouble(IngestBenchmark::peak).toArray();
+
+        IngestCorpus.Export large = IngestCorpus.generate(WORK.resolve("data-1g"), LARGE);
+        System.out.printf(Locale.ROOT, "[bench] large ingest: %d documents, %s, zip %s%n", large.documents(),
+                BenchResults.mib(large.bytes()), BenchResults.mib(Files.size(large.zip())));
+        Map<String, String> big = ferry(large.zip(), LARGE_TOTAL);
+        double smallPeak = BenchResults.median(smallPeaks);
+        double bigPeak = peak(big);
+        double memRatio = bigPeak / smallPeak;
+
+        BenchResults.record("1-ingest", List.of(String.format(Locale.ROOT,
+                "| 1 | Supporting Documents ingest, %d documents, %s ZIP (store, unpack, detect+extract in the worker, "
+                        + "classify) | %s s | tika-app %s `-t -i -o`: %s s | %.2f× (pairs: %s) | ≤ 0.70× | %s |",
+                small.documents(), BenchResults.mib(Files.size(small.zip())),
+                BenchResults.fmt(BenchResults.median(pairs.ferry()) / 1000), System.getProperty(
+                        "bench.tika-app.version", "?"), BenchResults.fmt(BenchResults.median(pairs.baseline()) / 1000),
+                ratio, pairs.ratiosText(), ratio <= 0.70 ? "yes" : "**no**")),
+                List.of("outcomes " + last.get("outcomes") + ", kinds " + last.get("kinds") + ".",
+                        "tika-app " + System.getProperty("bench.tika-app.version", "?") + " is the newest tika-app on "
+                                + "Maven Central (3.3.1, the project's Tika, is not published there)."));
+        BenchResults.record("2-ingest-memory", List.of(String.format(Locale.ROOT,
+                "| 2 | Peak RSS (ingest JVM + largest worker), %d documents, %s ZIP | %s | 100 MB upload: %s | %.2f× "
+                        + "| ≤ 1.20× and < 512 MiB | %s |", large.documents(),
+                BenchResults.mib(Files.size(large.zip())), BenchResults.mib((long) bigPeak),
+                BenchResults.mib((long) smallPeak), memRatio, memRatio <= 1.2 && bigPeak < 512 * 1048576.0 ? "yes"
+                        : "**no**")),
+                List.of(String.format(Locale.ROOT, "1 GiB run: ingest JVM %s, worker %s (%s workers), %s s; "
+                        + "100 MB runs: ingest JVM %s, worker %s. Ingest JVM flags: %s; worker flags: -Xmx512m "
+                        + "-XX:+UseSerialGC (WorkerCommand). The 1 GiB ZIP unpacks to %s, over the default 1 GiB "
+                        + "total, so that run allows 4 GiB.",
+                        BenchResults.mib(Long.parseLong(big.get("selfPeakRss"))),
+                        BenchResults.mib(Long.parseLong(big.get("workerPeakRss"))), big.get("workers"),
+                        BenchResults.fmt(Double.parseDouble(big.get("wallMs")) / 1000),
+                        BenchResults.mib(Long.parseLong(last.get("selfPeakRss"))),
+                        BenchResults.mib(Long.parseLong(last.get("workerPeakRss"))), String.join(" ", PRODUCTION_JVM),
+                        BenchResults.mib(large.bytes()))));
+        assertEquals(small.documents(), Integer.parseInt(last.get("documents")));
+    }
+
+    private static double peak(Map<String, String> run) {
+        return Long.parseLong(run.get("selfPeakRss")) + Long.parseLong(run.get("workerPeakRss"));
+    }
+
+    /** One ingest in a child JVM with the production flags; its RESULT fields. */
+    static Map<String, String> ferry(Path zip, Long maxTotalBytes) {
+        try {
+            String out = run(BenchIngest.command(zip, WORK.resolve("storage"), maxTotalBytes), "ferry-ingest");
+            Map<String, String> fields = new TreeMap<>();
+            String line = out.lines().filter(l -> l.startsWith("RESULT ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no RESULT from the ingest run:\n" + out));
+            for (String part : line.substring(7).split(" (?=[a-z][a-zA-Z]*=)")) {
+                int eq = part.indexOf('=');
+                fields.put(part.substring(0, eq), part.substring(eq + 1));
+            }
+            return fields;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** tika-app's batch mode over the files: plain text of every file into a fresh folder; wall ms. */
+    static double tikaApp(Path jar, Path folder) {
+        Path out = WORK.resolve("tika-app-out");
+        try {
+            IngestCorpus.deleteTree(out);
+            long t0 = System.nanoTime();
+            run(List.of(java(), "-jar", jar.toString(), "-t", "-i", folder.toAbsolutePath().toString(), "-o",
+                    out.toAbsolutePath().toString()), "tika-app");
+            return (System.nanoTime() - t0) / 1e6;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Runs a command to its end (30 min at most), its output in target/benchmarks/logs; returns stdout. */
+    static String run(List<String> command, String name) throws IOException {
+        Path logs = BenchResults.DIR.resolve("logs");
+        Files.createDirectories(logs);
+        Path stdout = logs.resolve(name + ".out");
+        Path stderr = logs.resolve(name + ".err");
+        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+                .start();
+        try {
+            if (!process.waitFor(30, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(name + " did not finish in 30 minutes");
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        String out = Files.readString(stdout);
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(name + " exited " + process.exitValue() + ": " + Files.readString(stderr));
+        }
+        return out;
+    }
+}

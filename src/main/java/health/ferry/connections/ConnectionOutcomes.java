@@ -26,7 +26,7 @@ class ConnectionOutcomes {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void apply(UUID connectionId, SignInOutcome outcome) {
-        Connection c = connections.findById(connectionId);
+        Connection c = connections.findById(connectionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (c == null || c.status() == ConnectionStatus.DISCONNECTED) {
             return; // Disconnected meanwhile: keep nothing the portal sent.
         }

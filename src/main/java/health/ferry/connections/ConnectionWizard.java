@@ -168,6 +168,9 @@ public class ConnectionWizard {
     @Transactional
     public void disconnect(String connectionId, boolean deletePending) {
         Connection c = owned(connectionId);
+        // A validation finishing at this moment must not turn a disconnect into a conflict: wait for its row lock
+        // and disconnect what it left (ConnectionOutcomes takes the same lock and leaves a disconnected row alone).
+        connections.getEntityManager().refresh(c, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         secrets.purge(c.id);
         c.disconnect(clock.instant());
         if (deletePending) {

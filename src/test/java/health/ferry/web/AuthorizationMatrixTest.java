@@ -80,6 +80,8 @@ class AuthorizationMatrixTest {
         SELF(EnumSet.of(Actor.OWNER, Actor.GUARDIAN, Actor.OTHER_PARTICIPANT)),
         /** Coordinator pages and API: each coordinator sees only their own studies. */
         COORDINATOR(EnumSet.of(Actor.STUDY_COORDINATOR, Actor.OTHER_COORDINATOR)),
+        /** One study's review, dashboard and export: only the coordinators that study lists. */
+        STUDY_COORDINATOR(EnumSet.of(Actor.STUDY_COORDINATOR)),
         ADMIN(EnumSet.of(Actor.ADMIN)),
         /** Not personal: any signed-in account. */
         SIGNED_IN(EnumSet.of(Actor.OWNER, Actor.GUARDIAN, Actor.OTHER_PARTICIPANT, Actor.STUDY_COORDINATOR,
@@ -260,6 +262,34 @@ class AuthorizationMatrixTest {
                 .form(Map.of("personId", "{personId}", "confirm", "yes"));
         route("POST /supporting-documents/{studyId}/uploads", "uploads", "change", Scope.OWNED).multipart();
         route("GET /supporting-documents/uploads/{uploadId}", "documents", "read", Scope.OWNED);
+        // coordinators: one study's review queue, documents, decisions, funnel, dashboard, messages and exports
+        route("GET /api/v1/coordinator/studies/{studyId}/uploads", "uploads", "list", Scope.STUDY_COORDINATOR);
+        route("GET /api/v1/coordinator/uploads/{uploadId}", "uploads", "read", Scope.STUDY_COORDINATOR);
+        route("POST /api/v1/coordinator/uploads/{uploadId}/review", "uploads", "decide", Scope.STUDY_COORDINATOR)
+                .json(Map.of("decision", "accepted", "documents", List.of()));
+        route("GET /api/v1/coordinator/documents/{documentId}", "documents", "read", Scope.STUDY_COORDINATOR);
+        route("GET /api/v1/coordinator/documents/{documentId}/content", "document content", "read",
+                Scope.STUDY_COORDINATOR);
+        route("POST /api/v1/coordinator/documents/{documentId}/review", "documents", "decide",
+                Scope.STUDY_COORDINATOR).json(Map.of("decision", "accepted"));
+        route("GET /api/v1/coordinator/studies/{studyId}/funnel", "studies", "read", Scope.STUDY_COORDINATOR);
+        route("GET /api/v1/coordinator/studies/{studyId}/export", "exports", "read", Scope.STUDY_COORDINATOR);
+        route("GET /coordinator/studies/{studyId}/queue", "uploads", "list", Scope.STUDY_COORDINATOR);
+        route("GET /coordinator/uploads/{uploadId}", "uploads", "read", Scope.STUDY_COORDINATOR);
+        route("POST /coordinator/uploads/{uploadId}/decisions", "uploads", "decide", Scope.STUDY_COORDINATOR)
+                .form(Map.of("decision", "accepted", "document", "{documentId}"));
+        route("GET /coordinator/documents/{documentId}", "documents", "read", Scope.STUDY_COORDINATOR);
+        route("GET /coordinator/documents/{documentId}/preview", "document content", "read",
+                Scope.STUDY_COORDINATOR);
+        route("POST /coordinator/documents/{documentId}/decision", "documents", "decide", Scope.STUDY_COORDINATOR)
+                .form(Map.of("uploadId", "{uploadId}", "decision", "accepted"));
+        route("GET /coordinator/studies/{studyId}/dashboard", "studies", "read", Scope.STUDY_COORDINATOR);
+        route("POST /coordinator/studies/{studyId}/messages", "people", "change", Scope.STUDY_COORDINATOR)
+                .form(Map.of("participant", "{pseudonym}", "message", "Please upload your lab results."));
+        // the participant's access log and timeline
+        route("GET /api/v1/people/{personId}/access-log", "access log", "list", Scope.OWNED);
+        route("GET /account/access-log", "access log", "list", Scope.SELF);
+        route("GET /records/timeline", "records", "list", Scope.SELF);
         // notices, home, sign-out
         route("POST /notices/{id}/dismiss", "settings", "change", Scope.NOBODY).form(Map.of());
         route("GET /", "home", "read", Scope.PUBLIC);
@@ -315,7 +345,7 @@ class AuthorizationMatrixTest {
         Response response = call(fixture, entry, actor, params);
         int status = response.statusCode();
         if (actor == Actor.ANONYMOUS && !allowed) {
-            boolean toSignIn = status == 401 || status == 302 || status == 303;
+            boolean toSignIn = entry.path().startsWith("/api/") ? status == 401 : status == 302 || status == 303;
             assertTrue(toSignIn, "anonymous got " + status);
             return;
         }
@@ -424,6 +454,7 @@ class AuthorizationMatrixTest {
         final Map<String, String> connection = new HashMap<>();
         final Map<String, String> upload = new HashMap<>();
         final Map<String, String> enrolment = new HashMap<>();
+        private String document;
         private final Map<Actor, PageSession> sessions = new HashMap<>();
 
         Fixture() {
@@ -444,9 +475,42 @@ class AuthorizationMatrixTest {
                                 ("note " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)).controlName("file")
                                 .fileName("n.txt")
                                 .mimeType("text/plain").build())
+                        .multiPart(new MultiPartSpecBuilder(png()).controlName("file").fileName("scan.png")
+                                .mimeType("image/png").build())
                         .post("/api/v1/studies/" + STUDY + "/people/" + person + "/supporting-documents").then()
                         .statusCode(202).extract().path("id"));
             }
+        }
+
+        /** The reviewable document: the PNG of the owner's upload, once the upload is processed. */
+        String document() {
+            long until = System.currentTimeMillis() + 60_000;
+            while (document == null && System.currentTimeMillis() < until) {
+                document = Tokens.as("alice").get("/api/v1/uploads/" + upload.get(self)).then().statusCode(200)
+                        .extract().path("documents.find { it.mediaType == 'image/png' }.id");
+                if (document == null) {
+                    try {
+                        Thread.sleep(200);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+            }
+            assertTrue(document != null, "the matrix upload was never processed");
+            return document;
+        }
+
+        private static byte[] png() {
+            java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(2, 2,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            try {
+                javax.imageio.ImageIO.write(image, "png", out);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return out.toByteArray();
         }
 
         private static String newWard(String name) {
@@ -494,6 +558,14 @@ class AuthorizationMatrixTest {
                     : connection.get(person));
             params.put("uploadId", upload.getOrDefault(person, upload.get(ward)));
             params.put("enrollmentId", enrolment.get(person));
+            if (entry.key.contains("{documentId}") || entry.form != null && entry.form.containsValue("{documentId}")) {
+                params.put("documentId", document());
+            }
+            if (entry.form != null && entry.form.containsValue("{pseudonym}")) {
+                document();
+                params.put("pseudonym", Tokens.as("casey").get("/api/v1/coordinator/uploads/" + upload.get(self))
+                        .then().statusCode(200).extract().path("participant.pseudonym"));
+            }
             return params;
         }
     }

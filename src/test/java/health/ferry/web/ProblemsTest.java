@@ -35,6 +35,14 @@ class ProblemsTest {
     }
 
     @Test
+    void anApiCallWithoutCredentialsIsAskedToSignInNotRedirected() {
+        io.restassured.RestAssured.given().redirects().follow(false).get("/api/v1/me").then().statusCode(401)
+                .header("WWW-Authenticate", "Bearer").contentType("application/problem+json")
+                .body("code", equalTo("not_authenticated")).body("title", equalTo("Please sign in"));
+        io.restassured.RestAssured.given().redirects().follow(false).get("/records").then().statusCode(302);
+    }
+
+    @Test
     void unknownPagesAreAPlainPageWithoutInternals() {
         as("alice").get("/nothing-here").then().statusCode(404).contentType(containsString("text/html"))
                 .body(containsString("<h1>Not found</h1>"))

@@ -63,6 +63,27 @@ final class FerryApi {
                 .statusCode(202).extract().path("id");
     }
 
+    /** A credentials connection of {@code person} to the sandbox's Sandbox General Hospital (201, validating). */
+    String connectSandbox(String person, String username) {
+        String portal = as().queryParam("by", "organization").queryParam("q", "Sandbox General Hospital")
+                .get("/api/v1/portals").then().statusCode(200).extract()
+                .path("items.find { it.name == 'Sandbox General Hospital' }.id");
+        return as().contentType(ContentType.JSON).body(Map.of("portalId", portal, "username", username, "password",
+                "demo")).post("/api/v1/people/" + person + "/connections").then().statusCode(201).extract()
+                .path("id");
+    }
+
+    /** The connection's status once it has left {@code validating} (within a minute). */
+    String settled(String connection) throws InterruptedException {
+        long until = System.currentTimeMillis() + 60_000;
+        String status = "validating";
+        while ("validating".equals(status) && System.currentTimeMillis() < until) {
+            Thread.sleep(200);
+            status = as().get("/api/v1/connections/" + connection).then().statusCode(200).extract().path("status");
+        }
+        return status;
+    }
+
     JsonPath uploadState(String id) {
         return as().get("/api/v1/uploads/" + id).then().statusCode(200).extract().jsonPath();
     }

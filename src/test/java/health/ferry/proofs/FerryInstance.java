@@ -4,8 +4,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,12 +20,14 @@ final class FerryInstance implements AutoCloseable {
     final String name;
     final int port;
     private final Map<String, String> env;
+    private final List<String> properties;
     private Process process;
 
-    private FerryInstance(String name, int port, Map<String, String> env) {
+    private FerryInstance(String name, int port, Map<String, String> env, List<String> properties) {
         this.name = name;
         this.port = port;
         this.env = env;
+        this.properties = properties;
     }
 
     String baseUrl() {
@@ -40,9 +44,11 @@ final class FerryInstance implements AutoCloseable {
 
     /** Starts the process and waits until /q/health/ready is UP (database and upload storage). */
     FerryInstance start() throws Exception {
-        process = Processes.start(name, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar",
-                Prerequisites.APP.toAbsolutePath().toString()), env);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(properties);
+        command.addAll(List.of("-jar", Prerequisites.APP.toAbsolutePath().toString()));
+        process = Processes.start(name, command, env);
         Processes.awaitOk(process, name, baseUrl() + "/q/health/ready", Duration.ofMinutes(5));
         return this;
     }
@@ -71,6 +77,7 @@ final class FerryInstance implements AutoCloseable {
     /** The shared configuration of a deployment's instances. */
     static final class Cluster {
         private final Map<String, String> env = new HashMap<>();
+        private final Map<String, String> properties = new LinkedHashMap<>();
         private boolean s3;
 
         Cluster(KeycloakServer keycloak, ProofDatabase database, Path uploads) {
@@ -112,6 +119,15 @@ final class FerryInstance implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A configuration property for every instance, as a system property ({@code -Dkey=value}): for keys an
+         * environment variable cannot spell, such as map keys with dots.
+         */
+        Cluster property(String key, String value) {
+            properties.put(key, value);
+            return this;
+        }
+
         FerryInstance instance(String name, int port) {
             Map<String, String> own = new HashMap<>(env);
             if (s3) {
@@ -125,7 +141,8 @@ final class FerryInstance implements AutoCloseable {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            return new FerryInstance(name, port, own);
+            return new FerryInstance(name, port, own, properties.entrySet().stream()
+                    .map(e -> "-D" + e.getKey() + "=" + e.getValue()).toList());
         }
     }
 }

@@ -32,9 +32,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * real Keycloak: uploads spread over both are each processed exactly once, a SIGKILLed instance's job is finished
  * by the other after the lease expires, and a session started on one instance is honoured by the other.
  *
- * <p>Still to add once the leased weekly sync scheduler is merged: fire the weekly sync on both instances at once
- * and check each connection is synced exactly once (also with one instance SIGKILLed mid-sync). The harness
- * (cluster, database queries, kill) is what that case needs.
+ * <p>The weekly sync on two instances (fired on both at once, one SIGKILLed mid-sync) is {@link WeeklySyncProof}:
+ * it needs a cluster configured differently (the sandbox portal on, a trigger every minute, short sync leases).
  */
 @Tag("proofs")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

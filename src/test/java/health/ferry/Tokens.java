@@ -19,9 +19,19 @@ public final class Tokens {
     private Tokens() {
     }
 
+    /**
+     * Cached per sign-in server as well as per user: a test profile with its own configuration restarts the app and
+     * its dev OIDC server (new port, new signing keys), and a token of the previous server would be refused.
+     */
     public static String of(String username) {
-        return CACHE.compute(username, (u, c) -> c != null && System.currentTimeMillis() - c.fetchedAt < MAX_AGE_MILLIS
-                ? c : new Cached(fetch(u), System.currentTimeMillis())).token();
+        String server = server();
+        return CACHE.compute(server + " " + username, (k, c) -> c != null
+                && System.currentTimeMillis() - c.fetchedAt < MAX_AGE_MILLIS ? c
+                        : new Cached(fetch(server, username), System.currentTimeMillis())).token();
+    }
+
+    private static String server() {
+        return ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
     }
 
     /** A request authenticated as that user with a bearer token, as an API client sends it. */
@@ -29,8 +39,7 @@ public final class Tokens {
         return given().auth().oauth2(of(username));
     }
 
-    private static String fetch(String username) {
-        String server = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+    private static String fetch(String server, String username) {
         return given().formParam("grant_type", "password").formParam("client_id", "quarkus-app")
                 .formParam("username", username).formParam("scope", "openid profile email")
                 .post(server + "/token").then().statusCode(200).extract().path("access_token");

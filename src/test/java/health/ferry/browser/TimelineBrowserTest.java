@@ -32,7 +32,7 @@ class TimelineBrowserTest {
 
             page.navigate(base + "connections/" + c);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sync now")).click();
-            long deadline = System.currentTimeMillis() + 60_000;
+            long deadline = System.currentTimeMillis() + 180_000;
             while (page.locator("[data-testid=last-sync]").count() == 0 && System.currentTimeMillis() < deadline) {
                 page.waitForTimeout(500);
                 page.reload();

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
@@ -160,40 +159,38 @@ class DirectoryImportTest {
     }
 
     @Test
-    @TestSecurity(user = "dir-admin", roles = "admin")
     void adminImportsThroughTheApi() throws IOException {
-        given().contentType(ContentType.JSON).body(fixtureText("endpoints-small.json"))
+        health.ferry.Tokens.as("admin").contentType(ContentType.JSON).body(fixtureText("endpoints-small.json"))
                 .queryParam("source", "endpoints-small.json")
                 .when().post("/api/v1/admin/directory/imports").then().statusCode(200)
                 .body("source", equalTo("endpoints-small.json"))
                 .body("skipped", equalTo(5))
                 .body("problems[0].entry", equalTo("entry[3] Endpoint/ep-ftp"))
                 .body("problems[0].reason", containsString("not an http(s) URL"));
-        given().contentType("application/fhir+json").body(fixtureText("brands-small.json"))
+        health.ferry.Tokens.as("admin").contentType("application/fhir+json").body(fixtureText("brands-small.json"))
                 .when().post("/api/v1/admin/directory/imports").then().statusCode(200)
                 .body("source", equalTo("upload"));
-        given().contentType(ContentType.JSON).body(fixtureText("patient.json"))
+        health.ferry.Tokens.as("admin").contentType(ContentType.JSON).body(fixtureText("patient.json"))
                 .when().post("/api/v1/admin/directory/imports").then().statusCode(400)
                 .body("code", equalTo("validation_failed"))
                 .body("errors[0].message", containsString("not a Bundle"));
     }
 
     @Test
-    @TestSecurity(user = "dir-admin", roles = "admin")
     void adminDecidesSupportThroughTheApi() {
         String id = directory.search("organization", "Sandbox Health System", 0, 1).items().get(0).id().toString();
-        given().contentType(ContentType.JSON).body(Map.of("supportStatus", "not_supported"))
+        health.ferry.Tokens.as("admin").contentType(ContentType.JSON).body(Map.of("supportStatus", "not_supported"))
                 .when().post("/api/v1/admin/portals/" + id + "/support-status").then().statusCode(200)
                 .body("portalId", equalTo(id)).body("supportStatus", equalTo("not_supported"));
         assertEquals("not_supported", first("organization", "Sandbox Health System").supportStatus());
-        given().contentType(ContentType.JSON).body(Map.of("supportStatus", "supported"))
+        health.ferry.Tokens.as("admin").contentType(ContentType.JSON).body(Map.of("supportStatus", "supported"))
                 .when().post("/api/v1/admin/portals/" + id + "/support-status").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("supportStatus", "maybe"))
+        health.ferry.Tokens.as("admin").contentType(ContentType.JSON).body(Map.of("supportStatus", "maybe"))
                 .when().post("/api/v1/admin/portals/" + id + "/support-status").then().statusCode(400)
                 .body("errors[0].field", equalTo("supportStatus"));
-        given().contentType(ContentType.JSON).body(Map.of("supportStatus", "supported"))
+        health.ferry.Tokens.as("admin").contentType(ContentType.JSON).body(Map.of("supportStatus", "supported"))
                 .when().post("/api/v1/admin/portals/not-a-uuid/support-status").then().statusCode(404);
-        given().contentType(ContentType.JSON).body(Map.of("supportStatus", "supported"))
+        health.ferry.Tokens.as("admin").contentType(ContentType.JSON).body(Map.of("supportStatus", "supported"))
                 .when().post("/api/v1/admin/portals/" + java.util.UUID.randomUUID() + "/support-status").then()
                 .statusCode(404);
     }

@@ -11,10 +11,42 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import health.ferry.connections.SandboxConnections;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 /** The coordinator's pages: queue, package, document (text escaped, preview only where safe), dashboard. */
 @QuarkusTest
 class CoordinatorPagesTest {
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aConnectionFailingForOverAWeekPutsTheParticipantOnTheNeedsHelpList() {
+        String person = UploadCalls.ward("alice", "Failing Fern", HEART);
+        String connection = SandboxConnections.failed("alice", person, "locked");
+        String dashboard = "/coordinator/studies/" + HEART + "/dashboard";
+        int before = helpRows(as("casey").get(dashboard).then().statusCode(200).extract().asString());
+        // Eight days pass: the connection's history (the audit trail) is moved back, as time would have moved it.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update audit_event set at = at - interval '8' day where object_id = ?1").setParameter(1, connection)
+                .executeUpdate());
+        String after = as("casey").get(dashboard).then().statusCode(200).extract().asString();
+        assertTrue(helpRows(after) == before + 1 && after.contains("data-reason=\"connection_failing\""),
+                "the participant whose connection failed eight days ago needs help");
+        // A participant whose connection works again is no longer listed.
+        as("alice").contentType(io.restassured.http.ContentType.JSON).body(Map.of("username", "demo", "password",
+                "demo")).put("/api/v1/connections/" + connection + "/credentials").then().statusCode(202);
+        assertTrue("connected".equals(SandboxConnections.settled("alice", connection).getString("status")));
+        assertTrue(helpRows(as("casey").get(dashboard).then().statusCode(200).extract().asString()) == before,
+                "a working connection takes the participant off the list");
+    }
+
+    private static int helpRows(String page) {
+        return page.split("data-reason=\"connection_failing\"").length - 1;
+    }
+
     @Test
     void casetReviewsAPackageThroughThePages() {
         CoordinatorFixtures.Package p = CoordinatorFixtures.readyPackage("alice", "Pages Parker");

@@ -7,6 +7,7 @@ import ca.uhn.fhir.parser.LenientErrorHandler;
 import health.ferry.connections.PortalAccess;
 import com.fasterxml.jackson.databind.JsonNode;
 import health.ferry.records.FhirJson;
+import health.ferry.records.RecordSettings;
 import health.ferry.records.RecordSource;
 import health.ferry.records.RecordStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,8 @@ public class ConnectionSync {
     @Inject
     SyncHistory history;
     @Inject
+    RecordSettings settings;
+    @Inject
     FhirContext fhir;
     @Inject
     PortalGuards guards;
@@ -93,9 +96,9 @@ public class ConnectionSync {
         Optional<PortalAccess.Subject> subject = access.subject(connectionId);
         Result result;
         try {
-            Optional<Instant> since = history.lastSuccessStart(connectionId);
             PortalAccess.Session session = access.open(connectionId)
                     .orElseThrow(() -> new SyncFailure("reconnect_required"));
+            Optional<Instant> since = since(connectionId, session.personId());
             FhirPages pages = new FhirPages(timeout, maxPageBytes, guards.of(session.fhirBase()));
             IParser parser = parser();
             Set<String> incremental = since.isPresent() ? lastUpdatedSupported(session, pages, parser) : Set.of();
@@ -122,6 +125,16 @@ public class ConnectionSync {
             result = new Result("internal_error", null);
         }
         return end(subject, runId, scheduled, result, counts);
+    }
+
+    /**
+     * Where an incremental read starts: the last successful run's start, unless the person switched a category
+     * back on since then (then everything is read again, or that category's older records would never arrive).
+     */
+    private Optional<Instant> since(UUID connectionId, UUID personId) {
+        Optional<Instant> enabledAt = settings.categoriesEnabledAt(personId);
+        return history.lastSuccessStart(connectionId)
+                .filter(start -> enabledAt.map(at -> at.isBefore(start)).orElse(true));
     }
 
     /** Records how the run ended and announces it (same transaction). */

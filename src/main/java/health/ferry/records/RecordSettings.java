@@ -2,16 +2,23 @@ package health.ferry.records;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 /** Which categories a person imports (all by default) and whether they want email notices. */
 @ApplicationScoped
 public class RecordSettings implements PanacheRepositoryBase<SettingsRow, UUID> {
+    @Inject
+    Clock clock;
+
     /** The person's settings; defaults when never saved. Callers have checked ownership. */
     @Transactional
     public SettingsView view(UUID personId) {
@@ -36,6 +43,15 @@ public class RecordSettings implements PanacheRepositoryBase<SettingsRow, UUID> 
         return findByIdOptional(personId).map(SettingsRow::disabled).orElse(Set.of());
     }
 
+    /**
+     * When the person last switched a category back on, if ever: a sync of a connection that last succeeded before
+     * then reads everything again, since an incremental read would never bring that category's older records.
+     */
+    @Transactional
+    public Optional<Instant> categoriesEnabledAt(UUID personId) {
+        return findByIdOptional(personId).map(r -> r.categoriesEnabledAt);
+    }
+
     /** Saves settings: categories left out keep their value; unknown category codes are a validation failure. */
     @Transactional
     public SettingsView update(UUID personId, SettingsView change) {
@@ -57,7 +73,8 @@ public class RecordSettings implements PanacheRepositoryBase<SettingsRow, UUID> 
                 }
             });
         }
-        row.change(off, change.emailNotifications() == null ? row.emailNotifications : change.emailNotifications());
+        row.change(off, change.emailNotifications() == null ? row.emailNotifications : change.emailNotifications(),
+                clock.instant());
         return view(personId);
     }
 }

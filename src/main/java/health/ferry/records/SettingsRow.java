@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -21,6 +22,9 @@ class SettingsRow {
     String disabledCategories;
     @Column(name = "email_notifications", nullable = false)
     boolean emailNotifications;
+    /** When a category was last switched back on (null: never). */
+    @Column(name = "categories_enabled_at")
+    Instant categoriesEnabledAt;
 
     protected SettingsRow() {
     }
@@ -38,7 +42,10 @@ class SettingsRow {
         return off;
     }
 
-    void change(Set<RecordCategory> off, boolean email) {
+    void change(Set<RecordCategory> off, boolean email, Instant now) {
+        if (!off.containsAll(disabled())) {
+            this.categoriesEnabledAt = now;
+        }
         this.disabledCategories = off.stream().map(RecordCategory::code).sorted().collect(Collectors.joining(","));
         this.emailNotifications = email;
     }

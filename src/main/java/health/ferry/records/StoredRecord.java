@@ -6,7 +6,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.UUID;
 
 /** One stored FHIR R4 resource from one source, with its review state and the JSON as received. */
@@ -42,36 +41,6 @@ class StoredRecord {
     String resource;
 
     protected StoredRecord() {
-    }
-
-    StoredRecord(UUID personId, RecordSource source, RecordFacts facts, Instant now) {
-        this.id = UUID.randomUUID();
-        this.personId = personId;
-        this.sourceKind = source.kind();
-        this.sourceId = source.id();
-        this.resourceType = facts.resourceType();
-        this.resourceId = facts.resourceId();
-        this.state = RecordState.PENDING.code();
-        take(facts, now);
-    }
-
-    /** Whether the portal's copy is the one stored (same version and update time; same JSON when it has neither). */
-    boolean sameAs(RecordFacts facts) {
-        if (facts.versionId() == null && facts.lastUpdated() == null) {
-            return versionId == null && lastUpdated == null && resource.equals(facts.json());
-        }
-        return Objects.equals(versionId, facts.versionId()) && Objects.equals(lastUpdated, facts.lastUpdated());
-    }
-
-    /** A newer copy: content changes, the participant's decision stays. */
-    void take(RecordFacts facts, Instant now) {
-        this.category = facts.category().code();
-        this.display = facts.display();
-        this.recordDate = facts.date();
-        this.versionId = facts.versionId();
-        this.lastUpdated = facts.lastUpdated();
-        this.resource = facts.json();
-        this.fetchedAt = now;
     }
 
     void decide(RecordState to) {

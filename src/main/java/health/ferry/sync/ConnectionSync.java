@@ -5,11 +5,15 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import health.ferry.connections.PortalAccess;
+import com.fasterxml.jackson.databind.JsonNode;
+import health.ferry.records.FhirJson;
+import health.ferry.records.RecordSettings;
 import health.ferry.records.RecordSource;
 import health.ferry.records.RecordStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +30,6 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
-import org.hl7.fhir.r4.model.Resource;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,6 +52,8 @@ public class ConnectionSync {
     RecordStore store;
     @Inject
     SyncHistory history;
+    @Inject
+    RecordSettings settings;
     @Inject
     FhirContext fhir;
     @Inject
@@ -91,9 +96,9 @@ public class ConnectionSync {
         Optional<PortalAccess.Subject> subject = access.subject(connectionId);
         Result result;
         try {
-            Optional<Instant> since = history.lastSuccessStart(connectionId);
             PortalAccess.Session session = access.open(connectionId)
                     .orElseThrow(() -> new SyncFailure("reconnect_required"));
+            Optional<Instant> since = since(connectionId, session.personId());
             FhirPages pages = new FhirPages(timeout, maxPageBytes, guards.of(session.fhirBase()));
             IParser parser = parser();
             Set<String> incremental = since.isPresent() ? lastUpdatedSupported(session, pages, parser) : Set.of();
@@ -102,7 +107,7 @@ public class ConnectionSync {
                 history.incremental(runId, bound);
             }
             for (String type : TYPES) {
-                session = readType(session, type, incremental.contains(type) ? bound : null, pages, parser, counts,
+                session = readType(session, type, incremental.contains(type) ? bound : null, pages, counts,
                         stillHeld);
             }
             result = new Result(null, null);
@@ -120,6 +125,16 @@ public class ConnectionSync {
             result = new Result("internal_error", null);
         }
         return end(subject, runId, scheduled, result, counts);
+    }
+
+    /**
+     * Where an incremental read starts: the last successful run's start, unless the person switched a category
+     * back on since then (then everything is read again, or that category's older records would never arrive).
+     */
+    private Optional<Instant> since(UUID connectionId, UUID personId) {
+        Optional<Instant> enabledAt = settings.categoriesEnabledAt(personId);
+        return history.lastSuccessStart(connectionId)
+                .filter(start -> enabledAt.map(at -> at.isBefore(start)).orElse(true));
     }
 
     /** Records how the run ended and announces it (same transaction). */
@@ -163,7 +178,7 @@ public class ConnectionSync {
     }
 
     private PortalAccess.Session readType(PortalAccess.Session first, String type, Instant changedAfter,
-            FhirPages pages, IParser parser, Counts counts, BooleanSupplier stillHeld) {
+            FhirPages pages, Counts counts, BooleanSupplier stillHeld) {
         PortalAccess.Session session = first;
         URI url = searchUrl(session.fhirBase(), type, session.patientId(), pageSize, changedAfter);
         for (int page = 0; url != null && page < maxPages; page++) {
@@ -182,12 +197,7 @@ public class ConnectionSync {
             if (answer.status() != 200) {
                 throw new SyncFailure("portal_unavailable");
             }
-            Bundle bundle;
-            try {
-                bundle = parser.parseResource(Bundle.class, new ByteArrayInputStream(answer.body()));
-            } catch (DataFormatException | ClassCastException e) {
-                throw new SyncFailure("invalid_response");
-            }
+            JsonNode bundle = bundle(answer.body());
             if (!stillHeld.getAsBoolean()) {
                 throw new SyncFailure(LEASE_LOST);
             }
@@ -203,17 +213,41 @@ public class ConnectionSync {
                 .setErrorOnInvalidValue(false).setErrorOnInvalidExtension(false));
     }
 
-    /** Stores one parsed bundle's resources for the session's person (also the FHIR import benchmark's way in). */
-    void store(PortalAccess.Session session, Bundle bundle, Counts counts) {
-        List<Resource> resources = new ArrayList<>();
-        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-            if (!entry.hasResource() || !entry.getResource().hasIdElement()
-                    || (entry.hasSearch() && entry.getSearch().getMode() == Bundle.SearchEntryMode.INCLUDE)) {
+    /**
+     * A page read once with Jackson (no HAPI model: its resources are stored as JSON, so HAPI's parse and a
+     * re-encode per entry would be wasted); anything but a JSON Bundle is an invalid response.
+     */
+    static JsonNode bundle(byte[] body) {
+        try {
+            JsonNode bundle = FhirJson.read(body);
+            if (bundle == null || !"Bundle".equals(bundle.path("resourceType").asText())) {
+                throw new SyncFailure("invalid_response");
+            }
+            return bundle;
+        } catch (IOException e) {
+            throw new SyncFailure("invalid_response");
+        }
+    }
+
+    /**
+     * Stores one bundle's resources for the session's person in one batch (also the FHIR import benchmark's way
+     * in): entries without a resource, without type or id, and {@code _include}d ones are skipped.
+     */
+    void store(PortalAccess.Session session, JsonNode bundle, Counts counts) {
+        List<JsonNode> resources = new ArrayList<>();
+        for (JsonNode entry : bundle.path("entry")) {
+            JsonNode resource = entry.path("resource");
+            if (!resource.isObject() || !resource.path("resourceType").isTextual()
+                    || !resource.path("id").isTextual() || resource.path("id").asText().isEmpty()
+                    || "include".equals(entry.path("search").path("mode").asText())) {
                 continue;
             }
-            resources.add(entry.getResource());
+            resources.add(resource);
         }
-        for (Optional<RecordStore.Upsert> done : store.importAllIfAllowed(session.personId(),
+        if (resources.isEmpty()) {
+            return;
+        }
+        for (Optional<RecordStore.Upsert> done : store.importAllJsonIfAllowed(session.personId(),
                 RecordSource.connection(session.connectionId()), resources)) {
             done.ifPresent(u -> {
                 if (u == RecordStore.Upsert.NEW) {
@@ -226,16 +260,17 @@ public class ConnectionSync {
     }
 
     /** The bundle's next link, only when it stays on the FHIR base's origin (else paging stops). */
-    static Optional<URI> next(URI base, Bundle bundle) {
-        Bundle.BundleLinkComponent link = bundle.getLink(Bundle.LINK_NEXT);
-        if (link == null || !link.hasUrl()) {
-            return Optional.empty();
+    static Optional<URI> next(URI base, JsonNode bundle) {
+        for (JsonNode link : bundle.path("link")) {
+            if (Bundle.LINK_NEXT.equals(link.path("relation").asText()) && link.path("url").isTextual()) {
+                try {
+                    URI url = URI.create(link.path("url").asText());
+                    return FhirPages.sameOrigin(base, url) ? Optional.of(url) : Optional.empty();
+                } catch (IllegalArgumentException e) {
+                    return Optional.empty();
+                }
+            }
         }
-        try {
-            URI url = URI.create(link.getUrl());
-            return FhirPages.sameOrigin(base, url) ? Optional.of(url) : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return Optional.empty();
     }
 }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -86,6 +87,26 @@ class ConnectionSyncTest {
                 .path("items.category");
         assertTrue(categories.contains("conditions"));
         assertTrue(!categories.contains("vital_signs") && !categories.contains("lab_results"), categories.toString());
+        assertNotNull(syncOnce(c).changesSince, "a re-sync asks only for changes");
+        // switched back on: the portal's older vital signs have not changed since, yet the next sync brings them
+        as("erin").contentType(ContentType.JSON).body(Map.of("categories", Map.of("vital_signs", true)))
+                .put("/api/v1/people/" + person + "/settings").then().statusCode(200);
+        SyncRun full = syncOnce(c);
+        assertNull(full.changesSince, "a category switched back on: everything is read again");
+        assertEquals(SyncRun.NEW_RECORDS, full.outcome);
+        assertEquals(0, full.updatedRecords, "what was stored is unchanged");
+        categories = as("erin").get("/api/v1/people/" + person + "/records").then().extract().path("items.category");
+        assertTrue(categories.contains("vital_signs") && !categories.contains("lab_results"), categories.toString());
+        SyncRun after = syncOnce(c);
+        assertNotNull(after.changesSince, "after that full read, incremental again");
+        assertEquals(SyncRun.NO_NEW_RECORDS, after.outcome);
+    }
+
+    private SyncRun syncOnce(String connectionId) {
+        UUID id = UUID.fromString(connectionId);
+        UUID run = history.start(id);
+        sync.run(id, run);
+        return history.run(run).orElseThrow();
     }
 
     @Test

@@ -4,18 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.Optional;
-import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Test;
 
 /** Paging stays on the FHIR base's origin: the access token is never sent anywhere else. */
 class NextLinkTest {
     private static final URI BASE = URI.create("https://fhir.portal.example/api/FHIR/R4");
 
-    private static Bundle withNext(String url) {
-        Bundle b = new Bundle();
-        b.addLink().setRelation(Bundle.LINK_NEXT).setUrl(url);
+    private static JsonNode withNext(String url) {
+        ObjectNode b = JsonNodeFactory.instance.objectNode().put("resourceType", "Bundle");
+        b.putArray("link").addObject().put("relation", "self").put("url", "https://evil.example/self");
+        b.withArray("link").addObject().put("relation", "next").put("url", url);
         return b;
     }
 
@@ -35,6 +38,6 @@ class NextLinkTest {
             assertTrue(ConnectionSync.next(BASE, withNext(url)).isEmpty(), url);
         }
         assertFalse(FhirPages.sameOrigin(BASE, URI.create("https://user@evil.example/")));
-        assertTrue(ConnectionSync.next(BASE, new Bundle()).isEmpty());
+        assertTrue(ConnectionSync.next(BASE, JsonNodeFactory.instance.objectNode()).isEmpty());
     }
 }

@@ -55,6 +55,21 @@ public interface RecordMessages {
     @Message("{count} records added, {deleted} deleted.")
     String decided(int count, int deleted);
 
+    @Message("All {total} records of this category, also those not shown here")
+    String whole_category(long total);
+
+    @Message("Show {count} more")
+    String show_more(long count);
+
+    @Message("Previous page")
+    String previous_page();
+
+    @Message("Next page")
+    String next_page();
+
+    @Message("Page {page} of {pages}")
+    String page_of(int page, int pages);
+
     @Message("no date")
     String no_date();
 

@@ -56,11 +56,15 @@ public class RecordPages {
     RecordSettings settings;
 
     @GET
-    public TemplateInstance showReview(@QueryParam("added") Integer added, @QueryParam("deleted") Integer deleted) {
+    public TemplateInstance showReview(@QueryParam("added") Integer added, @QueryParam("deleted") Integer deleted,
+            @QueryParam("state") String state, @QueryParam("category") String category,
+            @QueryParam("page") Integer page) {
         PersonView person = acting.person();
+        int p = page == null ? 0 : page;
         return Templates.review(new ReviewView(person,
-                CategoryGroup.of(review.list(person.id(), "pending", null)),
-                CategoryGroup.of(review.list(person.id(), "accepted", null)), added, deleted));
+                CategoryGroup.of(review, person.id(), "pending", "accepted".equals(state) ? null : category, p),
+                CategoryGroup.of(review, person.id(), "accepted", "accepted".equals(state) ? category : null, p),
+                added, deleted));
     }
 
     /** Accepted records by date, newest first, grouped by year and month (the by-category view is /records). */
@@ -74,12 +78,17 @@ public class RecordPages {
     @POST
     @Path("decisions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response processReview(@FormParam("record") List<String> selected, @FormParam("action") String action) {
+    public Response processReview(@FormParam("record") List<String> selected,
+            @FormParam("category") List<String> categories, @FormParam("shown") List<String> shown,
+            @FormParam("action") String action) {
         PersonView person = acting.person();
         List<String> ids = selected == null ? List.of() : selected;
+        // A ticked category means all its pending records, shown or not, except those shown here and unticked.
+        List<String> except = new ArrayList<>(shown == null ? List.of() : shown);
+        except.removeAll(ids);
         RecordReview.Decided d = switch (action == null ? "done" : action) {
-            case "add" -> review.decide(person.id(), ids, List.of());
-            case "delete" -> review.decide(person.id(), List.of(), ids);
+            case "add" -> review.decidePending(person.id(), true, categories, ids, except);
+            case "delete" -> review.decidePending(person.id(), false, categories, ids, except);
             default -> null;
         };
         URI to = d == null ? URI.create("/home")

@@ -3,15 +3,48 @@ package health.ferry.records;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Stored records by source key, by person and state, and by ids within one person. */
 @ApplicationScoped
 class RecordRepository implements PanacheRepositoryBase<StoredRecord, UUID> {
+    private static final String ORDER = "order by category, recordDate desc nulls last, display, id";
+
     List<StoredRecord> findByPersonAndState(UUID personId, String state) {
-        return list("personId = ?1 and state = ?2 order by category, recordDate desc nulls last, display", personId,
-                state);
+        return list("personId = ?1 and state = ?2 " + ORDER, personId, state);
+    }
+
+    /** One page of a person's records in one state (and category, when given), in the pages' order. */
+    List<StoredRecord> page(UUID personId, String state, String category, int page, int size) {
+        return (category == null
+                ? find("personId = ?1 and state = ?2 " + ORDER, personId, state)
+                : find("personId = ?1 and state = ?2 and category = ?3 " + ORDER, personId, state, category))
+                .page(page, size).list();
+    }
+
+    long count(UUID personId, String state, String category) {
+        return category == null ? count("personId = ?1 and state = ?2", personId, state)
+                : count("personId = ?1 and state = ?2 and category = ?3", personId, state, category);
+    }
+
+    /** How many records of a person in one state each category holds. */
+    Map<String, Long> countByCategory(UUID personId, String state) {
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : getEntityManager().createQuery("select r.category, count(r) from StoredRecord r "
+                + "where r.personId = ?1 and r.state = ?2 group by r.category", Object[].class)
+                .setParameter(1, personId).setParameter(2, state).getResultList()) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    /** The records of a person in one state and any of these categories. */
+    List<StoredRecord> findByPersonStateAndCategories(UUID personId, String state, Collection<String> categories) {
+        return categories.isEmpty() ? List.of()
+                : list("personId = ?1 and state = ?2 and category in ?3", personId, state, categories);
     }
 
     List<StoredRecord> findByPersonAndIds(UUID personId, Collection<UUID> ids) {

@@ -12,12 +12,19 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** A person's review of stored records: the pending and accepted lists, decisions, and the export bundle. */
 @ApplicationScoped
 public class RecordReview {
+    public static final int DEFAULT_SIZE = 100;
+    public static final int MAX_SIZE = 500;
+
     @Inject
     RecordRepository records;
     @Inject
@@ -36,15 +43,76 @@ public class RecordReview {
     /** Records of the person in that state (pending or accepted), optionally of one category. */
     @Transactional
     public List<RecordView> list(UUID personId, String state, String category) {
-        RecordState s = RecordState.fromCode(state == null ? "pending" : state)
+        RecordState s = listable(state);
+        String c = category(category);
+        return records.findByPersonAndState(personId, s.code()).stream()
+                .filter(r -> c == null || r.category.equals(c))
+                .map(StoredRecord::view).toList();
+    }
+
+    private static RecordState listable(String state) {
+        return RecordState.fromCode(state == null ? "pending" : state)
                 .filter(x -> x != RecordState.DELETED)
                 .orElseThrow(() -> OutcomeException.invalid("state", "pending or accepted"));
-        if (category != null && !category.isBlank() && RecordCategory.fromCode(category).isEmpty()) {
-            throw OutcomeException.invalid("category", "unknown category");
+    }
+
+    /** A category code, or null for none; unknown codes are rejected. */
+    private static String category(String category) {
+        if (category == null || category.isBlank()) {
+            return null;
         }
-        return records.findByPersonAndState(personId, s.code()).stream()
-                .filter(r -> category == null || category.isBlank() || r.category.equals(category.trim()))
+        return RecordCategory.fromCode(category.trim()).map(RecordCategory::code)
+                .orElseThrow(() -> OutcomeException.invalid("category", "unknown category"));
+    }
+
+    /**
+     * One page of the person's records in that state (pending by default), optionally of one category: {@code page}
+     * counts from 0, {@code size} defaults to {@value #DEFAULT_SIZE} and is capped at {@value #MAX_SIZE}.
+     */
+    @Transactional
+    public RecordsApi.Page<RecordView> page(UUID personId, String state, String category, Integer page,
+            Integer size) {
+        RecordState s = listable(state);
+        String c = category(category);
+        if (page != null && page < 0) {
+            throw OutcomeException.invalid("page", "Pages count from 0.");
+        }
+        if (size != null && size < 1) {
+            throw OutcomeException.invalid("size", "Use at least 1.");
+        }
+        int n = size == null ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
+        List<RecordView> items = records.page(personId, s.code(), c, page == null ? 0 : page, n).stream()
                 .map(StoredRecord::view).toList();
+        return new RecordsApi.Page<>(items, records.count(personId, s.code(), c));
+    }
+
+    /** How many records of the person in that state each category holds (categories without any are left out). */
+    @Transactional
+    public Map<String, Long> counts(UUID personId, String state) {
+        return records.countByCategory(personId, listable(state).code());
+    }
+
+    /**
+     * Accepts ({@code accept}) or deletes pending records: every pending record of the whole {@code categories}
+     * (shown on the page or not) except those in {@code except}, and the single {@code records}.
+     */
+    @Transactional
+    public Decided decidePending(UUID personId, boolean accept, List<String> categories, List<String> records,
+            List<String> except) {
+        Set<UUID> ids = new LinkedHashSet<>(ids("record", records));
+        List<String> codes = new ArrayList<>();
+        for (String code : categories == null ? List.<String>of() : categories) {
+            codes.add(category(code));
+        }
+        Set<UUID> excluded = new HashSet<>(ids("record", except));
+        for (StoredRecord r : this.records.findByPersonStateAndCategories(personId, RecordState.PENDING.code(),
+                codes)) {
+            if (!excluded.contains(r.id)) {
+                ids.add(r.id);
+            }
+        }
+        List<String> chosen = ids.stream().map(UUID::toString).toList();
+        return accept ? decide(personId, chosen, List.of()) : decide(personId, List.of(), chosen);
     }
 
     /** Accepts pending records and deletes pending or accepted ones; ids of other people are not touched. */

@@ -12,7 +12,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import health.ferry.outcome.OutcomeException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,11 +40,26 @@ public class RecordsApi {
 
     @GET
     @Path("people/{personId}/records")
-    @Operation(summary = "The person's pending (default) or accepted records, optionally of one category")
+    @Operation(summary = "The person's pending (default) or accepted records, optionally of one category, a page at "
+            + "a time")
     public Page<RecordView> list(@PathParam("personId") String personId, @QueryParam("state") String state,
-            @QueryParam("category") String category) {
-        List<RecordView> items = review.list(current.person(personId).id(), state, category);
-        return new Page<>(items, items.size());
+            @QueryParam("category") String category,
+            @Parameter(description = "page number, from 0") @QueryParam("page") String page,
+            @Parameter(description = "records per page (default " + RecordReview.DEFAULT_SIZE + ", at most "
+                    + RecordReview.MAX_SIZE + ")") @QueryParam("size") String size) {
+        return review.page(current.person(personId).id(), state, category, number("page", page),
+                number("size", size));
+    }
+
+    private static Integer number(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw OutcomeException.invalid(field, "Use a whole number.");
+        }
     }
 
     @POST

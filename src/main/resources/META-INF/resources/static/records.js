@@ -1,4 +1,5 @@
-// Records review: select or unselect every record of one category (the buttons stay hidden without scripts).
+// Records review: select or unselect a whole category (the buttons stay hidden without scripts). The category's
+// "all records" box covers its records not shown on the page; the server applies it to the whole category.
 (function () {
   'use strict';
   document.querySelectorAll('.record-category').forEach(function (group) {
@@ -10,7 +11,9 @@
     actions.querySelectorAll('button[data-select]').forEach(function (button) {
       button.addEventListener('click', function () {
         var on = button.dataset.select === 'all';
-        group.querySelectorAll('input[name="record"]').forEach(function (box) { box.checked = on; });
+        group.querySelectorAll('input[name="record"], input[name="category"]').forEach(function (box) {
+          box.checked = on;
+        });
       });
     });
   });

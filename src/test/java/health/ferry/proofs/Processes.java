@@ -49,7 +49,7 @@ final class Processes {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(500);
+            Thread.sleep(100); // fine enough for start-up timings (StartupBenchmarkIT)
         }
         throw new IllegalStateException(name + " not ready at " + url + " within " + timeout + "; see " + log(name));
     }

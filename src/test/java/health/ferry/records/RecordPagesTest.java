@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import health.ferry.PageSession;
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,5 +69,63 @@ class RecordPagesTest {
         as("erin").get("/api/v1/people/" + person + "/settings").then()
                 .body("categories.conditions", equalTo(true)).body("categories.vital_signs", equalTo(false))
                 .body("emailNotifications", equalTo(false));
+    }
+
+    private static int count(String html, String needle) {
+        return html.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
+    }
+
+    @Test
+    void longCategoriesArePagedAndATickedCategoryCoversItsHiddenRecords() {
+        String ward = health.ferry.connections.SandboxConnections.ward("alice", "Paging Person", "1980-01-02");
+        UUID person = UUID.fromString(ward);
+        RecordSource s = RecordSource.connection(UUID.randomUUID());
+        for (int i = 0; i < 60; i++) {
+            store.upsert(person, s, resource("Condition", "pg" + i, "Paged condition " + i));
+        }
+        for (int i = 0; i < 3; i++) {
+            store.upsert(person, s, resource("Procedure", "pgp" + i, "Paged procedure " + i));
+        }
+        String first = as("alice").cookie("ferry_acting", ward).get("/records").then().statusCode(200)
+                .body(containsString("Conditions (60)")).body(containsString("Show 50 more"))
+                .body(containsString("/records?state=pending&amp;category=conditions&amp;page=0#pending-conditions"))
+                .extract().asString();
+        String conditions = first.substring(first.indexOf("data-category=\"conditions\""),
+                first.indexOf("data-category=\"procedures\""));
+        assertEquals(CategoryGroup.SHOWN, count(conditions, "name=\"record\""), "a bounded part of the category");
+        String opened = as("alice").cookie("ferry_acting", ward)
+                .get("/records?state=pending&category=conditions&page=0").then().statusCode(200)
+                .body(containsString("Page 1 of 2")).body(containsString("Next page")).extract().asString();
+        assertEquals(CategoryGroup.OPEN_SIZE + 3, count(opened, "name=\"record\""));
+        as("alice").cookie("ferry_acting", ward).get("/records?state=pending&category=conditions&page=1").then()
+                .body(containsString("Page 2 of 2")).body(containsString("Previous page"))
+                .body(not(containsString("Next page")));
+
+        String api = "/api/v1/people/" + ward + "/records";
+        List<String> shown = as("alice").queryParam("category", "conditions").queryParam("size", 10).get(api).then()
+                .extract().path("items.id");
+        List<String> procedures = as("alice").queryParam("category", "procedures").get(api).then()
+                .extract().path("items.id");
+        String kept = shown.get(3);
+        List<String> ticked = shown.stream().filter(id -> !id.equals(kept)).toList();
+        PageSession page = PageSession.open("alice", "/records");
+        // the whole conditions category, minus the one shown and unticked; procedures shown but none ticked
+        page.form(Map.of("category", "conditions", "record", ticked, "action", "add",
+                        "shown", java.util.stream.Stream.concat(shown.stream(), procedures.stream()).toList()))
+                .cookie("ferry_acting", ward).post("/records/decisions").then().statusCode(303)
+                .header("Location", containsString("/records?added=59&deleted=0"));
+        as("alice").get(api).then().body("total", equalTo(4)).body("items.id", hasItem(kept));
+        as("alice").queryParam("state", "accepted").get(api).then().body("total", equalTo(59));
+        as("alice").cookie("ferry_acting", ward).get("/records").then()
+                .body(containsString("Conditions (59)")).body(containsString("data-testid=\"more-accepted-conditions\""))
+                .body(containsString("Show 49 more"));
+
+        page.form(Map.of("category", "procedures", "action", "delete")).cookie("ferry_acting", ward)
+                .post("/records/decisions").then().statusCode(303)
+                .header("Location", containsString("/records?added=0&deleted=3"));
+        as("alice").get(api).then().body("total", equalTo(1));
+        page.form(Map.of("category", "nonsense", "action", "add")).cookie("ferry_acting", ward)
+                .post("/records/decisions").then().statusCode(400);
+        as("alice").get(api).then().body("total", equalTo(1));
     }
 }

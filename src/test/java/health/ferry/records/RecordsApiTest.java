@@ -119,4 +119,31 @@ class RecordsApiTest {
         as("erin").contentType(ContentType.JSON).body(Map.of("categories", Map.of("nonsense", false))).put(base)
                 .then().statusCode(400);
     }
+
+    @Test
+    void listsArePagedWithDefaultAndMaximumSize() {
+        UUID person = UUID.fromString(ward("erin", "Records Paged"));
+        RecordSource source = RecordSource.connection(UUID.randomUUID());
+        for (int i = 0; i < RecordReview.MAX_SIZE + 1; i++) {
+            store.upsert(person, source, condition("paged" + i, "1", "Paged condition " + i));
+        }
+        String base = "/api/v1/people/" + person + "/records";
+        as("erin").get(base).then().statusCode(200).body("total", equalTo(RecordReview.MAX_SIZE + 1))
+                .body("items.size()", equalTo(RecordReview.DEFAULT_SIZE));
+        as("erin").queryParam("size", 100_000).get(base).then().statusCode(200)
+                .body("items.size()", equalTo(RecordReview.MAX_SIZE));
+        List<String> first = as("erin").queryParam("size", 7).get(base).then().statusCode(200)
+                .body("items.size()", equalTo(7)).extract().path("items.id");
+        List<String> second = as("erin").queryParam("size", 7).queryParam("page", 1).get(base).then()
+                .statusCode(200).body("items.size()", equalTo(7)).extract().path("items.id");
+        assertEquals(List.of(), first.stream().filter(second::contains).toList(), "pages do not overlap");
+        as("erin").queryParam("size", 7).queryParam("page", (RecordReview.MAX_SIZE + 1) / 7).get(base).then()
+                .body("items.size()", equalTo((RecordReview.MAX_SIZE + 1) % 7));
+        as("erin").queryParam("category", "conditions").queryParam("size", 1).get(base).then()
+                .body("total", equalTo(RecordReview.MAX_SIZE + 1));
+        as("erin").queryParam("category", "procedures").get(base).then().body("total", equalTo(0));
+        as("erin").queryParam("size", 0).get(base).then().statusCode(400).body("errors[0].field", equalTo("size"));
+        as("erin").queryParam("page", -1).get(base).then().statusCode(400).body("errors[0].field", equalTo("page"));
+        as("erin").queryParam("page", "x").get(base).then().statusCode(400);
+    }
 }

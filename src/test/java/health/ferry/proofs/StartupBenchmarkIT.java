@@ -1,0 +1,149 @@
+package health.ferry.proofs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import health.ferry.BenchResults;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmark 7 (docs/benchmarks.md): start-up of the packaged app ({@code target/quarkus-app/quarkus-run.jar}, prod
+ * profile, configured as {@link FerryInstance} configures the proofs' instances: PostgreSQL, a real Keycloak,
+ * secrets from the environment) against a bare Quarkus REST + Hibernate ORM + PostgreSQL skeleton
+ * ({@code src/bench/skeleton}, the same Quarkus platform, built here with Maven offline), with the same JVM flags.
+ * Start-up = process start until the first 200 answer (Ferry: {@code /q/health/ready}, which reads the database;
+ * skeleton: its one endpoint, which reads its table), polled every 100 ms; RSS = VmRSS after one more request.
+ * Runs alternate, the order flipping every pair.
+ */
+class StartupBenchmarkIT {
+    private static final int PAIRS = Integer.getInteger("bench.pairs", 5);
+    private static final Path SKELETON = Path.of("src", "bench", "skeleton");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private record Run(double millis, long rss) {
+    }
+
+    @Test
+    void startupAndRssAgainstSkeleton() throws Exception {
+        Prerequisites.packagedApp();
+        Prerequisites.postgres();
+        buildSkeleton();
+        KeycloakServer keycloak = KeycloakServer.shared("http://localhost:" + Prerequisites.port(10));
+        try (ProofDatabase ferryDb = new ProofDatabase("startup"); ProofDatabase skeletonDb =
+                new ProofDatabase("skeleton")) {
+            Path uploads = Files.createTempDirectory("ferry-startup");
+            FerryInstance.Cluster cluster = new FerryInstance.Cluster(keycloak, ferryDb, uploads);
+            ferry(cluster); // once unmeasured: Flyway creates the schema, later starts find it migrated
+            skeleton(skeletonDb); // and the skeleton's table
+            List<Run> ferry = new ArrayList<>();
+            List<Run> skeleton = new ArrayList<>();
+            BenchResults.Pairs time = BenchResults.pairs(PAIRS, () -> {
+                Run r = unchecked(() -> ferry(cluster));
+                ferry.add(r);
+                return r.millis();
+            }, () -> {
+                Run r = unchecked(() -> skeleton(skeletonDb));
+                skeleton.add(r);
+                return r.millis();
+            });
+            double[] rssRatios = new double[ferry.size()];
+            for (int i = 0; i < rssRatios.length; i++) {
+                rssRatios[i] = (double) ferry.get(i).rss() / skeleton.get(i).rss();
+            }
+            double timeRatio = time.medianRatio();
+            double rssRatio = BenchResults.median(rssRatios);
+            long ferryRss = (long) BenchResults.median(ferry.stream().mapToDouble(Run::rss).toArray());
+            long skeletonRss = (long) BenchResults.median(skeleton.stream().mapToDouble(Run::rss).toArray());
+            BenchResults.record("7-startup", List.of(
+                    String.format(Locale.ROOT, "| 7 | Start-up of the packaged app (process start → first 200) | "
+                            + "%s ms | skeleton: %s ms | %.2f× (pairs: %s) | ≤ 1.5× | %s |",
+                            BenchResults.fmt(BenchResults.median(time.ferry())),
+                            BenchResults.fmt(BenchResults.median(time.baseline())), timeRatio, time.ratiosText(),
+                            timeRatio <= 1.5 ? "yes" : "**no**"),
+                    String.format(Locale.ROOT, "| 7 | RSS after the first request | %s | skeleton: %s | %.2f× "
+                            + "(pairs: %s) | ≤ 1.5× | %s |", BenchResults.mib(ferryRss),
+                            BenchResults.mib(skeletonRss), rssRatio, text(rssRatios),
+                            rssRatio <= 1.5 ? "yes" : "**no**")),
+                    List.of("both JVMs: " + String.join(" ", FerryInstance.JVM_FLAGS) + ", prod profile, "
+                            + "PostgreSQL (schema already migrated); Ferry with a local Keycloak as OIDC provider; "
+                            + "skeleton = src/bench/skeleton (quarkus-rest-jackson, hibernate-orm-panache, "
+                            + "jdbc-postgresql, one entity, one endpoint)."));
+        }
+    }
+
+    private static Run ferry(FerryInstance.Cluster cluster) throws Exception {
+        FerryInstance ferry = cluster.instance("startup-ferry", Prerequisites.port(20));
+        long start = System.nanoTime();
+        try (FerryInstance running = ferry.start()) {
+            double millis = (System.nanoTime() - start) / 1e6;
+            assertEquals(200, get(running.baseUrl() + "/q/health/ready"));
+            return new Run(millis, BenchResults.rss(running.pid()));
+        }
+    }
+
+    private static Run skeleton(ProofDatabase db) throws Exception {
+        int port = Prerequisites.port(21);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(FerryInstance.JVM_FLAGS);
+        command.addAll(List.of("-jar", SKELETON.resolve(Path.of("target", "quarkus-app", "quarkus-run.jar"))
+                .toAbsolutePath().toString()));
+        long start = System.nanoTime();
+        Process p = Processes.start("startup-skeleton", command, Map.of("SKELETON_DB_URL", db.jdbcUrl(),
+                "SKELETON_DB_USER", Prerequisites.dbUser(), "QUARKUS_HTTP_PORT", String.valueOf(port)));
+        try {
+            String url = "http://localhost:" + port + "/notes";
+            Processes.awaitOk(p, "startup-skeleton", url, Duration.ofMinutes(2));
+            double millis = (System.nanoTime() - start) / 1e6;
+            assertEquals(200, get(url));
+            return new Run(millis, BenchResults.rss(p.pid()));
+        } finally {
+            Processes.stop(p);
+        }
+    }
+
+    private static int get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    /** Builds the skeleton with the project's Maven wrapper, offline, on Ferry's Quarkus platform version. */
+    private static void buildSkeleton() throws Exception {
+        Process mvn = new ProcessBuilder("./mvnw", "-q", "-o", "-f", SKELETON.resolve("pom.xml").toString(),
+                "-Dquarkus.platform.version=" + System.getProperty("bench.quarkus.version", "3.31.3"), "package")
+                .inheritIO().start();
+        assertEquals(0, mvn.waitFor(), "building " + SKELETON);
+    }
+
+    private interface Step {
+        Run run() throws Exception;
+    }
+
+    private static Run unchecked(Step step) {
+        try {
+            return step.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String text(double[] values) {
+        StringBuilder b = new StringBuilder();
+        for (double v : values) {
+            b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", v));
+        }
+        return b.toString();
+    }
+}

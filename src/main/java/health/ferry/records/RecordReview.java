@@ -67,7 +67,8 @@ public class RecordReview {
 
     /**
      * One page of the person's records in that state (pending by default), optionally of one category: {@code page}
-     * counts from 0, {@code size} defaults to {@value #DEFAULT_SIZE} and is capped at {@value #MAX_SIZE}.
+     * counts from 0, {@code size} defaults to {@value #DEFAULT_SIZE} and is capped at {@value #MAX_SIZE}. With
+     * neither page nor size, the whole list (the contract's plain {@code GET}, which promises every record).
      */
     @Transactional
     public RecordsApi.Page<RecordView> page(UUID personId, String state, String category, Integer page,
@@ -79,6 +80,11 @@ public class RecordReview {
         }
         if (size != null && size < 1) {
             throw OutcomeException.invalid("size", "Use at least 1.");
+        }
+        if (page == null && size == null) {
+            List<RecordView> all = records.page(personId, s.code(), c, 0, Integer.MAX_VALUE).stream()
+                    .map(StoredRecord::view).toList();
+            return new RecordsApi.Page<>(all, all.size());
         }
         int n = size == null ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
         List<RecordView> items = records.page(personId, s.code(), c, page == null ? 0 : page, n).stream()

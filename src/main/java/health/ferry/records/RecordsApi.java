@@ -40,13 +40,13 @@ public class RecordsApi {
 
     @GET
     @Path("people/{personId}/records")
-    @Operation(summary = "The person's pending (default) or accepted records, optionally of one category, a page at "
-            + "a time")
+    @Operation(summary = "The person's pending (default) or accepted records, optionally of one category: all of them, "
+            + "or a page at a time when page or size is given")
     public Page<RecordView> list(@PathParam("personId") String personId, @QueryParam("state") String state,
             @QueryParam("category") String category,
             @Parameter(description = "page number, from 0") @QueryParam("page") String page,
-            @Parameter(description = "records per page (default " + RecordReview.DEFAULT_SIZE + ", at most "
-                    + RecordReview.MAX_SIZE + ")") @QueryParam("size") String size) {
+            @Parameter(description = "records per page (default " + RecordReview.DEFAULT_SIZE
+                    + " when only page is given, at most " + RecordReview.MAX_SIZE + ")") @QueryParam("size") String size) {
         return review.page(current.person(personId).id(), state, category, number("page", page),
                 number("size", size));
     }

@@ -25,8 +25,10 @@ class RecordPagesTest {
         return UUID.fromString(as(user).get("/api/v1/me").then().extract().path("people[0].id"));
     }
 
+    /** A resource dated today, so it leads its category on the page (frank holds other tests' records too). */
     private static String resource(String type, String id, String text) {
-        return "{\"resourceType\":\"" + type + "\",\"id\":\"" + id + "\",\"code\":{\"text\":\"" + text + "\"}}";
+        return "{\"resourceType\":\"" + type + "\",\"id\":\"" + id + "\",\"code\":{\"text\":\"" + text
+                + "\"},\"recordedDate\":\"" + java.time.LocalDate.now() + "\"}";
     }
 
     @Test

@@ -121,7 +121,7 @@ class RecordsApiTest {
     }
 
     @Test
-    void listsArePagedWithDefaultAndMaximumSize() {
+    void plainListHasEveryRecordAndPagesHaveDefaultAndMaximumSize() {
         UUID person = UUID.fromString(ward("erin", "Records Paged"));
         RecordSource source = RecordSource.connection(UUID.randomUUID());
         for (int i = 0; i < RecordReview.MAX_SIZE + 1; i++) {
@@ -129,6 +129,9 @@ class RecordsApiTest {
         }
         String base = "/api/v1/people/" + person + "/records";
         as("erin").get(base).then().statusCode(200).body("total", equalTo(RecordReview.MAX_SIZE + 1))
+                .body("items.size()", equalTo(RecordReview.MAX_SIZE + 1));
+        as("erin").queryParam("page", 0).get(base).then().statusCode(200)
+                .body("total", equalTo(RecordReview.MAX_SIZE + 1))
                 .body("items.size()", equalTo(RecordReview.DEFAULT_SIZE));
         as("erin").queryParam("size", 100_000).get(base).then().statusCode(200)
                 .body("items.size()", equalTo(RecordReview.MAX_SIZE));

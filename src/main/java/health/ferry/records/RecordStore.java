@@ -39,6 +39,11 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 public class RecordStore {
     /** Ids per look-up query (bind parameters stay far below every driver's limit). */
     private static final int LOOKUP_CHUNK = 500;
+    private static final String LOOKUP_PG = "select h.id, h.resource_type, h.resource_id, h.version_id, h.last_updated,"
+            + " h.resource from (select distinct * from unnest(?::varchar[], ?::varchar[]) as w(rt, rid)) w"
+            + " cross join lateral (select id, resource_type, resource_id, version_id, last_updated, case when"
+            + " version_id is null and last_updated is null then resource end as resource from health_record"
+            + " where source_kind = ? and source_id = ? and resource_type = w.rt and resource_id = w.rid offset 0) h";
     private static final String INSERT = "insert into health_record (id, person_id, source_kind, source_id,"
             + " resource_type, resource_id, state, category, display, record_date, version_id, last_updated,"
             + " resource, fetched_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -189,23 +194,51 @@ public class RecordStore {
         return Upsert.UPDATED;
     }
 
-    /** The rows the source already has for these resources, by type/id: one query per type (and 500 ids). */
+    /**
+     * The rows the source already has for these resources, by type/id. On PostgreSQL one query per page: each
+     * (type, id) probes the unique index by all four of its columns (a LATERAL subquery the planner cannot flatten).
+     * The plain {@code resource_id in (...)} form is planned from statistics, and on a table that has grown since
+     * its last ANALYZE (a first import into a new database: the benchmark's 4,215 rows) PostgreSQL 15 guessed one
+     * row for (source, type) and filtered every row of that type instead: 15 ms per look-up at 20,000 rows, most of
+     * the import (docs/benchmarks.md, row 3). Elsewhere (H2 in development and tests) one query per type.
+     */
     private static Map<String, Row> lookup(Connection db, RecordSource source, List<RecordFacts> facts)
             throws SQLException {
+        Map<String, Row> rows = new HashMap<>();
+        if (facts.stream().allMatch(f -> f == null)) {
+            return rows;
+        }
+        if ("PostgreSQL".equals(db.getMetaData().getDatabaseProductName())) {
+            List<String> types = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (RecordFacts f : facts) {
+                if (f != null) {
+                    types.add(f.resourceType());
+                    ids.add(f.resourceId());
+                }
+            }
+            try (PreparedStatement q = db.prepareStatement(LOOKUP_PG)) {
+                q.setArray(1, db.createArrayOf("varchar", types.toArray()));
+                q.setArray(2, db.createArrayOf("varchar", ids.toArray()));
+                q.setString(3, source.kind());
+                q.setObject(4, source.id());
+                read(q, rows);
+            }
+            return rows;
+        }
         Map<String, List<String>> idsByType = new LinkedHashMap<>();
         for (RecordFacts f : facts) {
             if (f != null) {
                 idsByType.computeIfAbsent(f.resourceType(), t -> new ArrayList<>()).add(f.resourceId());
             }
         }
-        Map<String, Row> rows = new HashMap<>();
         for (Map.Entry<String, List<String>> type : idsByType.entrySet()) {
             List<String> ids = type.getValue().stream().distinct().toList();
             for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
                 List<String> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
-                String sql = "select id, resource_id, version_id, last_updated, case when version_id is null and"
-                        + " last_updated is null then resource end from health_record where source_kind = ? and"
-                        + " source_id = ? and resource_type = ? and resource_id in ("
+                String sql = "select id, resource_type, resource_id, version_id, last_updated, case when version_id"
+                        + " is null and last_updated is null then resource end from health_record where source_kind"
+                        + " = ? and source_id = ? and resource_type = ? and resource_id in ("
                         + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
                 try (PreparedStatement q = db.prepareStatement(sql)) {
                     q.setString(1, source.kind());
@@ -214,16 +247,20 @@ public class RecordStore {
                     for (int i = 0; i < chunk.size(); i++) {
                         q.setString(4 + i, chunk.get(i));
                     }
-                    try (ResultSet rs = q.executeQuery()) {
-                        while (rs.next()) {
-                            rows.put(key(type.getKey(), rs.getString(2)), new Row(rs.getObject(1, UUID.class),
-                                    false, rs.getString(3), rs.getString(4), rs.getString(5)));
-                        }
-                    }
+                    read(q, rows);
                 }
             }
         }
         return rows;
+    }
+
+    private static void read(PreparedStatement q, Map<String, Row> rows) throws SQLException {
+        try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                rows.put(key(rs.getString(2), rs.getString(3)), new Row(rs.getObject(1, UUID.class), false,
+                        rs.getString(4), rs.getString(5), rs.getString(6)));
+            }
+        }
     }
 
     /** New rows (pending) and changed rows (their review state kept) in two JDBC batches. */

@@ -14,6 +14,7 @@ import health.ferry.uploads.classification.PackageClassification;
 import health.ferry.uploads.classification.PackageClassifier;
 import health.ferry.uploads.detection.DocumentExtractor;
 import health.ferry.uploads.detection.Extraction;
+import health.ferry.uploads.detection.OrderedExtraction;
 import health.ferry.uploads.storage.BlobDamaged;
 import health.ferry.uploads.storage.UploadStorage;
 import health.ferry.uploads.structured.DocumentRecords;
@@ -89,11 +90,9 @@ class UploadProcessor {
             LOG.infof("upload %s: rejected", claim.uploadId());
             return "rejected";
         }
-        for (DocumentEntry entry : entries) {
-            if (!work.recorded().containsKey(entry.index())) {
-                steps.record(claim, entry, extract(extractor, entry));
-            }
-        }
+        List<DocumentEntry> todo = entries.stream().filter(e -> !work.recorded().containsKey(e.index())).toList();
+        OrderedExtraction.run(extractor.parallelism(), todo, entry -> extract(extractor, entry),
+                (entry, found) -> steps.record(claim, entry, found));
         List<RecordedDocument> recorded = steps.recorded(claim);
         PackageClassification classified = classify(recorded);
         extractRecords(claim, recorded, classified);

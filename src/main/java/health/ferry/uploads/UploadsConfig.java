@@ -204,13 +204,28 @@ public interface UploadsConfig {
         @WithDefault("1000")
         int maxDocumentsPerWorker();
 
+        /**
+         * Documents one worker JVM parses at once: its parse threads share one loaded Tika, so a second costs far
+         * less memory than a second worker; each job's documents are still recorded in order.
+         */
+        @WithDefault("2")
+        int parallelism();
+
+        /**
+         * How much lower the worker's scheduling priority is than the app's ({@code nice -n}, 0–19, 0 = the same;
+         * ignored where there is no {@code nice}): participants' requests go first when the machine is busy.
+         */
+        @WithDefault("10")
+        int niceness();
+
         /** The worker's class path; empty derives it from how the app was started (fast-jar, dev, tests). */
         Optional<String> classpath();
 
         /** These settings as the extractor's settings. */
         default ExtractionSettings settings() {
             return new ExtractionSettings(timeout(), startupTimeout(), maxHeap(), writeLimit(),
-                    maxEmbeddedDocuments(), maxEmbeddedDepth(), maxDocumentsPerWorker(), classpath().orElse(null));
+                    maxEmbeddedDocuments(), maxEmbeddedDepth(), maxDocumentsPerWorker(), classpath().orElse(null),
+                    parallelism(), niceness());
         }
     }
 }

@@ -10,8 +10,8 @@ import health.ferry.uploads.classification.Classification;
 import health.ferry.uploads.classification.DocumentFacts;
 import health.ferry.uploads.classification.PackageClassifier;
 import health.ferry.uploads.detection.DocumentExtractor;
-import health.ferry.uploads.detection.Extraction;
 import health.ferry.uploads.detection.ExtractionSettings;
+import health.ferry.uploads.detection.OrderedExtraction;
 import health.ferry.uploads.storage.StoredBlob;
 import health.ferry.uploads.storage.UploadStorage;
 import java.io.InputStream;
@@ -54,7 +54,8 @@ public final class IngestRun {
         sampler.setDaemon(true);
         sampler.start();
 
-        DocumentExtractor extractor = new DocumentExtractor(ExtractionSettings.defaults());
+        DocumentExtractor extractor = new DocumentExtractor(ExtractionSettings.defaults()
+                .withParallelism(Integer.getInteger("bench.parallelism", ExtractionSettings.DEFAULT_PARALLELISM)));
         if (!Boolean.getBoolean("bench.noPrestart")) {
             extractor.prestart(); // as UploadProcessor does when it starts a job
         }
@@ -78,19 +79,22 @@ public final class IngestRun {
             throw new IllegalStateException("rejected: " + unpacked.rejection());
         }
         long unpackedAt = System.nanoTime();
-        long firstDone = 0;
+        long[] firstDone = {0};
         Map<String, Integer> outcomes = new TreeMap<>();
         List<DocumentFacts> facts = new ArrayList<>();
         try (extractor) {
-            for (UnpackedEntry entry : unpacked.entries()) {
-                Path file = storage.resolve(storage.entryPath(uploadId, entry.storageKey()));
-                Extraction found = extractor.extract(file);
-                firstDone = firstDone == 0 ? System.nanoTime() : firstDone;
-                outcomes.merge(found.outcome().code(), 1, Integer::sum);
-                // as JobSteps.recorded: only a PDF's text goes back to the classifier
-                facts.add(new DocumentFacts(entry.name(), entry.size(), found.mediaType(), found.outcome(),
-                        found.mediaType().startsWith("application/pdf") ? found.text() : "", found.pages(), file));
-            }
+            // as UploadProcessor: the extractor's parallelism in flight, results taken in order
+            OrderedExtraction.run(extractor.parallelism(), unpacked.entries(),
+                    entry -> extractor.extract(storage.resolve(storage.entryPath(uploadId, entry.storageKey()))),
+                    (entry, found) -> {
+                        firstDone[0] = firstDone[0] == 0 ? System.nanoTime() : firstDone[0];
+                        outcomes.merge(found.outcome().code(), 1, Integer::sum);
+                        Path file = storage.resolve(storage.entryPath(uploadId, entry.storageKey()));
+                        // as JobSteps.recorded: only a PDF's text goes back to the classifier
+                        facts.add(new DocumentFacts(entry.name(), entry.size(), found.mediaType(), found.outcome(),
+                                found.mediaType().startsWith("application/pdf") ? found.text() : "", found.pages(),
+                                file));
+                    });
             long extracted = System.nanoTime();
             List<Classification> kinds = PackageClassifier.classify(facts).documents();
             long classified = System.nanoTime();
@@ -103,7 +107,7 @@ public final class IngestRun {
             System.out.printf("RESULT wallMs=%d storeMs=%d unpackMs=%d firstDocumentMs=%d extractMs=%d "
                     + "classifyMs=%d documents=%d selfPeakRss=%d workerPeakRss=%d workers=%d outcomes=%s kinds=%s%n",
                     (System.nanoTime() - t0) / 1_000_000, (stored - t0) / 1_000_000, (unpackedAt - stored) / 1_000_000,
-                    (firstDone - unpackedAt) / 1_000_000, (extracted - firstDone) / 1_000_000,
+                    (firstDone[0] - unpackedAt) / 1_000_000, (extracted - firstDone[0]) / 1_000_000,
                     (classified - extracted) / 1_000_000, facts.size(),
                     BenchResults.peakRss(ProcessHandle.current().pid()), workerPeak, workerPeaks.size(), outcomes,
                     byKind);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.concurrent.Semaphore;
 import org.jboss.logging.Logger;
 
 /**
@@ -15,16 +16,21 @@ import org.jboss.logging.Logger;
  * report the worker's own error output instead of failing silently, and there is no fetcher/emitter configuration
  * or emit-batch size to tune. The price is this small JSON-lines protocol.
  *
- * <p>One worker, one document at a time: calls are serialised. Use one extractor per concurrent job.
+ * <p>One worker JVM per extractor, parsing up to {@code parallelism} documents at once: that many calls to
+ * {@link #extract} may run concurrently (more wait). When a worker ends under several documents (one crashed, ran
+ * out of memory or hung past its deadline and was killed), nobody can tell which one broke it, so each of the
+ * others is parsed again alone: a bad document still costs only itself.
  */
 public final class DocumentExtractor implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(DocumentExtractor.class);
 
     private final ExtractionSettings settings;
     private final String workerMainClass;
+    private final Semaphore slots;
     private WorkerProcess worker;
     private long nextId;
     private int served;
+    private int inFlight;
     private boolean closed;
 
     public DocumentExtractor(ExtractionSettings settings) {
@@ -35,6 +41,12 @@ public final class DocumentExtractor implements AutoCloseable {
     DocumentExtractor(ExtractionSettings settings, String workerMainClass) {
         this.settings = settings;
         this.workerMainClass = workerMainClass;
+        this.slots = new Semaphore(settings.parallelism(), true);
+    }
+
+    /** How many documents may be extracted at once. */
+    public int parallelism() {
+        return settings.parallelism();
     }
 
     /**
@@ -42,13 +54,47 @@ public final class DocumentExtractor implements AutoCloseable {
      *
      * @throws IOException when the file is missing or no worker can be started (retryable, not the document's fault)
      */
-    public synchronized Extraction extract(Path file) throws IOException {
+    public Extraction extract(Path file) throws IOException {
         Path absolute = file.toAbsolutePath();
         if (!Files.isRegularFile(absolute)) {
             throw new NoSuchFileException(absolute.toString());
         }
-        long id = ++nextId;
-        WorkerProcess current = send(id, absolute);
+        int parallelism = settings.parallelism();
+        acquire(1);
+        Extraction result;
+        try {
+            result = once(absolute);
+        } finally {
+            slots.release();
+        }
+        if (parallelism > 1 && WorkerProcess.WORKER_EXITED.equals(result.failure())) {
+            acquire(parallelism); // alone on a worker: if it breaks this one too, it is this document's doing
+            try {
+                result = once(absolute);
+            } finally {
+                slots.release(parallelism);
+            }
+        }
+        return result;
+    }
+
+    private void acquire(int permits) throws IOException {
+        try {
+            slots.acquire(permits);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the extraction worker", e);
+        }
+    }
+
+    private Extraction once(Path absolute) throws IOException {
+        long id;
+        WorkerProcess current;
+        synchronized (this) {
+            id = ++nextId;
+            current = send(id, absolute);
+            inFlight++;
+        }
         Extraction result;
         try {
             result = current.await(id, settings.timeout());
@@ -56,8 +102,13 @@ public final class DocumentExtractor implements AutoCloseable {
             Thread.currentThread().interrupt();
             result = Extraction.failed(ExtractionOutcome.PARSE_FAILED, null, "interrupted");
         }
-        if (!current.alive() || ++served >= settings.maxDocumentsPerWorker()) {
-            retire();
+        synchronized (this) {
+            inFlight--;
+            served++;
+            if (current == worker && (!current.alive() || (served >= settings.maxDocumentsPerWorker()
+                    && inFlight == 0))) {
+                retire();
+            }
         }
         LOG.debugf("extraction %d: %s %s", id, result.outcome().code(), result.mediaType());
         return result;
@@ -115,7 +166,7 @@ public final class DocumentExtractor implements AutoCloseable {
     }
 
     private WorkerProcess worker() throws IOException {
-        if (worker == null || !worker.alive()) {
+        if (worker == null || !worker.alive() || (served >= settings.maxDocumentsPerWorker() && inFlight == 0)) {
             retire();
             worker = WorkerProcess.start(settings, workerMainClass);
             served = 0;

@@ -14,8 +14,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 
 /**
- * Main class of the extraction worker JVM. Reads one JSON request per line on stdin and answers on stdout; exits
- * the moment its parent is gone (stdin closes or the parent process ends), even while a parser is looping.
+ * Main class of the extraction worker JVM. Reads one JSON request per line on stdin and answers on stdout (each
+ * answer carries its request's id); exits the moment its parent is gone (stdin closes or the parent process ends),
+ * even while a parser is looping. Up to {@code parallelism} requests are parsed at once, on threads sharing the one
+ * loaded parser (Tika's parsers are thread-safe; every parse has its own context, handler and metadata).
  */
 final class ParseWorker {
     /** Parses one file; reports the detected type through {@code detected} before parsing starts. */
@@ -28,10 +30,15 @@ final class ParseWorker {
     private ParseWorker() {
     }
 
-    /** Arguments: write limit, most embedded documents, most embedding depth. */
+    /** Arguments: write limit, most embedded documents, most embedding depth, and parse threads (default 1). */
     public static void main(String[] args) throws Exception {
         serve(() -> TikaParsing.load(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
-                Integer.parseInt(args[2])));
+                Integer.parseInt(args[2])), parallelism(args));
+    }
+
+    /** The fourth argument, when given: how many documents are parsed at once. */
+    static int parallelism(String[] args) {
+        return args.length > 3 ? Math.max(1, Integer.parseInt(args[3])) : 1;
     }
 
     /** Loader of the parsing strategy; tests substitute a misbehaving one around the real parser. */
@@ -39,7 +46,7 @@ final class ParseWorker {
         Parsing load() throws Exception;
     }
 
-    static void serve(ParsingLoader loader) throws Exception {
+    static void serve(ParsingLoader loader, int parallelism) throws Exception {
         // Only protocol lines may reach the real stdout; libraries that print get stderr instead.
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
@@ -50,8 +57,23 @@ final class ParseWorker {
         ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(ParseWorker::halt));
         Parsing parsing = loader.load();
         write(protocol, WorkerMessage.ready());
+        for (int i = 1; i < parallelism; i++) {
+            Thread parser = new Thread(() -> parseForever(parsing, requests, protocol), "worker-parse-" + i);
+            parser.setDaemon(true);
+            parser.start();
+        }
+        parseForever(parsing, requests, protocol);
+    }
+
+    private static void parseForever(Parsing parsing, BlockingQueue<String> requests, PrintStream protocol) {
         while (true) {
-            WorkerMessage request = JSON.readValue(requests.take(), WorkerMessage.class);
+            WorkerMessage request;
+            try {
+                request = JSON.readValue(requests.take(), WorkerMessage.class);
+            } catch (IOException | InterruptedException e) {
+                halt(); // a request the parent did not write, or a thread told to stop: nothing sane is left
+                return;
+            }
             long id = request.id();
             Extraction result = parsing.parse(Path.of(request.path()),
                     type -> write(protocol, WorkerMessage.detected(id, type)));
@@ -71,6 +93,7 @@ final class ParseWorker {
         halt();
     }
 
+    /** One whole line per message: PrintStream.println holds the stream's lock for the line. */
     private static void write(PrintStream protocol, WorkerMessage message) {
         try {
             protocol.println(JSON.writeValueAsString(message));

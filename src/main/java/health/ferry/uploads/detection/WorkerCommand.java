@@ -1,6 +1,7 @@
 package health.ferry.uploads.detection;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +20,8 @@ final class WorkerCommand {
 
     static List<String> build(ExtractionSettings settings, String mainClass, Path scratch) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java,
+        List<String> command = new ArrayList<>(nice(settings.niceness()));
+        command.addAll(List.of(java,
                 "-Xmx" + settings.maxHeap(),
                 "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+UseSerialGC",
@@ -38,7 +40,22 @@ final class WorkerCommand {
         command.add(Integer.toString(settings.writeLimit()));
         command.add(Integer.toString(settings.maxEmbeddedDocuments()));
         command.add(Integer.toString(settings.maxEmbeddedDepth()));
+        command.add(Integer.toString(settings.parallelism()));
         return List.copyOf(command);
+    }
+
+    /** {@code nice -n N} where the system has it (it execs the JVM: same process id), else nothing. */
+    static List<String> nice(int niceness) {
+        if (niceness <= 0) {
+            return List.of();
+        }
+        for (String dir : List.of("/usr/bin", "/bin")) {
+            Path nice = Path.of(dir, "nice");
+            if (Files.isExecutable(nice)) {
+                return List.of(nice.toString(), "-n", Integer.toString(niceness));
+            }
+        }
+        return List.of();
     }
 
     /**

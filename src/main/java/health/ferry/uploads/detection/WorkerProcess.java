@@ -13,21 +13,30 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** One running worker JVM: sends requests, waits for answers against a deadline, kills the process when it passes. */
+/**
+ * One running worker JVM: sends requests, waits for each answer against its own deadline, kills the process when
+ * one passes. Several requests may be in flight; answers are sorted into a mailbox per request id, and the end of
+ * the process reaches every mailbox.
+ */
 final class WorkerProcess implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final WorkerMessage EXITED = new WorkerMessage(null, "exited", null, null, null, null, null, null,
             null, null, null, null);
     private static final int STDERR_LINES = 20;
+    /** The failure of a document whose worker ended under it (its own crash, or another document's). */
+    static final String WORKER_EXITED = "worker_exited";
 
     private final Process process;
     private final Path scratch;
     private final Writer requests;
-    private final BlockingQueue<WorkerMessage> inbox = new LinkedBlockingQueue<>();
+    private final BlockingQueue<WorkerMessage> starting = new LinkedBlockingQueue<>();
+    private final Map<Long, BlockingQueue<WorkerMessage>> mailboxes = new ConcurrentHashMap<>();
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private volatile boolean exited;
 
@@ -57,7 +66,7 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     private WorkerProcess awaitReady(Duration startupTimeout) throws IOException {
-        WorkerMessage first = next(startupTimeout.toNanos());
+        WorkerMessage first = next(starting, startupTimeout.toNanos());
         if (first == null || !WorkerMessage.READY.equals(first.event())) {
             kill();
             throw new IOException("extraction worker did not start; its last output: " + tail());
@@ -67,34 +76,53 @@ final class WorkerProcess implements AutoCloseable {
 
     /** Sends one request; an exception means the worker is gone before it saw the document. */
     void send(long id, Path file) throws IOException {
+        BlockingQueue<WorkerMessage> mailbox = new LinkedBlockingQueue<>();
+        mailboxes.put(id, mailbox);
+        if (exited) {
+            mailbox.add(EXITED); // the worker's end may have been announced before this mailbox existed
+        }
         if (!alive()) {
+            mailboxes.remove(id);
             throw new IOException("worker gone");
         }
-        requests.write(JSON.writeValueAsString(WorkerMessage.request(id, file.toString())) + "\n");
-        requests.flush();
+        try {
+            synchronized (requests) {
+                requests.write(JSON.writeValueAsString(WorkerMessage.request(id, file.toString())) + "\n");
+                requests.flush();
+            }
+        } catch (IOException e) {
+            mailboxes.remove(id);
+            throw e;
+        }
     }
 
-    /** Waits for the answer to request {@code id}; a timeout kills the worker. */
+    /** Waits for the answer to request {@code id}; a timeout kills the worker (and so fails the others in flight). */
     Extraction await(long id, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String mediaType = null;
-        while (true) {
-            long remaining = deadline - System.nanoTime();
-            WorkerMessage message = remaining > 0 ? next(remaining) : null;
-            if (message == null) {
-                kill();
-                return Extraction.failed(ExtractionOutcome.TIMED_OUT, mediaType, "timeout");
-            }
-            if (message == EXITED) {
-                kill();
-                return Extraction.failed(ExtractionOutcome.PARSE_FAILED, mediaType, "worker_exited");
-            }
-            if (message.id() != null && message.id() == id) {
+        BlockingQueue<WorkerMessage> mailbox = mailboxes.get(id);
+        if (mailbox == null) {
+            throw new IllegalStateException("request " + id + " was not sent");
+        }
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            String mediaType = null;
+            while (true) {
+                long remaining = deadline - System.nanoTime();
+                WorkerMessage message = remaining > 0 ? next(mailbox, remaining) : null;
+                if (message == null) {
+                    kill();
+                    return Extraction.failed(ExtractionOutcome.TIMED_OUT, mediaType, "timeout");
+                }
+                if (message == EXITED) {
+                    kill();
+                    return Extraction.failed(ExtractionOutcome.PARSE_FAILED, mediaType, WORKER_EXITED);
+                }
                 if (WorkerMessage.DONE.equals(message.event())) {
                     return message.toExtraction();
                 }
                 mediaType = message.mediaType();
             }
+        } finally {
+            mailboxes.remove(id);
         }
     }
 
@@ -139,9 +167,9 @@ final class WorkerProcess implements AutoCloseable {
         WorkerScratch.delete(scratch);
     }
 
-    private WorkerMessage next(long nanos) {
+    private static WorkerMessage next(BlockingQueue<WorkerMessage> from, long nanos) {
         try {
-            return inbox.poll(nanos, TimeUnit.NANOSECONDS);
+            return from.poll(nanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
@@ -161,14 +189,25 @@ final class WorkerProcess implements AutoCloseable {
             // the stream closes when the worker dies
         }
         exited = true;
-        inbox.add(EXITED);
+        starting.add(EXITED);
+        mailboxes.values().forEach(m -> m.add(EXITED));
     }
 
+    /** A protocol line goes to its request's mailbox ("ready", which has no id, to the start-up wait). */
     private void parse(String line) {
+        WorkerMessage message;
         try {
-            inbox.add(JSON.readValue(line, WorkerMessage.class));
+            message = JSON.readValue(line, WorkerMessage.class);
         } catch (JsonProcessingException e) {
-            // not a protocol line
+            return; // not a protocol line
+        }
+        if (message.id() == null) {
+            starting.add(message);
+            return;
+        }
+        BlockingQueue<WorkerMessage> mailbox = mailboxes.get(message.id());
+        if (mailbox != null) {
+            mailbox.add(message);
         }
     }
 

@@ -16,6 +16,8 @@ final class MisbehavingParseWorker {
     static final String HANG = "FERRY-TEST:hang";
     static final String OOM = "FERRY-TEST:oom";
     static final String CRASH = "FERRY-TEST:crash";
+    /** A well-behaved but slow document: three seconds, then parsed normally. */
+    static final String SLOW = "FERRY-TEST:slow";
 
     private MisbehavingParseWorker() {
     }
@@ -33,10 +35,16 @@ final class MisbehavingParseWorker {
                     exhaustHeap();
                 } else if (head.startsWith(CRASH)) {
                     Runtime.getRuntime().halt(3);
+                } else if (head.startsWith(SLOW)) {
+                    try {
+                        Thread.sleep(3_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
                 return real.parse(file, detected);
             };
-        });
+        }, ParseWorker.parallelism(args));
     }
 
     private static String head(Path file) {

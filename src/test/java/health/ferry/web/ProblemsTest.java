@@ -137,4 +137,24 @@ class ProblemsTest {
         org.junit.jupiter.api.Assertions.assertTrue(logged.stream().anyMatch(l -> l.contains(reference)
                 && l.contains("/studies")), "logged: " + logged);
     }
+
+    @Test
+    void onlyAnUnreachableDatabaseIsServiceUnavailable() {
+        java.util.function.Function<java.sql.SQLException, Throwable> wrapped = e ->
+                new jakarta.persistence.PersistenceException(new RuntimeException(e));
+        for (String state : new String[] {"08001", "08006", "57P01", "57P03", "53300"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(Problems.databaseUnavailable(
+                    wrapped.apply(new java.sql.SQLException("down", state))), state);
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(Problems.databaseUnavailable(
+                new java.sql.SQLException("Sorry, acquisition timeout!")), "the pool's timeout");
+        org.junit.jupiter.api.Assertions.assertTrue(Problems.databaseUnavailable(
+                new RuntimeException(new java.sql.SQLTransientConnectionException("gone"))));
+        for (String state : new String[] {"23505", "40001", "42P01", "22001"}) {
+            org.junit.jupiter.api.Assertions.assertFalse(Problems.databaseUnavailable(
+                    wrapped.apply(new java.sql.SQLException("a bug or a conflict", state))), state);
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(Problems.databaseUnavailable(new IllegalStateException(
+                "acquisition timeout")), "only the pool's SQLException, not any message");
+    }
 }

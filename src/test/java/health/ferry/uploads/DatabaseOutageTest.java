@@ -28,17 +28,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * R13: PostgreSQL unreachable for 30 seconds while uploads are received and processed (job claims) and syncs are
- * asked for. Ferry reaches PostgreSQL through a TCP proxy ({@link TcpCutter}) that the test cuts: open connections
+ * R13: PostgreSQL unreachable for 30 seconds while uploads are received and processed, upload and sync jobs are
+ * claimed and run, and a sync is asked for. Ferry reaches PostgreSQL through a TCP proxy ({@link TcpCutter}) that the test cuts: open connections
  * are reset and new ones refused, as when the server goes down. During the outage every API call is a 503
  * problem+json {@code service_unavailable} with Retry-After and a page is a plain 503 page, never a 500 or a stack
  * trace; afterwards the pool reconnects by itself, the upload received just before the cut is processed, the upload
- * refused during it is accepted when retried with its Idempotency-Key (once), a new upload is processed by the
- * workers (they survived their failed claims) and a sync runs.
+ * refused during it is accepted when retried with its Idempotency-Key (once) and processed by the workers (they
+ * survived their failed claims), and the scheduled sync job is claimed again and imports the whole chart once.
  *
  * <p>PostgreSQL only ({@code -Dquarkus.test.profile=test,pg}); on the embedded H2 there is no server to lose, and the
  * class is skipped before Quarkus starts for it.
@@ -73,7 +74,11 @@ class DatabaseOutageTest {
                     "ferry.uploads.jobs.poll-every", "2s",
                     // An attempt the outage cut short cannot record its failure: its job keeps the lease until it
                     // expires (5 min by default), then any worker resumes it. Shorter here, as in the proofs.
-                    "ferry.uploads.jobs.lease", "20s");
+                    "ferry.uploads.jobs.lease", "20s",
+                    // The sync workers poll (off elsewhere in the tests), a period's jobs are due at once, and a
+                    // run the outage cut short is claimed again 20 s after its last renewal.
+                    "ferry.sync.poll-every", "1s", "ferry.sync.spread", "PT1S", "ferry.sync.lease", "PT20S",
+                    "ferry.sync.job-retry-backoff", "PT2S");
         }
 
         @Override
@@ -84,6 +89,9 @@ class DatabaseOutageTest {
         }
     }
 
+    @Inject
+    health.ferry.sync.SyncSchedule schedule;
+
     @Test
     void aThirtySecondOutageGivesCleanErrorsAndLosesNothing() throws Exception {
         TcpCutter proxy = Proxied.proxy;
@@ -92,6 +100,9 @@ class DatabaseOutageTest {
         String connection = SandboxConnections.connected("alice", portalPerson, "demo");
         PageSession session = PageSession.open("alice", "/supporting-documents");
 
+        // A weekly period starts: the connection's sync job is due now; the sync workers claim it while (or just
+        // before) the database goes away.
+        assertTrue(schedule.enqueue(Instant.now().minus(Duration.ofMinutes(1))) >= 1);
         // Received just before the cut: its job is claimed and processed while the database goes away.
         String before = UploadCalls.upload("alice", HEART, person, Map.of("before.txt", note("before"),
                 "lab.pdf", UploadFixtures.labPdf())).then().statusCode(202).extract().path("id");
@@ -140,11 +151,19 @@ class DatabaseOutageTest {
                 .extract().path("items.id");
         assertEquals(2, mine.size(), "the upload before the outage and the retried one: " + mine);
 
-        // The sync asked for during the outage did not start; asked again, it runs.
-        as("alice").contentType(ContentType.JSON).post("/api/v1/connections/" + connection + "/sync").then()
-                .statusCode(202);
-        JsonPath synced = awaitSync(connection, Duration.ofSeconds(60));
+        // The scheduled sync job is claimed again (after its lease, if the outage cut its run short) and runs to the
+        // end: every record of the chart once.
+        JsonPath synced = awaitSync(connection, Duration.ofSeconds(90));
         assertEquals("new_records", synced.getString("lastSync.outcome"), synced.prettify());
+        int total = as("alice").get("/api/v1/people/" + portalPerson + "/records").then().statusCode(200).extract()
+                .path("total");
+        String reference = SandboxConnections.ward("alice", "Outage Reference", "2011-02-04");
+        String clean = SandboxConnections.connected("alice", reference, "demo");
+        as("alice").contentType(ContentType.JSON).post("/api/v1/connections/" + clean + "/sync").then()
+                .statusCode(202);
+        awaitSync(clean, Duration.ofSeconds(60));
+        assertEquals(total, (int) as("alice").get("/api/v1/people/" + reference + "/records").then().extract()
+                .path("total"), "the same chart as a sync without an outage: nothing lost, nothing twice");
     }
 
     private static byte[] note(String words) {
@@ -205,7 +224,7 @@ class DatabaseOutageTest {
         while (Instant.now().isBefore(until)) {
             JsonPath c = as("alice").get("/api/v1/connections/" + connection).then().statusCode(200).extract()
                     .jsonPath();
-            if (c.get("lastSync.finishedAt") != null) {
+            if (c.get("lastSync.finishedAt") != null && !"failed".equals(c.getString("lastSync.outcome"))) {
                 return c;
             }
             Thread.sleep(300);

@@ -26,7 +26,9 @@ public enum Outcome {
     ALREADY_UPLOADED("already_uploaded", 409),
     QUOTA_EXCEEDED("quota_exceeded", 429),
     NOT_AN_ARCHIVE("not_an_archive", 415),
-    INTERNAL_ERROR("internal_error", 500);
+    INTERNAL_ERROR("internal_error", 500),
+    /** The database (or another part Ferry cannot work without) is briefly unreachable: try again shortly. */
+    SERVICE_UNAVAILABLE("service_unavailable", 503);
 
     private final String code;
     private final int status;

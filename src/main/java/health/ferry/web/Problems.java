@@ -26,6 +26,10 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class Problems {
     static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
     private static final Logger LOG = Logger.getLogger(Problems.class);
+    /** What a 503 asks clients to wait before trying again. */
+    static final int RETRY_AFTER_SECONDS = 30;
+    /** Agroal's words when no connection could be had in time (no SQLState): the pool's text, never user input. */
+    private static final List<String> POOL_TIMEOUTS = List.of("acquisition timeout");
 
     /** The problem+json body of the contract. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -110,6 +114,14 @@ public class Problems {
     @ServerExceptionMapper
     Response unexpected(Throwable e, UriInfo uri) {
         String reference = UUID.randomUUID().toString();
+        if (databaseUnavailable(e)) {
+            // An outage, not a bug: no stack trace, a reference to match the log, and when to try again.
+            LOG.warnf("Database unavailable %s on %s: %s", reference, uri.getPath(), classes(e));
+            Response r = respond(uri, Outcome.SERVICE_UNAVAILABLE,
+                    "Ferry cannot reach its database right now. Nothing was lost; please try again in a minute.",
+                    List.of(), reference);
+            return Response.fromResponse(r).header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)).build();
+        }
         // Class names and frames only: exception messages may quote user input.
         LOG.errorf("Unexpected failure %s on %s: %s", reference, uri.getPath(), chain(e));
         return respond(uri, Outcome.INTERNAL_ERROR, "Please try again later. If it keeps happening, quote the reference.",
@@ -145,6 +157,43 @@ public class Problems {
         } catch (ReflectiveOperationException e) {
             return outcome.code();
         }
+    }
+
+    /**
+     * Whether a failure is the database being unreachable rather than a bug: a connection-class SQLState (08…),
+     * the server shutting down or not yet accepting connections (57P01–57P03), too many connections (53300), the
+     * JDBC connection exception types, Hibernate's JDBCConnectionException, or the pool timing out waiting for one.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"))) {
+                    return true;
+                }
+                String message = String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT);
+                if (state == null && POOL_TIMEOUTS.stream().anyMatch(message::contains)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String classes(Throwable e) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable t = e; t != null && sb.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
+            sb.append(sb.length() == 0 ? "" : " <- ").append(t.getClass().getName());
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                sb.append(" [").append(sql.getSQLState()).append(']');
+            }
+        }
+        return sb.toString();
     }
 
     private static String lastNode(String path) {

@@ -173,4 +173,7 @@ public interface WebMessages {
 
     @Message("Something went wrong on our side")
     String outcome_internal_error();
+
+    @Message("Ferry is briefly unavailable")
+    String outcome_service_unavailable();
 }

@@ -30,6 +30,17 @@ class CoordinatorBrowserTest {
     @TestHTTPResource("/")
     URL base;
 
+    /** The requests a hostile document's script would make if it ever ran ({@code …script-ran…}). */
+    private static List<String> scriptCalls(Page page) {
+        List<String> watched = new CopyOnWriteArrayList<>();
+        page.context().onRequest(request -> {
+            if (request.url().contains("script-ran")) {
+                watched.add(request.url());
+            }
+        });
+        return watched;
+    }
+
     private static Page.GetByRoleOptions named(String name) {
         return new Page.GetByRoleOptions().setName(name).setExact(true);
     }
@@ -94,12 +105,7 @@ class CoordinatorBrowserTest {
         CoordinatorFixtures.Package p = CoordinatorFixtures.readyPackage("alice", "Script Sasha");
         try (Browser browser = Browser.start()) {
             Page page = browser.page();
-            List<String> watched = new CopyOnWriteArrayList<>();
-            page.context().onRequest(request -> {
-                if (request.url().contains("script-ran")) {
-                    watched.add(request.url());
-                }
-            });
+            List<String> watched = scriptCalls(page);
             browser.signIn(base.toString(), "casey");
             page.navigate(base + "coordinator/uploads/" + p.upload());
             page.navigate(base + "coordinator/documents/" + p.doc("notes.html"));
@@ -121,6 +127,40 @@ class CoordinatorBrowserTest {
             page.waitForTimeout(1000);
             assertFalse(page.title().contains("PWNED"), page.title());
             assertEquals(List.of(), watched, "the page's script never ran");
+        }
+    }
+
+    /** U6: an SVG with onload and a foreignObject script, as .svg and disguised as .png, opened every way there is. */
+    @Test
+    void anSvgWithScriptNeverRunsWhicheverWayItIsOpened() throws Exception {
+        String person = UploadCalls.ward("alice", "Svg Sydney", UploadCalls.HEART);
+        java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        files.put("image.svg", DocumentDownloadTest.SVG.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        files.put("scan.png", DocumentDownloadTest.SVG.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String upload = UploadCalls.upload("alice", UploadCalls.HEART, person, java.util.Map.of("svg.zip",
+                UploadFixtures.zip(files))).then().statusCode(202).extract().path("id");
+        List<String> ids = UploadCalls.finished("alice", upload).getList("documents.id", String.class);
+        assertEquals(2, ids.size());
+        try (Browser browser = Browser.start()) {
+            Page page = browser.page();
+            List<String> watched = scriptCalls(page);
+            browser.signIn(base.toString(), "casey");
+            for (String id : ids) {
+                page.navigate(base + "coordinator/documents/" + id);
+                assertThat(page.locator("[data-no-preview]")).isVisible();
+                assertEquals(0, page.locator("iframe, embed, object, img[src*='" + id + "']").count(), "not inlined");
+                for (String direct : List.of("coordinator/documents/" + id + "/preview",
+                        "api/v1/coordinator/documents/" + id + "/content")) {
+                    try {
+                        page.navigate(base + direct);
+                    } catch (com.microsoft.playwright.PlaywrightException expected) {
+                        // The content is a download: Chromium reports "Download is starting", nothing renders.
+                    }
+                    page.waitForTimeout(500);
+                    assertFalse(page.title().contains("PWNED"), direct + ": " + page.title());
+                }
+            }
+            assertEquals(List.of(), watched, "the SVG's script never ran");
         }
     }
 }

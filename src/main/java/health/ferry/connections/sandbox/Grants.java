@@ -55,6 +55,8 @@ class Grants {
     private final Map<String, String> redeemedCodes = new ConcurrentHashMap<>();
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    /** Refresh requests per account (whatever they answered): tests count token-endpoint calls with it. */
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> refreshRequests = new ConcurrentHashMap<>();
 
     Grants(SandboxClock clock) {
         this.clock = clock;
@@ -94,13 +96,29 @@ class Grants {
 
     /**
      * A new access token and refresh token for a refresh token. The token it replaces keeps working until the new
-     * one is used (so a lost response does not lose the grant); older ones answer nothing.
+     * one is used (so a lost response does not lose the grant); older ones answer nothing. The {@code strict}
+     * account has no such grace: a refresh token works once, and presenting a used one again revokes the whole
+     * grant, its access tokens included (reuse detection, as Keycloak's "revoke refresh token" with no reuse).
      */
     synchronized Optional<Issued> refresh(String refreshToken, String clientId) {
         Grant grant = refreshToken == null ? null : grants.get(refreshTokens.getOrDefault(refreshToken, ""));
         Instant now = clock.now();
+        if (grant != null) {
+            refreshRequests.computeIfAbsent(grant.code.username(), u -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet();
+        }
         if (grant == null || grant.revoked || !grant.code.clientId().equals(clientId) || ended(grant, now)) {
             return Optional.empty();
+        }
+        if (strict(grant)) {
+            if (!refreshToken.equals(grant.latest)) {
+                grant.revoked = true;
+                return Optional.empty();
+            }
+            // The used token stays known (never valid again), so presenting it later is recognised as reuse.
+            grant.latest = Expiring.newHandle();
+            refreshTokens.put(grant.latest, grant.id);
+            return Optional.of(access(grant, now, grant.latest));
         }
         if (refreshToken.equals(grant.latest)) {
             Optional.ofNullable(grant.previous).ifPresent(refreshTokens::remove);
@@ -111,6 +129,17 @@ class Grants {
         grant.latest = Expiring.newHandle();
         refreshTokens.put(grant.latest, grant.id);
         return Optional.of(access(grant, now, grant.latest));
+    }
+
+    /** How many refresh requests the account's grants have received since the last reset. */
+    int refreshRequests(String username) {
+        return Optional.ofNullable(refreshRequests.get(username)).map(java.util.concurrent.atomic.AtomicInteger::get)
+                .orElse(0);
+    }
+
+    private static boolean strict(Grant grant) {
+        return SandboxAccounts.find(grant.code.username()).filter(a -> a.behaviour() == Behaviour.STRICT_ROTATION)
+                .isPresent();
     }
 
     /** The username behind a refresh token, if it is one. */
@@ -144,6 +173,7 @@ class Grants {
         redeemedCodes.clear();
         grants.clear();
         refreshTokens.clear();
+        refreshRequests.clear();
     }
 
     private Issued access(Grant grant, Instant now, String refreshToken) {

@@ -35,7 +35,8 @@ class PortalPages {
             new AccountRow("locked", "account locked"),
             new AccountRow("empty", "connects; no records"),
             new AccountRow("flaky", "unavailable (503) on every odd-numbered sign-in; its first FHIR search per token is 503 with Retry-After: 1"),
-            new AccountRow("shortlived", "connects; access ends after 60 seconds"));
+            new AccountRow("shortlived", "connects; access ends after 60 seconds"),
+            new AccountRow("strict", "connects; each refresh token works once, and presenting a used one revokes the access"));
 
     @Inject
     SignIns signIns;

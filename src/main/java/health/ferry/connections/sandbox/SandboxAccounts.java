@@ -12,7 +12,7 @@ final class SandboxAccounts {
     static final String PASSWORD = "demo";
 
     /** What signing in to an account does. */
-    enum Behaviour { CONNECTS, TWO_FACTOR, PROFILES, TERMS, PASSWORD_EXPIRED, LOCKED, FLAKY, SHORT_LIVED }
+    enum Behaviour { CONNECTS, TWO_FACTOR, PROFILES, TERMS, PASSWORD_EXPIRED, LOCKED, FLAKY, SHORT_LIVED, STRICT_ROTATION }
 
     /** One patient behind an account; {@code id} is the FHIR Patient id. */
     record Profile(String id, String given, String family, LocalDate birthDate, String gender, boolean hasRecords) {
@@ -42,7 +42,9 @@ final class SandboxAccounts {
                     LocalDate.parse("2001-12-12"), "female", false)),
             account("flaky", Behaviour.FLAKY, person("sbx-flaky", "Drew", "Kim", "1995-04-04", "male")),
             account("shortlived", Behaviour.SHORT_LIVED, person("sbx-shortlived", "Reese", "Walker", "1988-07-21",
-                    "female")));
+                    "female")),
+            account("strict", Behaviour.STRICT_ROTATION, person("sbx-strict", "Morgan", "Hale", "1979-10-10",
+                    "male")));
 
     private SandboxAccounts() {
     }

@@ -42,7 +42,7 @@ interface SandboxMessages {
     @Message("Deny")
     String deny();
 
-    @Message("Sandbox accounts: demo, twofactor, family, terms, expired, locked, empty, flaky, shortlived. "
+    @Message("Sandbox accounts: demo, twofactor, family, terms, expired, locked, empty, flaky, shortlived, strict. "
             + "The password is demo.")
     String login_hint();
 

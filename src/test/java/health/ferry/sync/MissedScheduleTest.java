@@ -1,0 +1,84 @@
+package health.ferry.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import health.ferry.connections.SandboxConnections;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * R7, a missed schedule: every instance was down in the weekly slot. Started again, each enqueues the period of the
+ * trigger's latest scheduled time ({@link SyncCatchUp}, at start-up; off in the other tests): three instances
+ * starting together queue one job per connection, and a later start, or a slot the trigger did fire, adds none.
+ */
+@QuarkusTest
+class MissedScheduleTest {
+    @Inject
+    SyncCatchUp catchUp;
+    @Inject
+    SyncSchedule schedule;
+    @Inject
+    SyncJobs jobs;
+    @Inject
+    Clock clock;
+
+    @Test
+    void theLatestSlotOfTheWeeklyCronIsTheMondayBefore() {
+        String weekly = "0 0 0 ? * MON";
+        assertEquals(Instant.parse("2026-11-16T00:00:00Z"),
+                SyncCatchUp.lastSlot(weekly, Instant.parse("2026-11-18T10:15:00Z")).orElseThrow());
+        assertEquals(Instant.parse("2026-11-16T00:00:00Z"),
+                SyncCatchUp.lastSlot(weekly, Instant.parse("2026-11-22T23:59:59Z")).orElseThrow(), "Sunday night");
+        assertEquals(Instant.parse("2026-11-23T00:00:00Z"),
+                SyncCatchUp.lastSlot(weekly, Instant.parse("2026-11-23T00:00:01Z")).orElseThrow(), "just after");
+        assertEquals(java.util.Optional.empty(), SyncCatchUp.lastSlot("off", Instant.now()), "no trigger, no slot");
+    }
+
+    @Test
+    void threeInstancesStartingAfterAMissedSlotQueueEachConnectionOnce() throws Exception {
+        String person = SandboxConnections.ward("erin", "Missed Slot", "2009-10-11");
+        UUID id = UUID.fromString(SandboxConnections.connected("erin", person, "empty"));
+        Instant slot = SyncCatchUp.lastSlot("0 0 0 ? * MON", clock.instant()).orElseThrow();
+        CyclicBarrier together = new CyclicBarrier(3);
+        ExecutorService instances = Executors.newFixedThreadPool(3);
+        int queued = 0;
+        try {
+            List<Future<Integer>> started = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Callable<Integer> start = () -> {
+                    together.await();
+                    return catchUp.catchUp(List.of(id));
+                };
+                started.add(instances.submit(start));
+            }
+            for (Future<Integer> f : started) {
+                queued += f.get();
+            }
+        } finally {
+            instances.shutdownNow();
+        }
+        assertEquals(1, queued, "one job between the three instances");
+        List<SyncJob> queue = jobs.ofConnection(id);
+        assertEquals(1, queue.size());
+        assertEquals(slot, queue.get(0).periodStart, "the missed period");
+        assertEquals(slot.plus(schedule.offset(id)), queue.get(0).runAfter, "due at its usual place in the week");
+
+        assertEquals(0, catchUp.catchUp(List.of(id)), "a later start adds nothing");
+        String other = SandboxConnections.ward("erin", "Fired Slot", "2009-10-12");
+        UUID fired = UUID.fromString(SandboxConnections.connected("erin", other, "empty"));
+        assertEquals(1, schedule.enqueue(slot, List.of(fired)), "the trigger fired for this one");
+        assertEquals(0, catchUp.catchUp(List.of(fired)), "so the catch-up adds nothing");
+        assertEquals(1, jobs.ofConnection(fired).size());
+    }
+}

@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -85,14 +86,29 @@ class UploadProcessor {
             return "not_due";
         }
         extractor.prestart(); // the worker JVM loads Tika while the archive unpacks
-        List<DocumentEntry> entries = work.archive() ? unpack(claim, work) : files(claim, work);
-        if (entries == null) {
-            LOG.infof("upload %s: rejected", claim.uploadId());
-            return "rejected";
+        EarlyExtraction early = null;
+        try {
+            List<DocumentEntry> entries;
+            if (work.archive()) {
+                early = new EarlyExtraction(entriesSink(work), extractor);
+                entries = unpack(claim, work, early);
+            } else {
+                entries = files(claim, work);
+            }
+            if (entries == null) {
+                LOG.infof("upload %s: rejected", claim.uploadId());
+                return "rejected";
+            }
+            List<DocumentEntry> todo = entries.stream().filter(e -> !work.recorded().containsKey(e.index()))
+                    .toList();
+            EarlyExtraction started = early;
+            OrderedExtraction.run(extractor.parallelism(), todo, entry -> extract(extractor, entry, started),
+                    (entry, found) -> steps.record(claim, entry, found));
+        } finally {
+            if (early != null) {
+                early.close();
+            }
         }
-        List<DocumentEntry> todo = entries.stream().filter(e -> !work.recorded().containsKey(e.index())).toList();
-        OrderedExtraction.run(extractor.parallelism(), todo, entry -> extract(extractor, entry),
-                (entry, found) -> steps.record(claim, entry, found));
         List<RecordedDocument> recorded = steps.recorded(claim);
         PackageClassification classified = classify(recorded);
         extractRecords(claim, recorded, classified);
@@ -101,12 +117,20 @@ class UploadProcessor {
         return "ready_for_review";
     }
 
-    /** The archive's entries, or null when it was rejected. */
-    private List<DocumentEntry> unpack(JobClaim claim, JobWork work) throws JobFailure {
-        Path zip = verified(work.originals().get(0));
+    /** The folder this upload's entries unpack into, cleared of an interrupted run's leftovers. */
+    private DirectorySink entriesSink(JobWork work) throws JobFailure {
         try {
             storage.pruneEntries(work.uploadId(), Set.copyOf(work.recorded().values()));
-            DirectorySink sink = storage.entries(work.uploadId());
+            return storage.entries(work.uploadId());
+        } catch (IOException e) {
+            throw new JobFailure(UploadFailure.STORAGE_FAILED, true, e);
+        }
+    }
+
+    /** The archive's entries, or null when it was rejected. */
+    private List<DocumentEntry> unpack(JobClaim claim, JobWork work, EarlyExtraction sink) throws JobFailure {
+        Path zip = verified(work.originals().get(0));
+        try {
             UnpackResult result = ArchiveUnpacker.unpack(zip, config.archive().limits(), sink);
             List<UploadSkipped> left = new ArrayList<>();
             for (SkippedEntry s : result.skipped()) {
@@ -125,7 +149,7 @@ class UploadProcessor {
     }
 
     /** The unpacked entries; one an earlier run already recorded keeps its stored copy and drops the new one. */
-    private List<DocumentEntry> entries(JobWork work, UnpackResult result, DirectorySink sink) throws IOException {
+    private List<DocumentEntry> entries(JobWork work, UnpackResult result, EarlyExtraction sink) throws IOException {
         List<DocumentEntry> entries = new ArrayList<>();
         for (UnpackedEntry e : result.entries()) {
             String recorded = work.recorded().get(e.index());
@@ -188,7 +212,19 @@ class UploadProcessor {
         }
     }
 
-    private Extraction extract(DocumentExtractor extractor, DocumentEntry entry) throws JobFailure {
+    /**
+     * The entry's extraction: the one started while unpacking when there is one (its bytes were hashed as this job
+     * wrote them, moments ago), else from the stored bytes, checked against their hash first.
+     */
+    private Extraction extract(DocumentExtractor extractor, DocumentEntry entry, EarlyExtraction early)
+            throws JobFailure {
+        if (early != null) {
+            String key = entry.blobPath().substring(entry.blobPath().lastIndexOf('/') + 1);
+            Optional<Extraction> found = early.take(key);
+            if (found.isPresent()) {
+                return found.get();
+            }
+        }
         Path file = verified(entry.blobPath(), entry.sha256());
         try {
             return extractor.extract(file);

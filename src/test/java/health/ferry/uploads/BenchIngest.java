@@ -25,6 +25,11 @@ public final class BenchIngest {
         Files.createDirectories(storage);
         List<String> command = new ArrayList<>(List.of(IngestBenchmark.java()));
         command.addAll(IngestBenchmark.PRODUCTION_JVM);
+        for (String knob : List.of("bench.parallelism", "bench.niceness", "bench.noPrestart")) {
+            if (System.getProperty(knob) != null) {
+                command.add("-D" + knob + "=" + System.getProperty(knob));
+            }
+        }
         command.addAll(List.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
                 "-cp", System.getProperty("java.class.path"), IngestRun.class.getName(),
                 zip.toAbsolutePath().toString(), storage.toAbsolutePath().toString()));

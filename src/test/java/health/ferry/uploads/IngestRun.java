@@ -3,13 +3,13 @@ package health.ferry.uploads;
 import health.ferry.BenchResults;
 import health.ferry.uploads.archive.ArchiveLimits;
 import health.ferry.uploads.archive.ArchiveUnpacker;
-import health.ferry.uploads.archive.DirectorySink;
 import health.ferry.uploads.archive.UnpackResult;
 import health.ferry.uploads.archive.UnpackedEntry;
 import health.ferry.uploads.classification.Classification;
 import health.ferry.uploads.classification.DocumentFacts;
 import health.ferry.uploads.classification.PackageClassifier;
 import health.ferry.uploads.detection.DocumentExtractor;
+import health.ferry.uploads.detection.Extraction;
 import health.ferry.uploads.detection.ExtractionSettings;
 import health.ferry.uploads.detection.OrderedExtraction;
 import health.ferry.uploads.storage.StoredBlob;
@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,7 +56,8 @@ public final class IngestRun {
         sampler.start();
 
         DocumentExtractor extractor = new DocumentExtractor(ExtractionSettings.defaults()
-                .withParallelism(Integer.getInteger("bench.parallelism", ExtractionSettings.DEFAULT_PARALLELISM)));
+                .withParallelism(Integer.getInteger("bench.parallelism", ExtractionSettings.DEFAULT_PARALLELISM))
+                .withNiceness(Integer.getInteger("bench.niceness", ExtractionSettings.DEFAULT_NICENESS)));
         if (!Boolean.getBoolean("bench.noPrestart")) {
             extractor.prestart(); // as UploadProcessor does when it starts a job
         }
@@ -69,7 +71,8 @@ public final class IngestRun {
         }
         long stored = System.nanoTime();
         UUID uploadId = UUID.randomUUID();
-        DirectorySink sink = storage.entries(uploadId);
+        // as UploadProcessor: entries are extracted early, while the rest of the archive unpacks
+        EarlyExtraction sink = new EarlyExtraction(storage.entries(uploadId), extractor);
         ArchiveLimits d = ArchiveLimits.defaults();
         ArchiveLimits limits = args.length < 3 ? d : new ArchiveLimits(d.maxEntries(), d.maxEntryBytes(),
                 Long.parseLong(args[2]), d.ratioCheckAfterBytes(), d.maxCompressionRatio(), d.maxNameBytes(),
@@ -82,10 +85,14 @@ public final class IngestRun {
         long[] firstDone = {0};
         Map<String, Integer> outcomes = new TreeMap<>();
         List<DocumentFacts> facts = new ArrayList<>();
-        try (extractor) {
+        try (extractor; sink) {
             // as UploadProcessor: the extractor's parallelism in flight, results taken in order
             OrderedExtraction.run(extractor.parallelism(), unpacked.entries(),
-                    entry -> extractor.extract(storage.resolve(storage.entryPath(uploadId, entry.storageKey()))),
+                    entry -> {
+                        Optional<Extraction> early = sink.take(entry.storageKey());
+                        return early.isPresent() ? early.get()
+                                : extractor.extract(storage.resolve(storage.entryPath(uploadId, entry.storageKey())));
+                    },
                     (entry, found) -> {
                         firstDone[0] = firstDone[0] == 0 ? System.nanoTime() : firstDone[0];
                         outcomes.merge(found.outcome().code(), 1, Integer::sum);

@@ -61,6 +61,11 @@ public record ExtractionSettings(Duration timeout, Duration startupTimeout, Stri
                 maxEmbeddedDepth, maxDocumentsPerWorker, classpath, parallelism, niceness);
     }
 
+    public ExtractionSettings withNiceness(int value) {
+        return new ExtractionSettings(timeout, startupTimeout, maxHeap, writeLimit, maxEmbeddedDocuments,
+                maxEmbeddedDepth, maxDocumentsPerWorker, classpath, parallelism, value);
+    }
+
     public ExtractionSettings withParallelism(int value) {
         return new ExtractionSettings(timeout, startupTimeout, maxHeap, writeLimit, maxEmbeddedDocuments,
                 maxEmbeddedDepth, maxDocumentsPerWorker, classpath, value, niceness);

@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
 /**
  * A fixed number of daemon worker threads for one queue (bounded concurrency per instance). A worker runs a drain
  * loop that claims jobs under leases, named in them as {@code <instance>/<thread>}: process id and a random suffix,
- * ids only. Once {@link #stop()} has begun, drains should end at their next check of {@link #stopping()}. A job cut
- * short keeps its lease until it expires; then any instance claims it again.
+ * ids only. Once {@link #stop()} has begun, drains should end at their next check of {@link #stopping()}; what they
+ * throw after that is the shutdown reaching them and is not an error. A job cut short keeps its lease until it
+ * expires; then any instance claims it again.
  */
 public final class WorkerPool {
     private static final Logger LOG = Logger.getLogger(WorkerPool.class);
@@ -65,7 +66,11 @@ public final class WorkerPool {
         try {
             drain.accept(owner);
         } catch (RuntimeException e) {
-            LOG.errorf("%s worker stopped: %s", name, e.getClass().getName());
+            if (stopping) {
+                LOG.debugf("%s worker ended by the shutdown: %s", name, e.getClass().getName());
+            } else {
+                LOG.errorf("%s worker stopped: %s", name, e.getClass().getName());
+            }
         } finally {
             running.decrementAndGet();
         }

@@ -1,10 +1,12 @@
 package health.ferry.sync;
 
 import health.ferry.jobs.WorkerPool;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Runs due sync jobs on a fixed number of threads ({@code ferry.sync.workers}: bounded concurrency per instance,
  * {@link WorkerPool}). A poller wakes them; each claims jobs under a lease until none is due. A transient failure
  * gives the job back for a later attempt with backoff (at least the portal's {@code Retry-After}); ended access is
- * not retried.
+ * not retried. When the application stops, a running sync ends after its current page (as if its lease were lost)
+ * and the job is claimed again once the lease expires.
  */
 @ApplicationScoped
 class SyncWorkers {
@@ -71,7 +74,7 @@ class SyncWorkers {
             return true;
         }
         ConnectionSync.Result result = sync.run(claim.connectionId(), runId, true,
-                () -> jobs.renew(claim, ahead));
+                () -> !pool.stopping() && jobs.renew(claim, ahead));
         if (ConnectionSync.LEASE_LOST.equals(result.failureCode())) {
             return true;
         }
@@ -89,6 +92,11 @@ class SyncWorkers {
             wait = result.retryAfter();
         }
         return wait;
+    }
+
+    /** The application is stopping: claim nothing more, and let running syncs end while the database is there. */
+    void stopping(@Observes ShutdownEvent event) {
+        pool.stop();
     }
 
     @PreDestroy

@@ -2,6 +2,7 @@ package health.ferry.uploads;
 
 import health.ferry.jobs.WorkerPool;
 import health.ferry.uploads.detection.DocumentExtractor;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Runs upload jobs on a fixed number of worker threads ({@link WorkerPool}; one by default on two cores), each with
  * its own extraction worker JVM. Woken right after an upload commits, and by a poller that also finds retries and
- * jobs left behind by a crashed instance once their lease has expired.
+ * jobs left behind by a crashed instance once their lease has expired. When the application stops, the workers end
+ * at the next document and leave the job under its lease, to be resumed once it expires.
  */
 @ApplicationScoped
 class UploadWorkers {
@@ -56,13 +58,18 @@ class UploadWorkers {
         }
         try {
             while (!pool.stopping() && pending.getAndSet(false)) {
-                while (!pool.stopping() && processor.runNext(extractor, owner)) {
+                while (!pool.stopping() && processor.runNext(extractor, owner, pool::stopping)) {
                     pending.set(false);
                 }
             }
         } finally {
             extractors.add(extractor);
         }
+    }
+
+    /** The application is stopping: start no job, and let the running ones end while the database is still there. */
+    void stopping(@Observes ShutdownEvent event) {
+        pool.stop();
     }
 
     @PreDestroy

@@ -113,7 +113,8 @@ public class ConnectionSync {
             result = new Result(null, null);
         } catch (SyncFailure f) {
             if (LEASE_LOST.equals(f.code())) {
-                LOG.infof("sync %s of connection %s stopped: its job was taken over", runId, connectionId);
+                LOG.infof("sync %s of connection %s stopped: its job was taken over or the instance is stopping",
+                        runId, connectionId);
                 return new Result(LEASE_LOST, null);
             }
             if ("reconnect_required".equals(f.code())) {

@@ -1,9 +1,10 @@
 package health.ferry.sync;
 
+import health.ferry.jobs.JobTable;
+import health.ferry.jobs.Leases;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Duration;
@@ -20,8 +21,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 class SyncJobs implements PanacheRepositoryBase<SyncJob, UUID> {
+    static final JobTable<SyncJob> TABLE = new JobTable<>(SyncJob.class, "sync_job", "id");
+
     @Inject
     SyncHistory history;
+    @Inject
+    Leases leases;
     @ConfigProperty(name = "ferry.sync.lease", defaultValue = "PT10M")
     Duration lease;
 
@@ -30,36 +35,30 @@ class SyncJobs implements PanacheRepositoryBase<SyncJob, UUID> {
      * unique key makes enqueueing by several instances at once safe. Answers whether this call added it.
      */
     @Transactional(TxType.REQUIRES_NEW)
-    boolean enqueue(UUID connectionId, Instant periodStart, Instant runAfter, Instant now) {
+    boolean enqueue(UUID connectionId, Instant periodStart, Instant runAfter) {
         return getEntityManager().createNativeQuery("insert into sync_job (id, connection_id, period_start, state,"
-                + " run_after, attempts, updated_at) values (:id, :connection, :period, 'queued', :runAfter, 0, :now)"
-                + " on conflict do nothing")
+                + " run_after, attempts, updated_at) values (:id, :connection, :period, 'queued', :runAfter, 0,"
+                + " current_timestamp) on conflict do nothing")
                 .setParameter("id", UUID.randomUUID()).setParameter("connection", connectionId)
-                .setParameter("period", periodStart).setParameter("runAfter", runAfter).setParameter("now", now)
+                .setParameter("period", periodStart).setParameter("runAfter", runAfter)
                 .executeUpdate() == 1;
     }
 
     /**
      * Claims the next due job no live lease holds, skipping rows another worker has locked (any instance), and
-     * starts its run. A run left unfinished by a crashed holder is closed as {@code interrupted}.
+     * starts its run. A run left unfinished by a crashed holder is closed as {@code interrupted}. Due and leased by
+     * the database's clock, moved {@code ahead} when a test runs the schedule in the future (else zero).
      */
     @Transactional(TxType.REQUIRES_NEW)
-    Optional<SyncClaim> claim(String owner, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = getEntityManager().createNativeQuery("select id from sync_job where state <> 'done'"
-                + " and run_after <= :now and (lease_expires_at is null or lease_expires_at < :now)"
-                + " order by run_after fetch first 1 rows only for update skip locked", UUID.class)
-                .setParameter("now", now).getResultList();
-        if (ids.isEmpty()) {
-            return Optional.empty();
-        }
-        SyncJob job = findById(ids.get(0));
-        if (job.syncRunId != null) {
-            history.interrupted(job.syncRunId, now);
-        }
-        SyncClaim claim = job.claim(owner, now, lease);
-        job.syncRunId = history.start(job.connectionId, now);
-        return Optional.of(claim);
+    Optional<SyncClaim> claim(String owner, Duration ahead) {
+        Instant now = leases.now().plus(ahead);
+        return leases.claimNext(TABLE, owner, now, lease).map(job -> {
+            if (job.syncRunId != null) {
+                history.interrupted(job.syncRunId, now);
+            }
+            job.syncRunId = history.start(job.connectionId, now);
+            return new SyncClaim(job.id, job.connectionId, owner, job.attempts);
+        });
     }
 
     /** The run the claim works on; empty when the claim no longer holds. */
@@ -68,21 +67,22 @@ class SyncJobs implements PanacheRepositoryBase<SyncJob, UUID> {
         return held(claim).map(job -> job.syncRunId);
     }
 
-    /** Extends the lease; false when another worker has taken the job over. */
+    /** Extends the lease from the database's time (moved {@code ahead}); false when another worker has taken it. */
     @Transactional(TxType.REQUIRES_NEW)
-    boolean renew(SyncClaim claim, Instant now) {
+    boolean renew(SyncClaim claim, Duration ahead) {
         return held(claim).map(job -> {
-            job.renew(now, lease);
+            job.renew(leases.now().plus(ahead), lease);
             return true;
         }).orElse(false);
     }
 
-    /** Ends the job (done, or given back for a later attempt when {@code retryAt} is set). */
+    /** Ends the job: done, or given back for a later attempt {@code retryIn} from now when that is set. */
     @Transactional(TxType.REQUIRES_NEW)
-    void finish(SyncClaim claim, String error, Instant retryAt, Instant now) {
+    void finish(SyncClaim claim, String error, Duration retryIn, Duration ahead) {
         held(claim).ifPresent(job -> {
-            if (retryAt != null) {
-                job.retryAt(retryAt, error, now);
+            Instant now = leases.now().plus(ahead);
+            if (retryIn != null) {
+                job.retryAt(now.plus(retryIn), error, now);
             } else {
                 job.done(error, now);
             }
@@ -103,6 +103,6 @@ class SyncJobs implements PanacheRepositoryBase<SyncJob, UUID> {
     }
 
     private Optional<SyncJob> held(SyncClaim claim) {
-        return findByIdOptional(claim.jobId(), LockModeType.PESSIMISTIC_WRITE).filter(job -> job.heldBy(claim));
+        return leases.held(TABLE, claim.jobId(), claim.owner(), claim.token());
     }
 }

@@ -7,7 +7,6 @@ import io.quarkus.scheduler.Scheduler;
 import io.quarkus.scheduler.Trigger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,7 +20,9 @@ import org.jboss.logging.Logger;
  * The weekly sync schedule. The trigger ({@code ferry.sync.cron}, Mondays 00:00 UTC by default) only enqueues: one
  * job per connected connection for the period that starts at the trigger's scheduled fire time, due at the period
  * start plus the connection's own offset (a hash of its id spread over {@code ferry.sync.spread}, a week), so the
- * load is even. Every instance fires the trigger; the (connection, period) key makes that harmless.
+ * load is even. Every instance fires the trigger; the (connection, period) key makes that harmless. The period is
+ * the trigger's scheduled fire time (the cron slot), not the firing instance's clock, so instances whose clocks
+ * differ name the same period and enqueue it once (security plan R14).
  */
 @ApplicationScoped
 public class SyncSchedule {
@@ -34,15 +35,21 @@ public class SyncSchedule {
     SyncJobs jobs;
     @Inject
     Scheduler scheduler;
-    @Inject
-    Clock clock;
     @ConfigProperty(name = "ferry.sync.spread", defaultValue = "P7D")
     Duration spread;
 
     @Scheduled(identity = TRIGGER, cron = "${ferry.sync.cron:0 0 0 ? * MON}", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void weekly(ScheduledExecution execution) {
-        enqueue(execution.getScheduledFireTime());
+        enqueue(period(execution));
+    }
+
+    /**
+     * The period a firing names: the trigger's scheduled fire time (the cron slot), the same on every instance,
+     * never the moment this instance's clock fired it.
+     */
+    Instant period(ScheduledExecution execution) {
+        return execution.getScheduledFireTime();
     }
 
     /** Enqueues every connected connection for the period starting at {@code periodStart}; answers how many. */
@@ -54,7 +61,7 @@ public class SyncSchedule {
         Instant period = periodStart.truncatedTo(ChronoUnit.SECONDS);
         int added = 0;
         for (UUID id : connectionIds) {
-            if (jobs.enqueue(id, period, period.plus(offset(id)), clock.instant())) {
+            if (jobs.enqueue(id, period, period.plus(offset(id)))) {
                 added++;
             }
         }

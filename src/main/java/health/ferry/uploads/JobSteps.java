@@ -26,7 +26,8 @@ import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The job's writes, each its own short transaction that first re-locks the job and checks the claim still holds
- * (else {@link LeaseLost}) and renews the lease: a worker that stalled past its lease can never write again.
+ * (else {@link LeaseLost}) and renews the lease: a worker that stalled past its lease can never write again. The job's
+ * own times (lease, due time) are the database's; the upload's are Ferry's clock as everywhere else.
  */
 @ApplicationScoped
 class JobSteps {
@@ -53,11 +54,11 @@ class JobSteps {
     @Inject
     Clock clock;
 
-    /** Claims the next due job for {@code owner}, or null when none is due. */
+    /** Claims the next due job for {@code owner} (due and leased by the database's clock), or null when none is. */
     @Transactional(TxType.REQUIRES_NEW)
     JobClaim claim(String owner) {
-        Instant now = clock.instant();
-        return jobs.lockNextDue(now).map(job -> job.claim(owner, now, config.jobs().lease())).orElse(null);
+        return jobs.claimNext(owner, config.jobs().lease()).map(job -> new JobClaim(job.uploadId, owner, job.attempts))
+                .orElse(null);
     }
 
     /** What to work on, or null when the upload is already finished (the job is then closed). */
@@ -66,7 +67,7 @@ class JobSteps {
         UploadJob job = held(claim);
         Upload upload = uploads.findById(claim.uploadId());
         if (upload.status.finished()) {
-            job.finish(clock.instant());
+            job.finish(jobs.now());
             return null;
         }
         upload.processing();
@@ -92,7 +93,7 @@ class JobSteps {
         UploadJob job = held(claim);
         replaceSkipped(claim, left);
         uploads.findById(claim.uploadId()).reject(rejection, clock.instant());
-        job.finish(clock.instant());
+        job.finish(jobs.now());
     }
 
     /** Records one extracted document and its text, and moves the progress on. */
@@ -159,7 +160,7 @@ class JobSteps {
             warnings.persist(new UploadWarning(claim.uploadId(), i, problems.get(i)));
         }
         uploads.findById(claim.uploadId()).ready(clock.instant());
-        job.finish(clock.instant());
+        job.finish(jobs.now());
     }
 
     /** Gives the job back for a later attempt, or, when none is left or it cannot help, ends the upload failed. */
@@ -169,19 +170,19 @@ class JobSteps {
         if (job == null) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = jobs.now();
         if (retryable && job.attempts < config.jobs().maxAttempts()) {
             Duration wait = config.jobs().retryBackoff().multipliedBy(1L << Math.min(job.attempts - 1, 16));
             job.retryAt(now.plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait), failure.code(), now);
             return;
         }
-        uploads.findById(claim.uploadId()).fail(failure, now);
-        job.giveUp(failure.code(), now);
+        uploads.findById(claim.uploadId()).fail(failure, clock.instant());
+        job.done(failure.code(), now);
     }
 
     private UploadJob held(JobClaim claim) {
         UploadJob job = jobs.lockHeld(claim).orElseThrow(LeaseLost::new);
-        job.renew(clock.instant(), config.jobs().lease());
+        job.renew(jobs.now(), config.jobs().lease());
         return job;
     }
 

@@ -1,31 +1,40 @@
 package health.ferry.uploads;
 
+import health.ferry.jobs.JobTable;
+import health.ferry.jobs.Leases;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+/** The upload job queue; claims and leases go through {@link Leases}, on the database's clock. */
 @ApplicationScoped
 class UploadJobRepository implements PanacheRepositoryBase<UploadJob, UUID> {
-    /**
-     * Locks the next due job that no live lease holds, skipping rows another worker has locked, so concurrent
-     * workers (on any instance) never claim the same job. The same statement runs on H2 2.4 and PostgreSQL.
-     */
-    Optional<UploadJob> lockNextDue(Instant now) {
-        @SuppressWarnings("unchecked")
-        List<UUID> ids = getEntityManager().createNativeQuery("select upload_id from upload_job"
-                + " where state <> 'done' and run_after <= :now"
-                + " and (lease_expires_at is null or lease_expires_at < :now)"
-                + " order by run_after fetch first 1 rows only for update skip locked", UUID.class)
-                .setParameter("now", now).getResultList();
-        return ids.stream().findFirst().map(this::findById);
+    static final JobTable<UploadJob> TABLE = new JobTable<>(UploadJob.class, "upload_job", "upload_id");
+
+    @Inject
+    Leases leases;
+
+    /** Queues the upload's job, due now by the database's clock (so every instance sees it due at once). */
+    void enqueue(UUID uploadId) {
+        persist(new UploadJob(uploadId, leases.now()));
+    }
+
+    /** Claims the next due job that no live lease holds for {@code owner}, leased for {@code lease}. */
+    Optional<UploadJob> claimNext(String owner, Duration lease) {
+        return leases.claimNext(TABLE, owner, lease);
     }
 
     /** The job, row-locked for this transaction, while {@code claim} still holds it. */
     Optional<UploadJob> lockHeld(JobClaim claim) {
-        return findByIdOptional(claim.uploadId(), LockModeType.PESSIMISTIC_WRITE).filter(job -> job.heldBy(claim));
+        return leases.held(TABLE, claim.uploadId(), claim.owner(), claim.token());
+    }
+
+    /** The database's time, for the job's own columns. */
+    Instant now() {
+        return leases.now();
     }
 }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,8 +52,12 @@ class UploadProcessor {
     @Inject
     FhirContext fhir;
 
-    /** Claims and processes the next due job with this worker's extractor; false when no job was due. */
-    boolean runNext(DocumentExtractor extractor, String owner) {
+    /**
+     * Claims and processes the next due job with this worker's extractor; false when no job was due. Once
+     * {@code stopping} answers true (the application is shutting down) the attempt ends at the next document and
+     * quietly: the job keeps its lease and is resumed after it expires, by this or another instance.
+     */
+    boolean runNext(DocumentExtractor extractor, String owner, BooleanSupplier stopping) {
         JobClaim claim = steps.claim(owner);
         if (claim == null) {
             return false;
@@ -61,7 +66,7 @@ class UploadProcessor {
         String outcome = "failed_attempt";
         String code = "none";
         try {
-            outcome = process(claim, extractor);
+            outcome = process(claim, extractor, stopping);
         } catch (JobFailure e) {
             code = e.failure().code();
             LOG.warnf("upload %s attempt %d: %s", claim.uploadId(), claim.token(), code);
@@ -70,6 +75,12 @@ class UploadProcessor {
             outcome = "lease_lost";
             LOG.infof("upload %s attempt %d: lease taken over by another worker", claim.uploadId(), claim.token());
         } catch (RuntimeException e) {
+            if (stopping.getAsBoolean()) {
+                outcome = "stopped";
+                LOG.infof("upload %s attempt %d: cut short by the shutdown, resumed after its lease", claim.uploadId(),
+                        claim.token());
+                return true;
+            }
             code = UploadFailure.PROCESSING_ERROR.code();
             LOG.errorf("upload %s attempt %d: %s", claim.uploadId(), claim.token(), e.getClass().getName());
             steps.retryOrFail(claim, UploadFailure.PROCESSING_ERROR, true);
@@ -79,8 +90,8 @@ class UploadProcessor {
         return true;
     }
 
-    /** How the attempt ended: {@code ready_for_review}, {@code rejected}, or {@code not_due}. */
-    private String process(JobClaim claim, DocumentExtractor extractor) throws JobFailure {
+    /** How the attempt ended: {@code ready_for_review}, {@code rejected}, {@code not_due} or {@code stopped}. */
+    private String process(JobClaim claim, DocumentExtractor extractor, BooleanSupplier stopping) throws JobFailure {
         JobWork work = steps.start(claim);
         if (work == null) {
             return "not_due";
@@ -103,7 +114,16 @@ class UploadProcessor {
                     .toList();
             EarlyExtraction started = early;
             OrderedExtraction.run(extractor.parallelism(), todo, entry -> extract(extractor, entry, started),
-                    (entry, found) -> steps.record(claim, entry, found));
+                    (entry, found) -> {
+                        if (stopping.getAsBoolean()) {
+                            throw new Stopped();
+                        }
+                        steps.record(claim, entry, found);
+                    });
+        } catch (Stopped e) {
+            LOG.infof("upload %s attempt %d: stopped by the shutdown, resumed after its lease", claim.uploadId(),
+                    claim.token());
+            return "stopped";
         } finally {
             if (early != null) {
                 early.close();
@@ -266,6 +286,13 @@ class UploadProcessor {
             return PackageClassifier.classify(facts);
         } catch (IOException e) {
             throw new JobFailure(UploadFailure.STORAGE_FAILED, true, e);
+        }
+    }
+
+    /** The application is stopping: the attempt ends before recording the next document. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("stopping", null, false, false);
         }
     }
 }

@@ -77,7 +77,7 @@ class UploadRecorder {
         if (stored.verdict() != null && stored.verdict().rejected()) {
             upload.reject(stored.verdict().rejection(), now);
         } else {
-            jobs.persist(new UploadJob(upload.id, now));
+            jobs.enqueue(upload.id);
         }
         // Unique keys (package, idempotency key, content) are checked here, inside the caller's retry.
         uploads.flush();

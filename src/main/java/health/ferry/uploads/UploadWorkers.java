@@ -1,45 +1,39 @@
 package health.ferry.uploads;
 
+import health.ferry.jobs.WorkerPool;
 import health.ferry.uploads.detection.DocumentExtractor;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.util.HexFormat;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jboss.logging.Logger;
 
 /**
- * Runs upload jobs on a fixed number of worker threads (bounded concurrency; one by default on two cores), each with
+ * Runs upload jobs on a fixed number of worker threads ({@link WorkerPool}; one by default on two cores), each with
  * its own extraction worker JVM. Woken right after an upload commits, and by a poller that also finds retries and
- * jobs left behind by a crashed instance once their lease has expired.
+ * jobs left behind by a crashed instance once their lease has expired. When the application stops, the workers end
+ * at the next document and leave the job under its lease, to be resumed once it expires.
  */
 @ApplicationScoped
 class UploadWorkers {
-    private static final Logger LOG = Logger.getLogger(UploadWorkers.class);
-
-    /** Names this instance in job leases: process id and a random suffix, nothing else. */
-    private final String instance = ProcessHandle.current().pid() + "-"
-            + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private final ConcurrentLinkedQueue<DocumentExtractor> extractors = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger running = new AtomicInteger();
     private final AtomicBoolean pending = new AtomicBoolean();
-    private final AtomicInteger threads = new AtomicInteger();
-    private volatile boolean stopping;
-    private ExecutorService pool;
+    private WorkerPool pool;
 
     @Inject
     UploadProcessor processor;
     @Inject
     UploadsConfig config;
+
+    @PostConstruct
+    void createPool() {
+        pool = new WorkerPool("ferry-upload", config.jobs().workers());
+    }
 
     void received(@Observes(during = TransactionPhase.AFTER_SUCCESS) UploadReceived upload) {
         wake();
@@ -54,61 +48,33 @@ class UploadWorkers {
     /** Starts a worker if one is free; a busy worker looks for the next job itself before it stops. */
     void wake() {
         pending.set(true);
-        int now;
-        do {
-            now = running.get();
-            if (stopping || now >= config.jobs().workers()) {
-                return;
-            }
-        } while (!running.compareAndSet(now, now + 1));
-        pool().execute(this::drain);
+        pool.start(this::drain);
     }
 
-    private void drain() {
+    private void drain(String owner) {
         DocumentExtractor extractor = extractors.poll();
         if (extractor == null) {
             extractor = new DocumentExtractor(config.extraction().settings());
         }
-        String owner = instance + "/" + Thread.currentThread().getName();
         try {
-            while (!stopping && pending.getAndSet(false)) {
-                while (!stopping && processor.runNext(extractor, owner)) {
+            while (!pool.stopping() && pending.getAndSet(false)) {
+                while (!pool.stopping() && processor.runNext(extractor, owner, pool::stopping)) {
                     pending.set(false);
                 }
             }
-        } catch (RuntimeException e) {
-            LOG.errorf("upload worker stopped: %s", e.getClass().getName());
         } finally {
             extractors.add(extractor);
-            running.decrementAndGet();
         }
     }
 
-    private synchronized ExecutorService pool() {
-        if (pool == null) {
-            pool = Executors.newFixedThreadPool(config.jobs().workers(), task -> {
-                Thread thread = new Thread(task, "ferry-upload-" + threads.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-        return pool;
+    /** The application is stopping: start no job, and let the running ones end while the database is still there. */
+    void stopping(@Observes ShutdownEvent event) {
+        pool.stop();
     }
 
     @PreDestroy
     void stop() {
-        stopping = true;
-        synchronized (this) {
-            if (pool != null) {
-                pool.shutdown();
-                try {
-                    pool.awaitTermination(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-        // A job cut short here keeps its lease until it expires; then any instance resumes it.
+        pool.stop();
         for (DocumentExtractor extractor = extractors.poll(); extractor != null; extractor = extractors.poll()) {
             extractor.close();
         }

@@ -54,8 +54,13 @@ class ScheduledSyncTest {
         return clock.instant().plus(Duration.ofDays(7L * weeksAhead));
     }
 
+    /** How far {@code at} lies ahead of now: the schedule runs there (jobs are due by the database's clock). */
+    private Duration ahead(Instant at) {
+        return Duration.between(clock.instant(), at);
+    }
+
     private void drain(String owner, Instant now) {
-        while (workers.runNext(owner, now)) {
+        while (workers.runNext(owner, ahead(now))) {
             // every due job
         }
     }
@@ -132,7 +137,7 @@ class ScheduledSyncTest {
         Instant period = period(300);
         schedule.enqueue(period, List.of(id));
         Instant at = period.plus(Duration.ofDays(7));
-        SyncClaim crashed = jobs.claim("crashed-instance/t1", at).orElseThrow();
+        SyncClaim crashed = jobs.claim("crashed-instance/t1", ahead(at)).orElseThrow();
         assertEquals(id, crashed.connectionId());
         // The crashed worker imported part of the chart before it died.
         sync.run(id, jobs.run(crashed).orElseThrow(), true, new java.util.function.BooleanSupplier() {
@@ -158,7 +163,8 @@ class ScheduledSyncTest {
         UUID run = history.start(whole);
         sync.run(whole, run);
         assertEquals(history.run(run).orElseThrow().newRecords, total, "the same chart, nothing imported twice");
-        assertFalse(jobs.renew(crashed, at.plus(Duration.ofMinutes(12))), "the crashed worker cannot write again");
+        assertFalse(jobs.renew(crashed, ahead(at.plus(Duration.ofMinutes(12)))),
+                "the crashed worker cannot write again");
     }
 
     @Inject

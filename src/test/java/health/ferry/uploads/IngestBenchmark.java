@@ -52,6 +52,8 @@ class IngestBenchmark {
             return Double.parseDouble(run.get("wallMs"));
         }, () -> tikaApp(tikaApp, small.folder()));
         Map<String, String> last = ferryRuns.get(ferryRuns.size() - 1);
+        double ferryCpu = cpu("ferry-ingest"); // the 100 MB runs (with the warm-up), before the 1 GiB run
+        double tikaCpu = cpu("tika-app");
         double ratio = pairs.medianRatio();
         double[] smallPeaks = ferryRuns.stream().mapToDouble(IngestBenchmark::peak).toArray();
 
@@ -71,6 +73,10 @@ class IngestBenchmark {
                         "bench.tika-app.version", "?"), BenchResults.fmt(BenchResults.median(pairs.baseline()) / 1000),
                 ratio, pairs.ratiosText(), ratio <= 0.70 ? "yes" : "**no**")),
                 List.of("outcomes " + last.get("outcomes") + ", kinds " + last.get("kinds") + ".",
+                        String.format(Locale.ROOT, "CPU time (user+system, the process and the children it waited "
+                                + "for; /usr/bin/time), median per run: Ferry %.1f s, tika-app %.1f s (%.2f×): what "
+                                + "the work costs whatever the machine's load; wall time is what the target counts.",
+                                ferryCpu, tikaCpu, ferryCpu / tikaCpu),
                         "tika-app " + System.getProperty("bench.tika-app.version", "?") + " is the newest tika-app on "
                                 + "Maven Central (3.3.1, the project's Tika, is not published there)."));
         BenchResults.record("2-ingest-memory", List.of(String.format(Locale.ROOT,
@@ -150,7 +156,13 @@ class IngestBenchmark {
         Files.createDirectories(logs);
         Path stdout = logs.resolve(name + ".out");
         Path stderr = logs.resolve(name + ".err");
-        Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+        List<String> timed = new ArrayList<>();
+        if (Files.isExecutable(TIME)) {
+            // CPU seconds of the process and every child it waited for (the worker, tika-app's forked child)
+            timed.addAll(List.of(TIME.toString(), "-f", "CPU-SECONDS %U %S"));
+        }
+        timed.addAll(command);
+        Process process = new ProcessBuilder(timed).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
                 .start();
         try {
             if (!process.waitFor(30, TimeUnit.MINUTES)) {
@@ -166,6 +178,21 @@ class IngestBenchmark {
         if (process.exitValue() != 0) {
             throw new IllegalStateException(name + " exited " + process.exitValue() + ": " + Files.readString(stderr));
         }
+        Files.readString(stderr).lines().filter(l -> l.startsWith("CPU-SECONDS ")).reduce((a, b) -> b)
+                .ifPresent(l -> CPU.computeIfAbsent(name, k -> new ArrayList<>()).add(
+                        java.util.Arrays.stream(l.substring(12).trim().split(" ")).mapToDouble(Double::parseDouble)
+                                .sum()));
         return out;
+    }
+
+    private static final Path TIME = Path.of("/usr/bin/time");
+    /** User+system CPU seconds per run, by command name (when /usr/bin/time is there). */
+    static final Map<String, List<Double>> CPU = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Median CPU seconds of the runs named so far, or NaN. */
+    static double cpu(String name) {
+        List<Double> runs = CPU.getOrDefault(name, List.of());
+        return runs.isEmpty() ? Double.NaN : BenchResults.median(runs.stream().mapToDouble(Double::doubleValue)
+                .toArray());
     }
 }

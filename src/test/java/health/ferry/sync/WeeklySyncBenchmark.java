@@ -203,7 +203,7 @@ class WeeklySyncBenchmark {
                             : "**no**"));
         }
         List<String> notes = new ArrayList<>();
-        notes.add(String.format(Locale.ROOT, "Weekly sync: %d seeds connected through the wizard (demo chart, %d "
+        notes.add(String.format(Locale.ROOT, "%d seeds connected through the wizard (demo chart, %d "
                 + "records, real first import), the rest cloned in SQL with vault-sealed secrets and own sandbox "
                 + "sessions, last sync a week ago; seeding %.0f s (1st size) + %.0f s (2nd). Outcomes: %s%s. Load "
                 + "average before/after: %s / %s%s.", SEEDS, chart, seedSmall, seedLarge, small.outcomes(),

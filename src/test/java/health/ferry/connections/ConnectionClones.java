@@ -94,6 +94,9 @@ public final class ConnectionClones {
         } catch (IOException e) {
             throw new IllegalStateException("seed credentials unreadable");
         }
+        int records = QuarkusTransaction.requiringNew().call(() -> ((Number) connections.getEntityManager()
+                .createNativeQuery("select count(*) from health_record where person_id = ?1 and source_id = ?2")
+                .setParameter(1, source.personId).setParameter(2, seed).getSingleResult()).intValue());
         List<UUID> all = new ArrayList<>();
         for (int from = 0; from < count; from += batch) {
             int n = Math.min(batch, count - from);
@@ -110,7 +113,7 @@ public final class ConnectionClones {
                 sessions.add(ok);
             }
             int number = first + from;
-            jdbc(c -> insertRows(c, source, accountId, number, ids, persons, sessions, lastSyncAt));
+            jdbc(c -> insertRows(c, source, records, accountId, number, ids, persons, sessions, lastSyncAt));
             QuarkusTransaction.requiringNew().run(() -> {
                 for (int i = 0; i < n; i++) {
                     secrets.put(ids.get(i), ConnectionSecrets.CREDENTIALS, credentials);
@@ -123,8 +126,8 @@ public final class ConnectionClones {
         return all;
     }
 
-    private static void insertRows(java.sql.Connection c, Connection source, UUID accountId, int first,
-            List<UUID> ids, List<UUID> persons, List<SignInOutcome.Connected> sessions, Instant lastSyncAt)
+    private static void insertRows(java.sql.Connection c, Connection source, int records, UUID accountId,
+            int first, List<UUID> ids, List<UUID> persons, List<SignInOutcome.Connected> sessions, Instant lastSyncAt)
             throws SQLException {
         Timestamp at = Timestamp.from(lastSyncAt);
         try (PreparedStatement p = c.prepareStatement("insert into person (id, account_id, relationship, display_name,"
@@ -134,8 +137,8 @@ public final class ConnectionClones {
                         + " portal_name, method, status, access_expires_at, access_ends_at, created_at, updated_at,"
                         + " connected_at, version) values (?, ?, ?, ?, ?, 'connected', ?, ?, ?, ?, ?, 0)");
                 PreparedStatement r = c.prepareStatement("insert into sync_run (id, connection_id, started_at,"
-                        + " finished_at, new_records, updated_records, outcome) select ?, ?, ?, ?, count(*), 0,"
-                        + " 'new_records' from health_record where source_id = ?");
+                        + " finished_at, new_records, updated_records, outcome) values (?, ?, ?, ?, ?, 0,"
+                        + " 'new_records')");
                 PreparedStatement settings = c.prepareStatement("insert into record_settings (person_id,"
                         + " disabled_categories, email_notifications, categories_enabled_at) select ?,"
                         + " disabled_categories, email_notifications, categories_enabled_at from record_settings"
@@ -164,7 +167,7 @@ public final class ConnectionClones {
                 r.setObject(2, ids.get(i));
                 r.setTimestamp(3, at);
                 r.setTimestamp(4, Timestamp.from(lastSyncAt.plusSeconds(10)));
-                r.setObject(5, source.id);
+                r.setInt(5, records);
                 r.addBatch();
                 settings.setObject(1, persons.get(i));
                 settings.setObject(2, source.personId);

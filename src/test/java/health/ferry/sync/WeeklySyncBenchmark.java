@@ -72,7 +72,8 @@ class WeeklySyncBenchmark {
     }
 
     /** One timed weekly run. */
-    record Run(int connections, double seconds, Map<String, Integer> outcomes, String loadBefore, String loadAfter) {
+    record Run(int connections, double seconds, Map<String, Integer> outcomes, String loadBefore, String loadAfter,
+            List<String> perThousand) {
         double perConnectionMs() {
             return seconds * 1000 / connections;
         }
@@ -180,7 +181,12 @@ class WeeklySyncBenchmark {
         assertEquals(expected, ok, "runs that ended new_records/no_new_records: " + outcomes);
         LOG.infof("weekly bench: %d connections in %.1f s (%.1f ms each), %s", expected, seconds,
                 seconds * 1000 / expected, outcomes);
-        return new Run(expected, seconds, outcomes, loadBefore, loadAfter);
+        List<String> perThousand = new ArrayList<>();
+        grouped("select ((k - 1) / 1000)::text, (1000 * extract(epoch from max(finished_at) - min(finished_at)))::int"
+                + " from (select r.finished_at, row_number() over (order by r.finished_at) k from sync_job j join"
+                + " sync_run r on r.id = j.sync_run_id where j.period_start = ?) runs group by 1 order by 1::int",
+                period).values().forEach(ms -> perThousand.add(BenchResults.fmt(ms / 1000.0)));
+        return new Run(expected, seconds, outcomes, loadBefore, loadAfter, perThousand);
     }
 
     private void report(Run small, Run large, int chart, double seedSmall, double seedLarge) {
@@ -209,6 +215,11 @@ class WeeklySyncBenchmark {
                 + "average before/after: %s / %s%s.", SEEDS, chart, seedSmall, seedLarge, small.outcomes(),
                 large == null ? "" : " / " + large.outcomes(), small.loadBefore(), small.loadAfter(),
                 large == null ? "" : "; " + large.loadBefore() + " / " + large.loadAfter()));
+        if (large != null) {
+            notes.add("Seconds per 1,000 runs within the " + large.connections() + " run (first to last finish of"
+                    + " each thousand, in finishing order): " + String.join(" ", large.perThousand())
+                    + "; the " + small.connections() + " run: " + String.join(" ", small.perThousand()) + ".");
+        }
         BenchResults.record("8-weekly-sync", rows, notes);
         LOG.infof("weekly bench: %s", rows);
     }

@@ -2,7 +2,11 @@ package health.ferry.connections;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.ferry.connections.credentials.CredentialConnector;
 import health.ferry.connections.credentials.VaultException;
+import health.ferry.connections.spi.PortalUnavailable;
+import health.ferry.connections.spi.SignInOutcome;
+import health.ferry.connections.spi.SignInOutcome.Failed;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +15,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
  * What sync needs to read a connected portal's FHIR API: its base URL, a current access token and the patient.
@@ -31,6 +36,12 @@ public class PortalAccess {
     ConnectionOutcomes outcomes;
     @Inject
     ObjectMapper json;
+    @Inject
+    CredentialConnector credentials;
+    @Inject
+    AttemptLimiter attempts;
+    @Inject
+    java.time.Clock clock;
 
     /** A FHIR session: where, as whom, with which token. No toString of the token. */
     public record Session(UUID connectionId, UUID personId, URI fhirBase, String patientId, String accessToken) {
@@ -61,15 +72,72 @@ public class PortalAccess {
         return open(connectionId, false);
     }
 
-    /** After the portal answered 401: refresh (SMART) and try once more; credential portals need a new sign-in. */
+    /**
+     * After the portal answered 401: refresh (SMART), or sign in again with the stored credentials (credential
+     * portals' sessions are short; the password is kept for this), and try once more. Empty when that did not give a
+     * session; a sign-in the portal refused has already put the connection in its failure state (credential error,
+     * two-factor required, terms, password change...), with the participant's fix.
+     *
+     * @throws PortalUnavailable when the portal cannot be reached to sign in again (try later, nothing is wrong)
+     */
     public Optional<Session> reopen(UUID connectionId) {
         return open(connectionId, true);
     }
 
-    /** The portal refused access for good (revoked, expired): the participant must reconnect. */
+    /**
+     * The portal refused access for good (revoked, expired): the participant must reconnect. A connection that is
+     * no longer connected (a fresh sign-in just failed with its own reason) keeps that reason.
+     */
     public void accessEnded(UUID connectionId) {
-        outcomes.apply(connectionId, health.ferry.connections.spi.SignInOutcome.Failed.of(
-                ConnectionFailure.RECONNECT_REQUIRED.code()));
+        Connection c = QuarkusTransaction.requiringNew().call(() -> connections.findById(connectionId));
+        if (c != null && c.status() == ConnectionStatus.CONNECTED) {
+            outcomes.apply(connectionId, Failed.of(ConnectionFailure.RECONNECT_REQUIRED.code()));
+        }
+    }
+
+    /**
+     * A new sign-in with the stored user name and password (a credential portal's session lasts an hour or so; a
+     * weekly sync always needs one), its outcome applied as the first sign-in's was. Not once the portal's stated
+     * end of access has passed (the {@code shortlived} account): that is the participant's to renew.
+     */
+    private Optional<Session> signInAgain(Connection c) {
+        if (c.accessEndsAt != null && !clock.instant().isBefore(c.accessEndsAt)) {
+            return Optional.empty(); // the portal said when this access ends for good: a new sign-in is not ours
+        }
+        String creds;
+        try {
+            creds = QuarkusTransaction.requiringNew().call(() -> secrets.get(c.id, ConnectionSecrets.CREDENTIALS)
+                    .orElse(null));
+        } catch (VaultException e) {
+            creds = null;
+        }
+        if (creds == null) {
+            outcomes.apply(c.id, Failed.of(ConnectionFailure.CREDENTIAL_ERROR.code()));
+            return Optional.empty();
+        }
+        if (attempts.coolingDown(c.personId, c.portalId)) {
+            return Optional.empty();
+        }
+        String username;
+        String password;
+        try {
+            JsonNode node = json.readTree(creds);
+            username = node.path("username").asText("");
+            password = node.path("password").asText("");
+        } catch (IOException e) {
+            outcomes.apply(c.id, Failed.of(ConnectionFailure.CREDENTIAL_ERROR.code()));
+            return Optional.empty();
+        }
+        SignInOutcome outcome;
+        try {
+            outcome = credentials.signIn(QuarkusTransaction.requiringNew().call(() -> portals.signInApi(
+                    portals.get(c.portalId))), username, password);
+        } catch (CircuitBreakerOpenException e) {
+            throw new PortalUnavailable("circuit open", null);
+        }
+        attempts.record(c.personId, c.portalId, outcome instanceof Failed f ? f.failureCode() : "connected");
+        outcomes.apply(c.id, outcome);
+        return outcome instanceof SignInOutcome.Connected ? open(c.id, false) : Optional.empty();
     }
 
     private Optional<Session> open(UUID connectionId, boolean force) {
@@ -84,7 +152,10 @@ public class PortalAccess {
         } catch (VaultException e) {
             return Optional.empty();
         }
-        if (session.isEmpty() || (force && !c.isSmart())) {
+        if (force && !c.isSmart()) {
+            return signInAgain(c);
+        }
+        if (session.isEmpty()) {
             return Optional.empty();
         }
         try {

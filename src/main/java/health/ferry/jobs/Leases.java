@@ -45,7 +45,7 @@ public class Leases {
     public <J extends LeasedJob> Optional<J> claimNext(JobTable<J> table, String owner, Instant now, Duration lease) {
         @SuppressWarnings("unchecked")
         List<UUID> ids = em.createNativeQuery("select " + table.idColumn() + " from " + table.table()
-                + " where state <> 'done' and run_after <= :now"
+                + " where state in ('queued', 'running') and run_after <= :now"
                 + " and (lease_expires_at is null or lease_expires_at < :now)"
                 + " order by run_after fetch first 1 rows only for update skip locked", UUID.class)
                 .setParameter("now", now).getResultList();

@@ -5,6 +5,7 @@ import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import health.ferry.connections.PortalAccess;
+import health.ferry.connections.spi.PortalUnavailable;
 import com.fasterxml.jackson.databind.JsonNode;
 import health.ferry.records.FhirJson;
 import health.ferry.records.RecordSettings;
@@ -178,6 +179,15 @@ public class ConnectionSync {
                         : "&_lastUpdated=" + URLEncoder.encode("gt" + changedAfter, StandardCharsets.UTF_8)));
     }
 
+    /** A new session after a 401 (refreshed token, or a new sign-in with the stored credentials). */
+    private PortalAccess.Session reopen(UUID connectionId) {
+        try {
+            return access.reopen(connectionId).orElseThrow(() -> new SyncFailure("reconnect_required"));
+        } catch (PortalUnavailable e) {
+            throw new SyncFailure("portal_unavailable");
+        }
+    }
+
     private PortalAccess.Session readType(PortalAccess.Session first, String type, Instant changedAfter,
             FhirPages pages, Counts counts, BooleanSupplier stillHeld) {
         PortalAccess.Session session = first;
@@ -185,8 +195,7 @@ public class ConnectionSync {
         for (int page = 0; url != null && page < maxPages; page++) {
             FhirPages.Page answer = pages.get(session, url);
             if (answer.status() == 401) {
-                session = access.reopen(session.connectionId())
-                        .orElseThrow(() -> new SyncFailure("reconnect_required"));
+                session = reopen(session.connectionId());
                 answer = pages.get(session, url);
                 if (answer.status() == 401) {
                     throw new SyncFailure("reconnect_required");

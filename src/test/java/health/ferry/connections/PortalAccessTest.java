@@ -23,7 +23,8 @@ class PortalAccessTest {
         assertTrue(s.fhirBase().toString().endsWith("/sandbox/fhir"));
         given().auth().oauth2(s.accessToken()).get(s.fhirBase() + "/Condition?patient=" + s.patientId()).then()
                 .statusCode(200).body("resourceType", org.hamcrest.Matchers.equalTo("Bundle"));
-        assertTrue(access.reopen(UUID.fromString(id)).isEmpty(), "credential sessions are not refreshed");
+        PortalAccess.Session again = access.reopen(UUID.fromString(id)).orElseThrow();
+        assertTrue(!again.accessToken().equals(s.accessToken()), "a credential session is renewed by a new sign-in");
     }
 
     @Test

@@ -124,12 +124,29 @@ class ConnectionSyncTest {
     void endedAccessLeavesTheConnectionReconnectRequired() {
         String person = SandboxConnections.ward("erin", "Sync Shortlived", "2012-10-11");
         String c = SandboxConnections.connected("erin", person, "shortlived");
+        // a minute passes for Ferry and for the portal: the access the portal gave has ended, no new sign-in
+        io.quarkus.test.junit.QuarkusMock.installMockForType(java.time.Clock.offset(java.time.Clock.systemUTC(),
+                Duration.ofSeconds(61)), java.time.Clock.class);
         SandboxTime.advance(Duration.ofSeconds(61));
         ConnectionView.LastSync last = runAgain(c);
         assertEquals("failed", last.outcome());
         assertEquals("reconnect_required", history.lastFailure(UUID.fromString(c)).orElseThrow());
         as("erin").get("/api/v1/connections/" + c).then().body("failure.code", equalTo("reconnect_required"))
                 .body("status", not(equalTo("connected")));
+    }
+
+    @Test
+    void aWeekOldCredentialSessionIsRenewedAndTheSyncGoesOn() {
+        String person = SandboxConnections.ward("erin", "Sync Week Later", "2012-12-13");
+        String c = SandboxConnections.connected("erin", person, "empty");
+        SandboxTime.advance(Duration.ofDays(7)); // the sandbox's sessions last an hour
+        try {
+            ConnectionView.LastSync last = runAgain(c);
+            assertEquals("no_new_records", last.outcome());
+            as("erin").get("/api/v1/connections/" + c).then().body("status", equalTo("connected"));
+        } finally {
+            SandboxTime.reset();
+        }
     }
 
     @Test

@@ -25,12 +25,23 @@ final class FhirPages {
     }
 
     private final HttpClient http;
+
     private final Duration timeout;
     private final int maxBytes;
     private final Guard guard;
 
+    /** A client for FHIR pages: no redirects followed (a redirect is an answer like any other), connect timeout. */
+    static HttpClient client(Duration timeout) {
+        return HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
     FhirPages(Duration timeout, int maxBytes, Guard guard) {
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        this(client(timeout), timeout, maxBytes, guard);
+    }
+
+    /** With a shared client: one per application, so connections to a portal are reused across syncs. */
+    FhirPages(HttpClient http, Duration timeout, int maxBytes, Guard guard) {
+        this.http = http;
         this.timeout = timeout;
         this.maxBytes = maxBytes;
         this.guard = guard;

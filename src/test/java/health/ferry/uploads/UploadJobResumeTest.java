@@ -142,6 +142,60 @@ class UploadJobResumeTest {
                 "the fresh copy replaced the changed one");
     }
 
+    /** Security plan R5 (poison job): a job that fails every time is retried with growing waits, then ends. */
+    @Test
+    void aJobThatKeepsFailingIsRetriedWithGrowingWaitsAndEndsFailedAfterItsLastAttempt() throws Exception {
+        String person = ward("alice", "Resume Poison Job", HEART);
+        byte[] zip = UploadFixtures.zip(Map.of("note.txt", UploadFixtures.note("its original goes missing")));
+        String id = upload("alice", HEART, person, Map.of("export.zip", zip)).then().statusCode(202)
+                .extract().path("id");
+        assertEquals("ready_for_review", finished("alice", id).getString("status"));
+        UUID uploadId = UUID.fromString(id);
+        String sha = QuarkusTransaction.requiringNew().call(() -> uploads.findById(uploadId).contentSha256);
+        Files.delete(storage.resolve(UploadOriginal.blobPath(sha))); // every attempt now fails: storage_failed
+        crashedMidWay(uploadId, 0, "4242-dead/ferry-upload-1", Instant.now().minusSeconds(1));
+
+        List<Duration> waits = new java.util.ArrayList<>();
+        UploadJob job = null;
+        for (int round = 0; round < 10; round++) {
+            int before = QuarkusTransaction.requiringNew().call(() -> jobs.findById(uploadId).attempts);
+            workers.wake();
+            job = attemptAfter(uploadId, before);
+            if (UploadJob.DONE.equals(job.state)) {
+                break;
+            }
+            assertEquals("storage_failed", job.lastError);
+            waits.add(Duration.between(job.updatedAt, job.runAfter));
+            // the wait, passed: due now
+            QuarkusTransaction.requiringNew().run(() -> jobs.findById(uploadId).retryAt(Instant.now(),
+                    "storage_failed", Instant.now()));
+        }
+        assertEquals(UploadJob.DONE, job.state);
+        assertEquals(5, job.attempts, "the first run, then four more: ferry.uploads.jobs.max-attempts");
+        assertEquals("storage_failed", job.lastError);
+        assertEquals(3, waits.size(), "attempts 2 to 4 were given back to wait");
+        for (int i = 1; i < waits.size(); i++) {
+            assertTrue(waits.get(i).compareTo(waits.get(i - 1)) > 0, "each wait is longer: " + waits);
+        }
+        assertTrue(waits.get(0).compareTo(Duration.ofMinutes(1)) >= 0, waits.toString());
+        JsonPath failed = finished("alice", id);
+        assertEquals("failed", failed.getString("status"));
+        assertEquals("storage_failed", failed.getString("failure.code"));
+        assertTrue(failed.getString("failure.message").contains("Your files are kept"));
+    }
+
+    /** The job once an attempt after {@code attempts} has ended (no longer running). */
+    private UploadJob attemptAfter(UUID id, int attempts) throws InterruptedException {
+        for (int i = 0; i < 300; i++) {
+            UploadJob job = QuarkusTransaction.requiringNew().call(() -> jobs.findById(id));
+            if (job.attempts > attempts && !UploadJob.RUNNING.equals(job.state)) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no attempt of job " + id + " after attempt " + attempts);
+    }
+
     private long entriesOnDisk(UUID id) throws Exception {
         Path folder = storage.resolve("entries/" + id);
         try (Stream<Path> files = Files.list(folder)) {

@@ -1,11 +1,15 @@
 package health.ferry.proofs;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import com.microsoft.playwright.Page;
 import health.ferry.browser.Browser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +20,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * The packaged Ferry against a real Keycloak (keycloak-quarkus-dist, realm from docker/) and PostgreSQL: a person
  * signs in on Keycloak's own login page in Chromium (authorization code flow with PKCE S256), lands on Ferry's home
- * page, signs out, and is signed out at Keycloak too.
+ * page, signs out, and is signed out at Keycloak too. Sessions end where Keycloak ends them (security plan A8, A9):
+ * after the realm's idle time, after its maximum lifetime however active the person is, and once the account is
+ * disabled — each at the next token refresh, at most one access-token lifetime later.
  */
 @Tag("proofs")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,6 +50,95 @@ class KeycloakBrowserProof {
         if (db != null) {
             db.close();
         }
+    }
+
+    /** Signs in on Keycloak's page in a fresh browser and lands on Ferry's home page. */
+    private Page signIn(Browser browser, String user) {
+        Page page = browser.page();
+        page.navigate(ferry.baseUrl() + "/home");
+        page.waitForURL(url -> url.startsWith(keycloak.issuer() + "/protocol/openid-connect/auth"));
+        page.fill("#username", user);
+        page.fill("#password", user);
+        page.click("#kc-login");
+        page.waitForURL(url -> url.startsWith(ferry.baseUrl() + "/home"));
+        return page;
+    }
+
+    /** Whether Ferry let the page through (true) or sent the browser to Keycloak to sign in again (false). */
+    private boolean stillSignedIn(Page page) {
+        page.navigate(ferry.baseUrl() + "/home");
+        page.waitForLoadState();
+        return page.url().startsWith(ferry.baseUrl() + "/home");
+    }
+
+    /** Runs {@code proof} with the realm's token and session lifetimes changed, putting them back afterwards. */
+    private void withRealm(Map<String, Object> settings, ThrowingRunnable proof) throws Exception {
+        KeycloakAdmin admin = new KeycloakAdmin(keycloak);
+        JsonNode before = admin.realm();
+        Map<String, Object> restore = new java.util.HashMap<>();
+        settings.keySet().forEach(k -> restore.put(k, before.path(k).asInt()));
+        admin.realm(settings);
+        try {
+            proof.run();
+        } finally {
+            admin.realm(restore);
+        }
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void anIdleSessionEndsAfterTheRealmsIdleTime() throws Exception {
+        withRealm(Map.of("accessTokenLifespan", 5, "ssoSessionIdleTimeout", 12), () -> {
+            try (Browser browser = Browser.start()) {
+                Page page = signIn(browser, "casey");
+                Thread.sleep(7_000);
+                assertTrue(stillSignedIn(page), "active within the idle time: the token is refreshed");
+                Thread.sleep(16_000); // idle past 12 s (Keycloak adds a short skew allowance)
+                assertFalse(stillSignedIn(page), "idle too long: Keycloak refuses the refresh, sign in again");
+                assertTrue(page.url().startsWith(keycloak.issuer() + "/protocol/openid-connect/auth"), page.url());
+                assertTrue(page.isVisible("#password"), "the password is asked for again");
+            }
+        });
+    }
+
+    @Test
+    void anActiveSessionEndsAfterTheRealmsMaximumLifetime() throws Exception {
+        withRealm(Map.of("accessTokenLifespan", 5, "ssoSessionIdleTimeout", 120, "ssoSessionMaxLifespan", 20), () -> {
+            try (Browser browser = Browser.start()) {
+                Page page = signIn(browser, "dana");
+                long start = System.nanoTime();
+                boolean signedIn = true;
+                while (signedIn && System.nanoTime() - start < 60_000_000_000L) {
+                    Thread.sleep(3_000); // busy all along: never idle
+                    signedIn = stillSignedIn(page);
+                }
+                long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+                assertFalse(signedIn, "the session outlived the maximum lifetime");
+                assertTrue(seconds >= 15, "not before the maximum lifetime: " + seconds + " s");
+                assertTrue(page.isVisible("#password"), "the password is asked for again");
+            }
+        });
+    }
+
+    @Test
+    void aDisabledAccountIsSignedOutAtTheNextRefresh() throws Exception {
+        KeycloakAdmin admin = new KeycloakAdmin(keycloak);
+        withRealm(Map.of("accessTokenLifespan", 5), () -> {
+            try (Browser browser = Browser.start()) {
+                Page page = signIn(browser, "bob");
+                admin.enabled("bob", false);
+                try {
+                    Thread.sleep(7_000); // past the access token's lifetime
+                    assertFalse(stillSignedIn(page), "the refresh for a disabled account is refused");
+                    assertTrue(page.url().startsWith(keycloak.issuer()), page.url());
+                } finally {
+                    admin.enabled("bob", true);
+                }
+            }
+        });
     }
 
     @Test

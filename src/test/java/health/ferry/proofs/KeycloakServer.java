@@ -18,12 +18,15 @@ final class KeycloakServer {
     final int port;
     final String clientSecret;
     final String publicUrl;
+    /** The master realm's bootstrap admin ("kcadmin"): for proofs that change the realm or its users. */
+    final String adminPassword;
     private final Process process;
 
-    private KeycloakServer(int port, String clientSecret, String publicUrl, Process process) {
+    private KeycloakServer(int port, String clientSecret, String publicUrl, String adminPassword, Process process) {
         this.port = port;
         this.clientSecret = clientSecret;
         this.publicUrl = publicUrl;
+        this.adminPassword = adminPassword;
         this.process = process;
     }
 
@@ -42,11 +45,12 @@ final class KeycloakServer {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String secret = HexFormat.of().formatHex(random);
+        String adminPassword = HexFormat.of().formatHex(random, 0, 12);
         Process process = Processes.start("keycloak", List.of("bash",
                 Path.of("docker", "keycloak", "run-local.sh").toString(), "--reset"),
                 Map.of("KEYCLOAK_PORT", String.valueOf(port), "KEYCLOAK_HOST", "127.0.0.1",
                         "FERRY_OIDC_CLIENT_SECRET", secret, "FERRY_PUBLIC_URL", publicUrl,
-                        "KC_BOOTSTRAP_ADMIN_PASSWORD", HexFormat.of().formatHex(random, 0, 12)));
+                        "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 Processes.stop(process);
@@ -57,7 +61,7 @@ final class KeycloakServer {
         // First start downloads the distribution (~170 MB) and builds Keycloak: minutes on two cores.
         Processes.awaitOk(process, "keycloak", "http://localhost:" + port + "/realms/ferry/.well-known/openid-configuration",
                 Duration.ofMinutes(10));
-        shared = new KeycloakServer(port, secret, publicUrl, process);
+        shared = new KeycloakServer(port, secret, publicUrl, adminPassword, process);
         return shared;
     }
 

@@ -151,6 +151,8 @@ class KeycloakBrowserProof {
             assertTrue(authorization.contains("code_challenge_method=S256") && authorization.contains("code_challenge="),
                     "Ferry asks with a PKCE S256 challenge: " + authorization);
             assertTrue(authorization.contains("client_id=ferry"), authorization);
+            assertTrue(authorization.contains("nonce="), "Ferry sends a nonce, and prod requires it back in the ID "
+                    + "token (quarkus.oidc.authentication.nonce-required): " + authorization);
             browser.screenshot("proof-keycloak-login");
 
             page.fill("#username", "alice");

@@ -17,12 +17,24 @@ class RecordRepository implements PanacheRepositoryBase<StoredRecord, UUID> {
         return list("personId = ?1 and state = ?2 " + ORDER, personId, state);
     }
 
-    /** One page of a person's records in one state (and category, when given), in the pages' order. */
-    List<StoredRecord> page(UUID personId, String state, String category, int page, int size) {
-        return (category == null
-                ? find("personId = ?1 and state = ?2 " + ORDER, personId, state)
-                : find("personId = ?1 and state = ?2 and category = ?3 " + ORDER, personId, state, category))
-                .page(page, size).list();
+    /**
+     * One page of a person's records in one state (and category, when given) as views: only the listed columns are
+     * read, never the stored resource JSON (a 4,000-record chart holds megabytes of it).
+     */
+    List<RecordView> views(UUID personId, String state, String category, int page, int size) {
+        var query = getEntityManager().createQuery("select r.id, r.category, r.resourceType, r.display, r.recordDate,"
+                + " r.state, r.sourceKind, r.sourceId from StoredRecord r where r.personId = ?1 and r.state = ?2"
+                + (category == null ? "" : " and r.category = ?3")
+                + " order by r.category, r.recordDate desc nulls last, r.display, r.id", Object[].class)
+                .setParameter(1, personId).setParameter(2, state);
+        if (category != null) {
+            query.setParameter(3, category);
+        }
+        long first = (long) page * size;
+        query.setFirstResult((int) Math.min(first, Integer.MAX_VALUE)).setMaxResults(size);
+        return query.getResultList().stream().map(r -> new RecordView((UUID) r[0], (String) r[1], (String) r[2],
+                (String) r[3], (java.time.LocalDate) r[4], (String) r[5], new RecordSource((String) r[6],
+                        (UUID) r[7]))).toList();
     }
 
     long count(UUID personId, String state, String category) {

@@ -82,13 +82,11 @@ public class RecordReview {
             throw OutcomeException.invalid("size", "Use at least 1.");
         }
         if (page == null && size == null) {
-            List<RecordView> all = records.page(personId, s.code(), c, 0, Integer.MAX_VALUE).stream()
-                    .map(StoredRecord::view).toList();
+            List<RecordView> all = records.views(personId, s.code(), c, 0, Integer.MAX_VALUE);
             return new RecordsApi.Page<>(all, all.size());
         }
         int n = size == null ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
-        List<RecordView> items = records.page(personId, s.code(), c, page == null ? 0 : page, n).stream()
-                .map(StoredRecord::view).toList();
+        List<RecordView> items = records.views(personId, s.code(), c, page == null ? 0 : page, n);
         return new RecordsApi.Page<>(items, records.count(personId, s.code(), c));
     }
 

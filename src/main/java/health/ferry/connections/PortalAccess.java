@@ -116,7 +116,8 @@ public class PortalAccess {
             return Optional.empty();
         }
         if (attempts.coolingDown(c.personId, c.portalId)) {
-            return Optional.empty();
+            // too many recent sign-ins at this portal: try later, the participant has nothing to fix yet
+            throw new PortalUnavailable("sign-in attempts cooling down", null);
         }
         String username;
         String password;

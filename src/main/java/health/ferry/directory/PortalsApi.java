@@ -36,7 +36,8 @@ public class PortalsApi {
             @Parameter(description = "what to look for") @QueryParam("q") String q,
             @Parameter(description = "page number, from 0") @QueryParam("page") String page,
             @Parameter(description = "results per page (default 20, at most 50)") @QueryParam("size") String size) {
-        return directory.search(by, q, number("page", page), number("size", size));
+        return directory.search(by, q, OutcomeException.wholeNumber("page", page),
+                OutcomeException.wholeNumber("size", size));
     }
 
     @POST
@@ -47,16 +48,5 @@ public class PortalsApi {
         Requested answer = directory.request(body == null ? new PortalRequest(null, null) : body);
         return Response.status(answer.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(answer.portal()).build();
-    }
-
-    private static Integer number(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw OutcomeException.invalid(field, "Use a whole number.");
-        }
     }
 }

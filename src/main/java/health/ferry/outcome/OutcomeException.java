@@ -22,6 +22,18 @@ public class OutcomeException extends RuntimeException {
         return new OutcomeException(Outcome.NOT_FOUND, "Not found.");
     }
 
+    /** A query parameter as a whole number, null when absent; anything else is a 400 naming the field. */
+    public static Integer wholeNumber(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw invalid(field, "Use a whole number.");
+        }
+    }
+
     public static OutcomeException invalid(String field, String message) {
         return new OutcomeException(Outcome.VALIDATION_FAILED, "The request has invalid fields.",
                 List.of(new FieldError(field, message)));

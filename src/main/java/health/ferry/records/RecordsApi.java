@@ -47,19 +47,8 @@ public class RecordsApi {
             @Parameter(description = "page number, from 0") @QueryParam("page") String page,
             @Parameter(description = "records per page (default " + RecordReview.DEFAULT_SIZE
                     + " when only page is given, at most " + RecordReview.MAX_SIZE + ")") @QueryParam("size") String size) {
-        return review.page(current.person(personId).id(), state, category, number("page", page),
-                number("size", size));
-    }
-
-    private static Integer number(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw OutcomeException.invalid(field, "Use a whole number.");
-        }
+        return review.page(current.person(personId).id(), state, category,
+                OutcomeException.wholeNumber("page", page), OutcomeException.wholeNumber("size", size));
     }
 
     @POST

@@ -67,8 +67,13 @@ public class ConnectionSync {
     int pageSize;
     @ConfigProperty(name = "ferry.sync.timeout", defaultValue = "PT30S")
     Duration timeout;
-    /** One HTTP client for every sync (thread-safe; it pools connections per portal), made on first use. */
-    private volatile java.net.http.HttpClient http;
+    /** One HTTP client for every sync (thread-safe; it pools connections per portal). */
+    private java.net.http.HttpClient http;
+
+    @jakarta.annotation.PostConstruct
+    void client() {
+        http = FhirPages.client(timeout);
+    }
     @ConfigProperty(name = "ferry.sync.incremental-overlap", defaultValue = "PT5M")
     Duration overlap;
 
@@ -102,7 +107,7 @@ public class ConnectionSync {
             PortalAccess.Session session = access.open(connectionId)
                     .orElseThrow(() -> new SyncFailure("reconnect_required"));
             Optional<Instant> since = since(connectionId, session.personId());
-            FhirPages pages = new FhirPages(http(), timeout, maxPageBytes, guards.of(session.fhirBase()));
+            FhirPages pages = new FhirPages(http, timeout, maxPageBytes, guards.of(session.fhirBase()));
             IParser parser = parser();
             Set<String> incremental = since.isPresent() ? lastUpdatedSupported(session, pages, parser) : Set.of();
             Instant bound = since.map(s -> s.minus(overlap).truncatedTo(ChronoUnit.SECONDS)).orElse(null);
@@ -179,20 +184,6 @@ public class ConnectionSync {
         return URI.create(base + "/" + type + "?patient=" + URLEncoder.encode(patientId, StandardCharsets.UTF_8)
                 + "&_count=" + pageSize + (changedAfter == null ? ""
                         : "&_lastUpdated=" + URLEncoder.encode("gt" + changedAfter, StandardCharsets.UTF_8)));
-    }
-
-    private java.net.http.HttpClient http() {
-        java.net.http.HttpClient c = http;
-        if (c == null) {
-            synchronized (this) {
-                c = http;
-                if (c == null) {
-                    c = FhirPages.client(timeout);
-                    http = c;
-                }
-            }
-        }
-        return c;
     }
 
     /** A new session after a 401 (refreshed token, or a new sign-in with the stored credentials). */

@@ -35,11 +35,7 @@ final class FhirPages {
         return HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    FhirPages(Duration timeout, int maxBytes, Guard guard) {
-        this(client(timeout), timeout, maxBytes, guard);
-    }
-
-    /** With a shared client: one per application, so connections to a portal are reused across syncs. */
+    /** With a shared client ({@link #client}): one per application, so connections to a portal are reused. */
     FhirPages(HttpClient http, Duration timeout, int maxBytes, Guard guard) {
         this.http = http;
         this.timeout = timeout;

@@ -41,7 +41,8 @@ class PortalFaultsTest {
     @Test
     void aPortalThatIsDownOpensItsCircuitAndFailsFast() {
         URI down = URI.create("http://127.0.0.1:9/fhir");
-        FhirPages pages = new FhirPages(Duration.ofSeconds(2), 1024, guards.of(down));
+        FhirPages pages = new FhirPages(FhirPages.client(Duration.ofSeconds(2)), Duration.ofSeconds(2), 1024,
+                guards.of(down));
         PortalAccess.Session session = new PortalAccess.Session(UUID.randomUUID(), UUID.randomUUID(), down, "p",
                 "no-token");
         SyncFailure first = assertThrows(SyncFailure.class, () -> pages.get(session, URI.create(down + "/Condition")));

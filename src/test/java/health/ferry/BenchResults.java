@@ -94,6 +94,21 @@ public final class BenchResults {
         return statusField(pid, "VmHWM:");
     }
 
+    /** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ: 100 on Linux). */
+    public static final int TICKS = 100;
+
+    /** User + system CPU time of a live process in clock ticks ({@link #TICKS}), or 0 when it is gone. */
+    public static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** Current resident set (VmRSS) of a live process in bytes, or 0 when it is gone. */
     public static long rss(long pid) {
         return statusField(pid, "VmRSS:");

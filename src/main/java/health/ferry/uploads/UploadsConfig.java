@@ -200,8 +200,12 @@ public interface UploadsConfig {
         @WithDefault("3")
         int maxEmbeddedDepth();
 
-        /** Documents after which a worker is replaced by a fresh one. */
-        @WithDefault("1000")
+        /**
+         * Documents after which a worker is replaced by a fresh one (parsers leak slowly; the worker's heap cap and
+         * exit on out-of-memory bound a fast leak). 10,000 is Tika pipes' own default; a replacement costs a JVM
+         * start and Tika's loading, ~2 CPU-seconds, so a low value makes large uploads pay it again and again.
+         */
+        @WithDefault("10000")
         int maxDocumentsPerWorker();
 
         /**

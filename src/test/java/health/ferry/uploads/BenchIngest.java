@@ -23,6 +23,23 @@ public final class BenchIngest {
     static List<String> command(Path zip, Path storage, Long maxTotalBytes) throws IOException {
         IngestCorpus.deleteTree(storage);
         Files.createDirectories(storage);
+        List<String> command = jvm();
+        command.addAll(List.of(zip.toAbsolutePath().toString(), storage.toAbsolutePath().toString()));
+        if (maxTotalBytes != null) {
+            command.add(maxTotalBytes.toString());
+        }
+        return command;
+    }
+
+    /** The command of {@link IngestRun}'s serve mode: the running app's ingest, one request per stdin line. */
+    static List<String> serveCommand() {
+        List<String> command = jvm();
+        command.add("--serve");
+        return command;
+    }
+
+    /** {@link IngestRun} in a JVM with production flags and the bench knobs; its arguments follow. */
+    private static List<String> jvm() {
         List<String> command = new ArrayList<>(List.of(IngestBenchmark.java()));
         command.addAll(IngestBenchmark.PRODUCTION_JVM);
         for (String knob : List.of("bench.parallelism", "bench.niceness", "bench.noPrestart")) {
@@ -31,11 +48,7 @@ public final class BenchIngest {
             }
         }
         command.addAll(List.of("-Djava.util.logging.manager=org.jboss.logmanager.LogManager",
-                "-cp", System.getProperty("java.class.path"), IngestRun.class.getName(),
-                zip.toAbsolutePath().toString(), storage.toAbsolutePath().toString()));
-        if (maxTotalBytes != null) {
-            command.add(maxTotalBytes.toString());
-        }
+                "-cp", System.getProperty("java.class.path"), IngestRun.class.getName()));
         return command;
     }
 

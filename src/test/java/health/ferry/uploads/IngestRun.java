@@ -4,7 +4,6 @@ import health.ferry.BenchResults;
 import health.ferry.uploads.archive.ArchiveLimits;
 import health.ferry.uploads.archive.ArchiveUnpacker;
 import health.ferry.uploads.archive.UnpackResult;
-import health.ferry.uploads.archive.UnpackedEntry;
 import health.ferry.uploads.classification.Classification;
 import health.ferry.uploads.classification.DocumentFacts;
 import health.ferry.uploads.classification.PackageClassifier;
@@ -14,7 +13,12 @@ import health.ferry.uploads.detection.ExtractionSettings;
 import health.ferry.uploads.detection.OrderedExtraction;
 import health.ferry.uploads.storage.StoredBlob;
 import health.ferry.uploads.storage.UploadStorage;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,12 +30,17 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One ingest of one upload through the engine exactly as {@link UploadProcessor} chains it — store the original
+ * Ingests of uploads through the engine exactly as {@link UploadProcessor} chains it — store the original
  * content-addressed, verify its hash, unpack into storage under generated keys, detect and extract every entry in
- * the isolated worker JVM, classify the package — in a JVM of its own so its wall time and peak RSS (this JVM plus
- * every worker it started, sampled from /proc) can be measured. The job's database rows are left out (see
- * docs/benchmarks.md). Prints one {@code RESULT} line. Arguments: the ZIP, an empty storage folder, and optionally
- * the total uncompressed bytes allowed (default: the default archive limits).
+ * the isolated worker JVM, classify the package — in a JVM of its own so its wall time, CPU time and peak RSS (this
+ * JVM plus every worker it started, sampled from /proc) can be measured. The job's database rows are left out (see
+ * docs/benchmarks.md).
+ *
+ * <p>Two modes. <b>Cold</b> (arguments: the ZIP, an empty storage folder, optionally the total uncompressed bytes
+ * allowed): one ingest in a fresh JVM with a fresh worker, JVM starts included; prints one {@code RESULT} line.
+ * <b>Serve</b> (argument {@code --serve}): the running app's case — one extractor kept across ingests as
+ * {@code UploadWorkers} keeps it — reading one request per line from stdin ({@code <zip> <storage> [maxTotal]})
+ * and answering each with a {@code RESULT} line, until stdin ends.
  */
 public final class IngestRun {
     private IngestRun() {
@@ -39,12 +48,11 @@ public final class IngestRun {
 
     public static void main(String[] args) throws Exception {
         long t0 = System.nanoTime();
-        Path zip = Path.of(args[0]);
         Map<Long, Long> workerPeaks = new ConcurrentHashMap<>();
+        Map<Long, Long> workerCpu = new ConcurrentHashMap<>();
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                ProcessHandle.current().descendants().forEach(p -> workerPeaks.merge(p.pid(),
-                        BenchResults.peakRss(p.pid()), Math::max));
+                sample(workerPeaks, workerCpu);
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
@@ -54,14 +62,47 @@ public final class IngestRun {
         });
         sampler.setDaemon(true);
         sampler.start();
-
-        DocumentExtractor extractor = new DocumentExtractor(ExtractionSettings.defaults()
+        try (DocumentExtractor extractor = new DocumentExtractor(ExtractionSettings.defaults()
                 .withParallelism(Integer.getInteger("bench.parallelism", ExtractionSettings.DEFAULT_PARALLELISM))
-                .withNiceness(Integer.getInteger("bench.niceness", ExtractionSettings.DEFAULT_NICENESS)));
-        if (!Boolean.getBoolean("bench.noPrestart")) {
-            extractor.prestart(); // as UploadProcessor does when it starts a job
+                .withNiceness(Integer.getInteger("bench.niceness", ExtractionSettings.DEFAULT_NICENESS)))) {
+            if (!"--serve".equals(args[0])) {
+                Long maxTotal = args.length < 3 ? null : Long.parseLong(args[2]);
+                System.out.println(ingest(extractor, Path.of(args[0]), Path.of(args[1]), maxTotal, t0, workerPeaks,
+                        workerCpu));
+                return;
+            }
+            BufferedReader requests = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line = requests.readLine(); line != null; line = requests.readLine()) {
+                String[] request = line.trim().split(" ");
+                workerPeaks.clear();
+                System.out.println(ingest(extractor, Path.of(request[0]), Path.of(request[1]),
+                        request.length < 3 ? null : Long.parseLong(request[2]), System.nanoTime(), workerPeaks,
+                        workerCpu));
+                System.out.flush();
+            }
+        } finally {
+            sampler.interrupt();
         }
-        UploadStorage storage = new UploadStorage(Path.of(args[1]));
+    }
+
+    /** Peak RSS and CPU ticks of every worker this JVM started. */
+    private static void sample(Map<Long, Long> peaks, Map<Long, Long> cpu) {
+        ProcessHandle.current().descendants().forEach(p -> {
+            peaks.merge(p.pid(), BenchResults.peakRss(p.pid()), Math::max);
+            cpu.merge(p.pid(), BenchResults.cpuTicks(p.pid()), Math::max);
+        });
+    }
+
+    /** One ingest; its RESULT line. CPU counts this JVM and the workers from the ingest's start to its end. */
+    private static String ingest(DocumentExtractor extractor, Path zip, Path storageDir, Long maxTotal, long t0,
+            Map<Long, Long> workerPeaks, Map<Long, Long> workerCpu) throws Exception {
+        var self = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        sample(workerPeaks, workerCpu);
+        long selfCpu0 = self.getProcessCpuTime();
+        Map<Long, Long> workerCpu0 = Map.copyOf(workerCpu);
+
+        extractor.prestart(); // as UploadProcessor does when it starts a job (no-op when the worker runs)
+        UploadStorage storage = new UploadStorage(storageDir);
         StoredBlob blob;
         try (InputStream in = Files.newInputStream(zip)) {
             blob = storage.storeOriginal(in, Long.MAX_VALUE);
@@ -74,8 +115,8 @@ public final class IngestRun {
         // as UploadProcessor: entries are extracted early, while the rest of the archive unpacks
         EarlyExtraction sink = new EarlyExtraction(storage.entries(uploadId), extractor);
         ArchiveLimits d = ArchiveLimits.defaults();
-        ArchiveLimits limits = args.length < 3 ? d : new ArchiveLimits(d.maxEntries(), d.maxEntryBytes(),
-                Long.parseLong(args[2]), d.ratioCheckAfterBytes(), d.maxCompressionRatio(), d.maxNameBytes(),
+        ArchiveLimits limits = maxTotal == null ? d : new ArchiveLimits(d.maxEntries(), d.maxEntryBytes(),
+                maxTotal, d.ratioCheckAfterBytes(), d.maxCompressionRatio(), d.maxNameBytes(),
                 d.maxSegmentBytes(), d.maxSegments());
         UnpackResult unpacked = ArchiveUnpacker.unpack(storage.resolve(blob.path()), limits, sink);
         if (unpacked.rejected()) {
@@ -85,7 +126,7 @@ public final class IngestRun {
         long[] firstDone = {0};
         Map<String, Integer> outcomes = new TreeMap<>();
         List<DocumentFacts> facts = new ArrayList<>();
-        try (extractor; sink) {
+        try (sink) {
             // as UploadProcessor: the extractor's parallelism in flight, results taken in order
             OrderedExtraction.run(extractor.parallelism(), unpacked.entries(),
                     entry -> {
@@ -102,22 +143,23 @@ public final class IngestRun {
                                 found.mediaType().startsWith("application/pdf") ? found.text() : "", found.pages(),
                                 file));
                     });
-            long extracted = System.nanoTime();
-            List<Classification> kinds = PackageClassifier.classify(facts).documents();
-            long classified = System.nanoTime();
-            Map<String, Integer> byKind = new TreeMap<>();
-            kinds.forEach(c -> byKind.merge(c.kind().toString(), 1, Integer::sum));
-            sampler.interrupt();
-            ProcessHandle.current().descendants().forEach(p -> workerPeaks.merge(p.pid(),
-                    BenchResults.peakRss(p.pid()), Math::max));
-            long workerPeak = workerPeaks.values().stream().mapToLong(Long::longValue).max().orElse(0);
-            System.out.printf("RESULT wallMs=%d storeMs=%d unpackMs=%d firstDocumentMs=%d extractMs=%d "
-                    + "classifyMs=%d documents=%d selfPeakRss=%d workerPeakRss=%d workers=%d outcomes=%s kinds=%s%n",
-                    (System.nanoTime() - t0) / 1_000_000, (stored - t0) / 1_000_000, (unpackedAt - stored) / 1_000_000,
-                    (firstDone[0] - unpackedAt) / 1_000_000, (extracted - firstDone[0]) / 1_000_000,
-                    (classified - extracted) / 1_000_000, facts.size(),
-                    BenchResults.peakRss(ProcessHandle.current().pid()), workerPeak, workerPeaks.size(), outcomes,
-                    byKind);
         }
+        long extracted = System.nanoTime();
+        List<Classification> kinds = PackageClassifier.classify(facts).documents();
+        long classified = System.nanoTime();
+        Map<String, Integer> byKind = new TreeMap<>();
+        kinds.forEach(c -> byKind.merge(c.kind().toString(), 1, Integer::sum));
+        sample(workerPeaks, workerCpu);
+        long workerPeak = workerPeaks.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        long workerTicks = workerCpu.entrySet().stream()
+                .mapToLong(e -> e.getValue() - workerCpu0.getOrDefault(e.getKey(), 0L)).sum();
+        double cpuSeconds = (self.getProcessCpuTime() - selfCpu0) / 1e9 + workerTicks / (double) BenchResults.TICKS;
+        return String.format(java.util.Locale.ROOT, "RESULT wallMs=%d storeMs=%d unpackMs=%d firstDocumentMs=%d "
+                + "extractMs=%d classifyMs=%d cpuS=%.2f documents=%d selfPeakRss=%d workerPeakRss=%d workers=%d "
+                + "outcomes=%s kinds=%s",
+                (System.nanoTime() - t0) / 1_000_000, (stored - t0) / 1_000_000, (unpackedAt - stored) / 1_000_000,
+                (firstDone[0] - unpackedAt) / 1_000_000, (extracted - firstDone[0]) / 1_000_000,
+                (classified - extracted) / 1_000_000, cpuSeconds, facts.size(),
+                BenchResults.peakRss(ProcessHandle.current().pid()), workerPeak, workerPeaks.size(), outcomes, byKind);
     }
 }

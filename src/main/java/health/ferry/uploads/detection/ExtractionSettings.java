@@ -27,7 +27,7 @@ public record ExtractionSettings(Duration timeout, Duration startupTimeout, Stri
     public static final int DEFAULT_WRITE_LIMIT = 10_000_000;
     public static final int DEFAULT_MAX_EMBEDDED_DOCUMENTS = 100;
     public static final int DEFAULT_MAX_EMBEDDED_DEPTH = 3;
-    public static final int DEFAULT_MAX_DOCUMENTS_PER_WORKER = 1_000;
+    public static final int DEFAULT_MAX_DOCUMENTS_PER_WORKER = 10_000;
     public static final int DEFAULT_PARALLELISM = 2;
     public static final int DEFAULT_NICENESS = 10;
 

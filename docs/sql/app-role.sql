@@ -8,7 +8,7 @@
 --   psql -d ferry -v owner_role=ferry -v app_role=ferry_app -v app_password='…' -f docs/sql/app-role.sql
 --
 -- Then run Ferry with FERRY_DB_USER=ferry_app (and its password) and FERRY_DB_MIGRATION_USER=ferry
--- (and FERRY_DB_MIGRATION_PASSWORD). AuditGrantsTest runs this file as it is.
+-- (and FERRY_DB_MIGRATION_PASSWORD). AuditGrantsTest runs this file as it is and then runs Ferry as app_role.
 create role :"app_role" login password :'app_password' nosuperuser nocreatedb nocreaterole noinherit;
 grant usage on schema public to :"app_role";
 grant select, insert, update, delete on all tables in schema public to :"app_role";

@@ -29,7 +29,8 @@ import java.util.UUID;
 /**
  * Writes the append-only audit trail by observing what the features announce. Entries carry ids, codes and
  * usernames, never names, health details or secrets. Denials are written in their own transaction, so the
- * failed request's rollback cannot erase them.
+ * failed request's rollback cannot erase them. Entries are chained and inserted as their transaction commits
+ * ({@link AuditChain}).
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -39,6 +40,8 @@ public class AuditTrail {
     CurrentVertxRequest request;
     @Inject
     Clock clock;
+    @Inject
+    AuditChain chain;
 
     void signedIn(@Observes SignedIn e) {
         write(entry(e.actor(), "account.created", "success"));
@@ -191,11 +194,11 @@ public class AuditTrail {
     }
 
     private void write(AuditEntry entry) {
-        QuarkusTransaction.joiningExisting().run(() -> entries.persist(entry));
+        QuarkusTransaction.joiningExisting().run(() -> chain.append(entry));
     }
 
     private void writeSeparately(AuditEntry entry) {
-        QuarkusTransaction.requiringNew().run(() -> entries.persist(entry));
+        QuarkusTransaction.requiringNew().run(() -> chain.append(entry));
     }
 
     private static String truncate(String s, int max) {

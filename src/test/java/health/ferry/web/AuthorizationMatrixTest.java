@@ -237,6 +237,7 @@ class AuthorizationMatrixTest {
                 .json(Map.of("supportStatus", "supported"));
         route("POST /api/v1/admin/directory/imports", "directory", "change", Scope.ADMIN).json(none);
         route("GET /admin/directory", "directory", "list", Scope.ADMIN);
+        route("GET /api/v1/admin/audit/verify", "audit", "read", Scope.ADMIN);
         route("POST /admin/directory/imports", "directory", "change", Scope.ADMIN).multipart();
         route("POST /admin/directory/portals/{portalId}/support-status", "directory", "decide", Scope.ADMIN)
                 .form(Map.of("supportStatus", "supported"));

@@ -1,6 +1,5 @@
 package health.ferry.directory;
 
-import ca.uhn.fhir.context.FhirContext;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,15 +8,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * At start, in this order: warm the FHIR context, seed the sandbox entries (when enabled), build the search
- * index, then import the configured folder in the background (a large list must not hold up start-up).
+ * At start, in this order: seed the sandbox entries (when enabled), build the search index, then import the
+ * configured folder in the background (a large list must not hold up start-up). The FHIR context is not warmed
+ * here: it loads on first use ({@link FhirContexts}).
  */
 @ApplicationScoped
 class DirectoryStartup {
     private static final Logger LOG = Logger.getLogger(DirectoryStartup.class);
 
-    @Inject
-    FhirContext fhir;
     @Inject
     SandboxEntries sandbox;
     @Inject
@@ -30,7 +28,6 @@ class DirectoryStartup {
     boolean sandboxEnabled;
 
     void start(@Observes StartupEvent start) {
-        FhirContexts.lenientJsonParser(fhir).parseResource("{\"resourceType\":\"Endpoint\",\"status\":\"active\"}");
         if (sandboxEnabled) {
             sandbox.seed();
         }

@@ -8,22 +8,27 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
- * The application's one FHIR R4 context: thread-safe and slow to create (its first parse takes over a second), so
- * it is made once and warmed at start. Other features inject {@link FhirContext} from here.
+ * The application's one FHIR R4 context: thread-safe and slow to warm (its first parse scans the model: about a
+ * second and some 30 MB), so it is made once, on first use, never at start: only syncs, uploads of FHIR files and
+ * directory imports parse FHIR, and start-up does not wait for them (docs/benchmarks.md §7). Other features inject
+ * {@link FhirContext} from here.
  */
 @ApplicationScoped
 public class FhirContexts {
-    private static final FhirContext R4 = FhirContext.forR4();
+    /** Initialization-on-demand: the context (and HAPI's classes) load when first asked for, once. */
+    private static final class Holder {
+        static final FhirContext R4 = FhirContext.forR4();
+    }
 
     @Produces
     @Singleton
     FhirContext r4() {
-        return R4;
+        return Holder.R4;
     }
 
     /** The shared context outside CDI (plain tests, the benchmark). */
     static FhirContext shared() {
-        return R4;
+        return Holder.R4;
     }
 
     /** A JSON parser that reads what it can: unknown elements, bad values and odd extensions are not errors. */

@@ -71,8 +71,11 @@ class DirectoryIndex {
     @Scheduled(every = "${ferry.directory.index-check-every:60s}", delayed = "${ferry.directory.index-check-every:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkForChanges() {
+        if (fingerprint == null) {
+            return; // not built yet: nothing to compare (and no round that reaches the database)
+        }
         outage.poll("directory-index", () -> {
-            if (fingerprint != null && !Objects.equals(fingerprint, rows.fingerprint())) {
+            if (!Objects.equals(fingerprint, rows.fingerprint())) {
                 rebuildSoon();
             }
         });

@@ -109,8 +109,9 @@ public class DatabaseOutage {
     }
 
     /**
-     * One round of a scheduled poller ({@code what}: a fixed name): skipped while {@link #paused()}; a database
-     * outage is taken note of ({@link #failed}); any other failure propagates.
+     * One round of a scheduled poller ({@code what}: a fixed name) that always reaches the database (its success
+     * says the database is back): skipped while {@link #paused()}; a database outage is taken note of
+     * ({@link #failed}); any other failure propagates.
      */
     public void poll(String what, Runnable round) {
         if (paused()) {

@@ -52,7 +52,16 @@ class OrphanSweep {
     @Scheduled(every = "${ferry.uploads.orphan-sweep.every:1h}", delayed = "10m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        outage.poll("orphan-sweep", () -> sweep(Instant.now().minus(grace)));
+        if (outage.paused()) {
+            return;
+        }
+        try {
+            sweep(Instant.now().minus(grace));
+        } catch (RuntimeException e) {
+            if (!outage.failed("orphan-sweep", e)) {
+                throw e;
+            }
+        }
     }
 
     /** Removes orphaned originals and temporary files last written before {@code before}. */
@@ -86,7 +95,7 @@ class OrphanSweep {
     /** Which of these originals' paths an upload or a document references. */
     private Set<String> referenced(List<String> keys) {
         List<String> shas = keys.stream().map(k -> UploadStorage.sha256OfOriginal(k).orElseThrow()).toList();
-        return QuarkusTransaction.requiringNew().call(() -> {
+        Set<String> found = QuarkusTransaction.requiringNew().call(() -> {
             Set<String> used = new HashSet<>();
             @SuppressWarnings("unchecked")
             List<String> named = em.createNativeQuery("select distinct sha256 from upload_original"
@@ -100,5 +109,7 @@ class OrphanSweep {
             used.addAll(paths);
             return used;
         });
+        outage.reachable();
+        return found;
     }
 }

@@ -84,6 +84,9 @@ class ConnectionValidator {
             }
             outcomes.apply(request.connectionId(), outcome);
         } catch (RuntimeException e) {
+            if (outage.failed("connection-validator", e)) {
+                return; // nothing can be written now: still validating, resumed by resumeStuck once it is back
+            }
             LOG.errorf("Validation of connection %s failed: %s at %s", request.connectionId(), e.getClass().getName(),
                     e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
             outcomes.apply(request.connectionId(), Failed.of(ConnectionFailure.PORTAL_UNAVAILABLE.code()));

@@ -1,6 +1,8 @@
 package health.ferry.jobs;
 
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -31,6 +33,7 @@ public class DatabaseOutage {
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicLong nextProbe = new AtomicLong();
     private final AtomicLong backoff = new AtomicLong(FIRST_PROBE.toNanos());
+    private volatile boolean stopping;
 
     @Inject
     DataSource dataSource;
@@ -38,10 +41,16 @@ public class DatabaseOutage {
     /**
      * Whether a failure is the database being unreachable rather than a bug: a connection-class SQLState (08…),
      * the server shutting down or not yet accepting connections (57P01–57P03), too many connections (53300), the
-     * JDBC connection exception types, Hibernate's JDBCConnectionException, or the pool timing out waiting for one.
+     * JDBC connection exception types, Hibernate's JDBCConnectionException, or the pool timing out waiting for one;
+     * anywhere in the cause chain or among the suppressed exceptions (a commit that failed on a dropped connection
+     * surfaces as the transaction manager's exception with the driver's as a suppressed XAException's cause).
      */
     public static boolean unavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return unavailable(e, 0);
+    }
+
+    private static boolean unavailable(Throwable e, int depth) {
+        for (Throwable t = e; t != null && depth < 8; t = t.getCause() == t ? null : t.getCause(), depth++) {
             if (t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof org.hibernate.exception.JDBCConnectionException) {
@@ -54,6 +63,11 @@ public class DatabaseOutage {
                 }
                 String message = String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT);
                 if (state == null && POOL_TIMEOUTS.stream().anyMatch(message::contains)) {
+                    return true;
+                }
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (unavailable(suppressed, depth + 1)) {
                     return true;
                 }
             }
@@ -129,14 +143,20 @@ public class DatabaseOutage {
         reachable();
     }
 
+    /** The application is stopping: a wait for the database ends (its datasource is closing anyway). */
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     /**
      * Waits until the database answers again, trying now and then again after 2 s, doubling up to 30 s, for at
-     * most {@code max}; true once it answers, false when it still does not (or the thread is interrupted).
+     * most {@code max}; true once it answers, false when it still does not (or the application is stopping, or the
+     * thread is interrupted).
      */
     public boolean awaitReachable(String what, Duration max) {
         long until = System.nanoTime() + max.toNanos();
         long pause = FIRST_PROBE.toMillis();
-        while (true) {
+        while (!stopping) {
             try (Connection c = dataSource.getConnection()) {
                 if (c.isValid(5)) {
                     reachable();
@@ -147,16 +167,25 @@ public class DatabaseOutage {
                     LOG.debugf("%s: database probe failed: %s", what, e.getClass().getName());
                 }
             }
-            if (System.nanoTime() + pause * 1_000_000 - until > 0) {
-                return false;
-            }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (System.nanoTime() + pause * 1_000_000 - until > 0 || !sleep(pause)) {
                 return false;
             }
             pause = Math.min(pause * 2, LAST_PROBE.toMillis());
         }
+        return false;
+    }
+
+    /** Sleeps {@code millis} in short steps; false once the application is stopping or the thread interrupted. */
+    private boolean sleep(long millis) {
+        long until = System.nanoTime() + millis * 1_000_000;
+        try {
+            while (!stopping && until - System.nanoTime() > 0) {
+                Thread.sleep(Math.min(200, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return !stopping;
     }
 }

@@ -141,8 +141,13 @@ class WorkerPoolTest {
     void onlyConnectionFailuresCountAsTheDatabaseBeingUnreachable() {
         assertTrue(DatabaseOutage.unavailable(new RuntimeException(new SQLException("refused", "08001"))));
         assertTrue(DatabaseOutage.unavailable(new SQLException("terminating connection", "57P01")));
-        assertTrue(DatabaseOutage.unavailable(new SQLException("Acquisition timeout while waiting for new connection")));
+        assertTrue(DatabaseOutage.unavailable(
+                new SQLException("Acquisition timeout while waiting for new connection")));
         assertTrue(DatabaseOutage.unavailable(new java.sql.SQLTransientConnectionException("gone")));
+        RuntimeException commit = new RuntimeException("commit failed");
+        commit.addSuppressed(new javax.transaction.xa.XAException("commit").initCause(
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        assertTrue(DatabaseOutage.unavailable(commit), "a commit on a dropped connection");
         assertFalse(DatabaseOutage.unavailable(new SQLException("duplicate key", "23505")));
         assertFalse(DatabaseOutage.unavailable(new IllegalStateException("unexpected")));
         assertFalse(new DatabaseOutage().failed("test", new IllegalStateException("unexpected")));

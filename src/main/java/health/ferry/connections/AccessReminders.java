@@ -23,13 +23,15 @@ public class AccessReminders {
     Event<AccessEnding> ending;
     @Inject
     Clock clock;
+    @Inject
+    health.ferry.jobs.DatabaseOutage outage;
     @ConfigProperty(name = "ferry.connections.access-reminder", defaultValue = "P7D")
     Duration window;
 
     @Scheduled(every = "${ferry.connections.access-reminders-every:1h}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void check() {
-        remind(clock.instant());
+        outage.poll("access-reminders", () -> remind(clock.instant()));
     }
 
     /** Announces every connection (not disconnected) whose access ends before {@code now} plus the window. */

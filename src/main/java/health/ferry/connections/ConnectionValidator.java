@@ -8,6 +8,7 @@ import health.ferry.connections.spi.PortalUnavailable;
 import health.ferry.connections.spi.SignInOutcome;
 import health.ferry.connections.spi.SignInOutcome.Failed;
 import health.ferry.directory.PortalConnection;
+import health.ferry.jobs.DatabaseOutage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,8 @@ class ConnectionValidator {
     ObjectMapper json;
     @Inject
     Clock clock;
+    @Inject
+    DatabaseOutage outage;
 
     @jakarta.annotation.PreDestroy
     void stop() {
@@ -81,6 +84,9 @@ class ConnectionValidator {
             }
             outcomes.apply(request.connectionId(), outcome);
         } catch (RuntimeException e) {
+            if (outage.failed("connection-validator", e)) {
+                return; // nothing can be written now: still validating, resumed by resumeStuck once it is back
+            }
             LOG.errorf("Validation of connection %s failed: %s at %s", request.connectionId(), e.getClass().getName(),
                     e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
             outcomes.apply(request.connectionId(), Failed.of(ConnectionFailure.PORTAL_UNAVAILABLE.code()));
@@ -90,9 +96,11 @@ class ConnectionValidator {
     /** Every minute: connections left validating (an instance died mid-way) are validated again. */
     @Scheduled(every = "60s", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void resumeStuck() {
-        var stuck = QuarkusTransaction.requiringNew().call(() -> connections.findStuckValidating(
-                clock.instant().minus(STUCK_AFTER)));
-        stuck.forEach(id -> run(new ValidationRequested(id, ValidationRequested.Step.SIGN_IN, null)));
+        outage.poll("connection-validator", () -> {
+            var stuck = QuarkusTransaction.requiringNew().call(() -> connections.findStuckValidating(
+                    clock.instant().minus(STUCK_AFTER)));
+            stuck.forEach(id -> run(new ValidationRequested(id, ValidationRequested.Step.SIGN_IN, null)));
+        });
     }
 
     private SignInOutcome call(Work work, ValidationRequested request) {

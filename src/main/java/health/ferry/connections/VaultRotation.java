@@ -29,6 +29,8 @@ class VaultRotation {
     MeterRegistry registry;
     @Inject
     CredentialVault vault;
+    @Inject
+    health.ferry.jobs.DatabaseOutage outage;
 
     /** {@code ferry_vault_secrets_not_on_active_key}: 0 means a retired key may be removed. */
     void register(@Observes StartupEvent start) {
@@ -44,10 +46,12 @@ class VaultRotation {
     @Scheduled(every = "${ferry.vault.rewrap-every:10m}", delayed = "${ferry.vault.rewrap-delay:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void rewrapOlderSecrets() {
-        int changed = rewrap();
-        if (changed > 0) {
-            LOG.infof("vault: re-wrapped %d stored secrets onto the active key", changed);
-        }
+        outage.poll("vault-rotation", () -> {
+            int changed = rewrap();
+            if (changed > 0) {
+                LOG.infof("vault: re-wrapped %d stored secrets onto the active key", changed);
+            }
+        });
     }
 
     /** Re-wraps until no secret on an older key is left; how many this instance changed. */

@@ -22,6 +22,8 @@ class DirectoryIndex {
 
     @Inject
     DirectoryRows rows;
+    @Inject
+    health.ferry.jobs.DatabaseOutage outage;
 
     private volatile DirectorySnapshot snapshot = DirectorySnapshot.EMPTY;
     private volatile String fingerprint;
@@ -69,9 +71,14 @@ class DirectoryIndex {
     @Scheduled(every = "${ferry.directory.index-check-every:60s}", delayed = "${ferry.directory.index-check-every:60s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkForChanges() {
-        if (fingerprint != null && !Objects.equals(fingerprint, rows.fingerprint())) {
-            rebuildSoon();
+        if (fingerprint == null) {
+            return; // not built yet: nothing to compare (and no round that reaches the database)
         }
+        outage.poll("directory-index", () -> {
+            if (!Objects.equals(fingerprint, rows.fingerprint())) {
+                rebuildSoon();
+            }
+        });
     }
 
     @PreDestroy

@@ -15,7 +15,8 @@ import org.jboss.logging.Logger;
  * loop that claims jobs under leases, named in them as {@code <instance>/<thread>}: process id and a random suffix,
  * ids only. Once {@link #stop()} has begun, drains should end at their next check of {@link #stopping()}; what they
  * throw after that is the shutdown reaching them and is not an error. A job cut short keeps its lease until it
- * expires; then any instance claims it again.
+ * expires; then any instance claims it again. A drain ended by the database being unreachable is no error either:
+ * {@link DatabaseOutage} logs the outage once.
  */
 public final class WorkerPool {
     private static final Logger LOG = Logger.getLogger(WorkerPool.class);
@@ -24,15 +25,20 @@ public final class WorkerPool {
             + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
     private final String name;
     private final int size;
+    private final DatabaseOutage outage;
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicInteger threads = new AtomicInteger();
     private volatile boolean stopping;
     private ExecutorService pool;
 
-    /** A pool of {@code size} threads named {@code <name>-<n>}. */
-    public WorkerPool(String name, int size) {
+    /**
+     * A pool of {@code size} threads named {@code <name>-<n>}; a drain that ends on the database being unreachable
+     * is reported to {@code outage} (one WARN for the whole outage), not as an error.
+     */
+    public WorkerPool(String name, int size, DatabaseOutage outage) {
         this.name = name;
         this.size = size;
+        this.outage = outage;
     }
 
     /**
@@ -68,7 +74,7 @@ public final class WorkerPool {
         } catch (RuntimeException e) {
             if (stopping) {
                 LOG.debugf("%s worker ended by the shutdown: %s", name, e.getClass().getName());
-            } else {
+            } else if (!outage.failed(name, e)) {
                 LOG.errorf("%s worker stopped: %s", name, e.getClass().getName());
             }
         } finally {

@@ -6,6 +6,7 @@ import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import health.ferry.connections.PortalAccess;
 import health.ferry.connections.spi.PortalUnavailable;
+import health.ferry.jobs.DatabaseOutage;
 import com.fasterxml.jackson.databind.JsonNode;
 import health.ferry.records.FhirJson;
 import health.ferry.records.RecordSettings;
@@ -45,6 +46,10 @@ public class ConnectionSync {
             "MedicationStatement", "Immunization", "Observation", "Procedure", "Encounter", "DiagnosticReport",
             "DocumentReference", "CarePlan");
     static final String LEASE_LOST = "lease_lost";
+    /** The database dropped under the run and stayed away longer than {@code ferry.sync.outage-wait}. */
+    static final String DATABASE_UNAVAILABLE = "database_unavailable";
+    /** How often one run goes on after the database came back, before it gives up. */
+    static final int OUTAGE_RESUMES = 3;
     private static final Logger LOG = Logger.getLogger(ConnectionSync.class);
 
     @Inject
@@ -59,6 +64,10 @@ public class ConnectionSync {
     FhirContext fhir;
     @Inject
     PortalGuards guards;
+    @Inject
+    DatabaseOutage outage;
+    @ConfigProperty(name = "ferry.sync.outage-wait", defaultValue = "PT10M")
+    Duration outageWait;
     @ConfigProperty(name = "ferry.sync.max-pages-per-type", defaultValue = "200")
     int maxPages;
     @ConfigProperty(name = "ferry.sync.max-page-bytes", defaultValue = "8388608")
@@ -97,10 +106,35 @@ public class ConnectionSync {
 
     /**
      * Runs one sync on the calling thread for a run already started. {@code stillHeld} is asked after each page
-     * (a scheduled job renews its lease there); once it answers false the run stops without writing more.
+     * (a scheduled job renews its lease there); once it answers false the run stops without writing more. When the
+     * database drops under the run, it waits for it (up to {@code ferry.sync.outage-wait}) and goes through the
+     * chart again on the same run (storing is idempotent; what it counted stays counted), so a "sync now" or a
+     * scheduled job the outage cut finishes soon after the database returns rather than looking busy until its
+     * lease or staleness runs out. Answers {@link #DATABASE_UNAVAILABLE}, having written nothing, when it stayed
+     * away.
      */
     Result run(UUID connectionId, UUID runId, boolean scheduled, BooleanSupplier stillHeld) {
         Counts counts = new Counts();
+        for (int resumes = 0;; resumes++) {
+            try {
+                return attempt(connectionId, runId, scheduled, stillHeld, counts);
+            } catch (RuntimeException e) {
+                if (!DatabaseOutage.unavailable(e)) {
+                    throw e;
+                }
+                outage.failed("sync", e);
+                if (resumes >= OUTAGE_RESUMES || !outage.awaitReachable("sync", outageWait)) {
+                    LOG.infof("sync %s of connection %s left unfinished: the database stayed unavailable", runId,
+                            connectionId);
+                    return new Result(DATABASE_UNAVAILABLE, null);
+                }
+                LOG.infof("sync %s of connection %s goes on: the database is back", runId, connectionId);
+            }
+        }
+    }
+
+    private Result attempt(UUID connectionId, UUID runId, boolean scheduled, BooleanSupplier stillHeld,
+            Counts counts) {
         Optional<PortalAccess.Subject> subject = access.subject(connectionId);
         Result result;
         try {
@@ -130,6 +164,9 @@ public class ConnectionSync {
             }
             result = new Result(f.code(), f.retryAfter());
         } catch (RuntimeException e) {
+            if (DatabaseOutage.unavailable(e)) {
+                throw e;
+            }
             LOG.errorf("sync %s of connection %s: %s", runId, connectionId, e.getClass().getName());
             result = new Result("internal_error", null);
         }

@@ -1,5 +1,6 @@
 package health.ferry.sync;
 
+import health.ferry.jobs.JobQueue;
 import health.ferry.jobs.JobTable;
 import health.ferry.jobs.Leases;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * (and was taken over) can never write again.
  */
 @ApplicationScoped
-class SyncJobs implements PanacheRepositoryBase<SyncJob, UUID> {
+class SyncJobs implements PanacheRepositoryBase<SyncJob, UUID>, JobQueue {
     static final JobTable<SyncJob> TABLE = new JobTable<>(SyncJob.class, "sync_job", "id");
 
     @Inject
@@ -29,6 +30,21 @@ class SyncJobs implements PanacheRepositoryBase<SyncJob, UUID> {
     Leases leases;
     @ConfigProperty(name = "ferry.sync.lease", defaultValue = "PT10M")
     Duration lease;
+
+    @Override
+    public JobTable<SyncJob> table() {
+        return TABLE;
+    }
+
+    /**
+     * A connection's job of its latest period stays: it is what says that period was synced, and without it the
+     * start-up catch-up ({@link SyncCatchUp}) would queue that period again under a slow schedule.
+     */
+    @Override
+    public String purgeOnlyIf() {
+        return "and period_start < (select max(latest.period_start) from sync_job latest"
+                + " where latest.connection_id = sync_job.connection_id)";
+    }
 
     /**
      * Queues the connection's sync for the period unless a job for that (connection, period) exists already: the

@@ -1,5 +1,6 @@
 package health.ferry.sync;
 
+import health.ferry.jobs.DatabaseOutage;
 import health.ferry.jobs.WorkerPool;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -19,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link WorkerPool}). A poller wakes them; each claims jobs under a lease until none is due. A transient failure
  * gives the job back for a later attempt with backoff (at least the portal's {@code Retry-After}); ended access is
  * not retried. When the application stops, a running sync ends after its current page (as if its lease were lost)
- * and the job is claimed again once the lease expires.
+ * and the job is claimed again once the lease expires. A run the database drops under waits for it and goes on
+ * ({@link ConnectionSync}); while it is unreachable the poller pauses but for a probe now and then.
  */
 @ApplicationScoped
 class SyncWorkers {
@@ -31,6 +33,8 @@ class SyncWorkers {
     SyncJobs jobs;
     @Inject
     ConnectionSync sync;
+    @Inject
+    DatabaseOutage outage;
     @ConfigProperty(name = "ferry.sync.workers", defaultValue = "2")
     int workers;
     @ConfigProperty(name = "ferry.sync.max-attempts", defaultValue = "4")
@@ -40,12 +44,15 @@ class SyncWorkers {
 
     @PostConstruct
     void createPool() {
-        pool = new WorkerPool("ferry-sync", workers);
+        pool = new WorkerPool("ferry-sync", workers, outage);
     }
 
     @Scheduled(every = "${ferry.sync.poll-every:60s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
+        if (outage.paused()) {
+            return;
+        }
         for (int i = 0; i < workers; i++) {
             if (!pool.start(this::drain)) {
                 return;
@@ -57,6 +64,7 @@ class SyncWorkers {
         while (!pool.stopping() && runNext(owner, Duration.ZERO)) {
             // next job
         }
+        outage.reachable();
     }
 
     /**
@@ -75,7 +83,8 @@ class SyncWorkers {
         }
         ConnectionSync.Result result = sync.run(claim.connectionId(), runId, true,
                 () -> !pool.stopping() && jobs.renew(claim, ahead));
-        if (ConnectionSync.LEASE_LOST.equals(result.failureCode())) {
+        if (ConnectionSync.LEASE_LOST.equals(result.failureCode())
+                || ConnectionSync.DATABASE_UNAVAILABLE.equals(result.failureCode())) {
             return true;
         }
         jobs.finish(claim, result.failureCode(), retryIn(claim, result), ahead);

@@ -1,5 +1,6 @@
 package health.ferry.uploads;
 
+import health.ferry.jobs.JobQueue;
 import health.ferry.jobs.JobTable;
 import health.ferry.jobs.Leases;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -12,11 +13,16 @@ import java.util.UUID;
 
 /** The upload job queue; claims and leases go through {@link Leases}, on the database's clock. */
 @ApplicationScoped
-class UploadJobRepository implements PanacheRepositoryBase<UploadJob, UUID> {
+class UploadJobRepository implements PanacheRepositoryBase<UploadJob, UUID>, JobQueue {
     static final JobTable<UploadJob> TABLE = new JobTable<>(UploadJob.class, "upload_job", "upload_id");
 
     @Inject
     Leases leases;
+
+    @Override
+    public JobTable<UploadJob> table() {
+        return TABLE;
+    }
 
     /** Queues the upload's job, due now by the database's clock (so every instance sees it due at once). */
     void enqueue(UUID uploadId) {

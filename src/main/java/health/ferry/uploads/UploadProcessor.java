@@ -81,6 +81,9 @@ class UploadProcessor {
                         claim.token());
                 return true;
             }
+            if (health.ferry.jobs.DatabaseOutage.unavailable(e)) {
+                throw e; // nothing can be recorded: the job keeps its lease; the worker pool reports the outage once
+            }
             code = UploadFailure.PROCESSING_ERROR.code();
             LOG.errorf("upload %s attempt %d: %s", claim.uploadId(), claim.token(), e.getClass().getName());
             steps.retryOrFail(claim, UploadFailure.PROCESSING_ERROR, true);

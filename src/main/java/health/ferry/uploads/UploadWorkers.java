@@ -1,5 +1,6 @@
 package health.ferry.uploads;
 
+import health.ferry.jobs.DatabaseOutage;
 import health.ferry.jobs.WorkerPool;
 import health.ferry.uploads.detection.DocumentExtractor;
 import io.quarkus.runtime.ShutdownEvent;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Runs upload jobs on a fixed number of worker threads ({@link WorkerPool}; one by default on two cores), each with
  * its own extraction worker JVM. Woken right after an upload commits, and by a poller that also finds retries and
  * jobs left behind by a crashed instance once their lease has expired. When the application stops, the workers end
- * at the next document and leave the job under its lease, to be resumed once it expires.
+ * at the next document and leave the job under its lease, to be resumed once it expires. While the database is
+ * unreachable the poller pauses but for a probe now and then ({@link DatabaseOutage}).
  */
 @ApplicationScoped
 class UploadWorkers {
@@ -29,10 +31,12 @@ class UploadWorkers {
     UploadProcessor processor;
     @Inject
     UploadsConfig config;
+    @Inject
+    DatabaseOutage outage;
 
     @PostConstruct
     void createPool() {
-        pool = new WorkerPool("ferry-upload", config.jobs().workers());
+        pool = new WorkerPool("ferry-upload", config.jobs().workers(), outage);
     }
 
     void received(@Observes(during = TransactionPhase.AFTER_SUCCESS) UploadReceived upload) {
@@ -42,7 +46,9 @@ class UploadWorkers {
     @Scheduled(every = "${ferry.uploads.jobs.poll-every:5s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        wake();
+        if (!outage.paused()) {
+            wake();
+        }
     }
 
     /** Starts a worker if one is free; a busy worker looks for the next job itself before it stops. */
@@ -61,6 +67,7 @@ class UploadWorkers {
                 while (!pool.stopping() && processor.runNext(extractor, owner, pool::stopping)) {
                     pending.set(false);
                 }
+                outage.reachable();
             }
         } finally {
             extractors.add(extractor);

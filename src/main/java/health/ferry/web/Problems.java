@@ -2,6 +2,7 @@ package health.ferry.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import health.ferry.jobs.DatabaseOutage;
 import health.ferry.outcome.Outcome;
 import health.ferry.outcome.OutcomeException;
 import health.ferry.outcome.OutcomeException.FieldError;
@@ -28,8 +29,6 @@ public class Problems {
     private static final Logger LOG = Logger.getLogger(Problems.class);
     /** What a 503 asks clients to wait before trying again. */
     static final int RETRY_AFTER_SECONDS = 30;
-    /** Agroal's words when no connection could be had in time (no SQLState): the pool's text, never user input. */
-    private static final List<String> POOL_TIMEOUTS = List.of("acquisition timeout");
 
     /** The problem+json body of the contract. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -159,30 +158,9 @@ public class Problems {
         }
     }
 
-    /**
-     * Whether a failure is the database being unreachable rather than a bug: a connection-class SQLState (08…),
-     * the server shutting down or not yet accepting connections (57P01–57P03), too many connections (53300), the
-     * JDBC connection exception types, Hibernate's JDBCConnectionException, or the pool timing out waiting for one.
-     */
+    /** Whether a failure is the database being unreachable rather than a bug ({@link DatabaseOutage#unavailable}). */
     static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"))) {
-                    return true;
-                }
-                String message = String.valueOf(sql.getMessage()).toLowerCase(java.util.Locale.ROOT);
-                if (state == null && POOL_TIMEOUTS.stream().anyMatch(message::contains)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return DatabaseOutage.unavailable(e);
     }
 
     private static String classes(Throwable e) {

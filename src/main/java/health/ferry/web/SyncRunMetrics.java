@@ -1,5 +1,6 @@
 package health.ferry.web;
 
+import health.ferry.jobs.DatabaseOutage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -30,6 +31,8 @@ class SyncRunMetrics {
     MeterRegistry registry;
     @Inject
     DataSource dataSource;
+    @Inject
+    DatabaseOutage outage;
 
     private MultiGauge runs;
 
@@ -42,7 +45,7 @@ class SyncRunMetrics {
     @Scheduled(every = "${ferry.metrics.sync-refresh-every:30s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        if (runs == null) {
+        if (runs == null || outage.paused()) {
             return;
         }
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
@@ -56,9 +59,12 @@ class SyncRunMetrics {
                 rows.add(MultiGauge.Row.of(Tags.of("outcome", outcome, "code", code), r.getLong(3)));
             }
         } catch (SQLException e) {
-            LOG.warnf("sync outcome counts unreadable: %s", e.getClass().getName());
+            if (!outage.failed("sync-metrics", e)) {
+                LOG.warnf("sync outcome counts unreadable: %s", e.getClass().getName());
+            }
             return;
         }
+        outage.reachable();
         runs.register(rows, true);
     }
 }

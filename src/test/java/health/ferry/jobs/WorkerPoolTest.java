@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -38,15 +39,18 @@ class WorkerPoolTest {
         }
     };
     private final Logger logger = Logger.getLogger(WorkerPool.class.getName());
+    private final Logger outageLogger = Logger.getLogger(DatabaseOutage.class.getName());
 
     @BeforeEach
     void captureLog() {
         logger.addHandler(capture);
+        outageLogger.addHandler(capture);
     }
 
     @AfterEach
     void releaseLog() {
         logger.removeHandler(capture);
+        outageLogger.removeHandler(capture);
     }
 
     private List<LogRecord> errors() {
@@ -55,7 +59,7 @@ class WorkerPoolTest {
 
     @Test
     void aDrainCutShortByTheShutdownEndsWithoutAnError() throws Exception {
-        WorkerPool pool = new WorkerPool("test-jobs", 1);
+        WorkerPool pool = new WorkerPool("test-jobs", 1, new DatabaseOutage());
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch ended = new CountDownLatch(1);
         List<String> owners = new CopyOnWriteArrayList<>();
@@ -83,7 +87,7 @@ class WorkerPoolTest {
 
     @Test
     void aDrainFailingWhileTheApplicationRunsIsAnError() throws Exception {
-        WorkerPool pool = new WorkerPool("test-jobs", 2);
+        WorkerPool pool = new WorkerPool("test-jobs", 2, new DatabaseOutage());
         CountDownLatch ended = new CountDownLatch(1);
         assertTrue(pool.start(owner -> {
             ended.countDown();
@@ -99,5 +103,65 @@ class WorkerPoolTest {
         assertTrue(pool.start(owner -> again.countDown()), "the failed worker's slot is free again");
         assertTrue(again.await(10, TimeUnit.SECONDS));
         pool.stop();
+    }
+
+    @Test
+    void drainsEndedByAnUnreachableDatabaseLogOneWarningAndOneInfoForTheWholeOutage() throws Exception {
+        DatabaseOutage outage = new DatabaseOutage();
+        WorkerPool pool = new WorkerPool("test-jobs", 2, outage);
+        SQLException refused = new SQLException("Connection to 127.0.0.1:5432 refused.", "08001");
+        CountDownLatch ended = new CountDownLatch(20);
+        for (int poll = 0; poll < 20; poll++) {
+            startWhenFree(pool, owner -> {
+                ended.countDown();
+                throw new IllegalStateException("claim failed", refused);
+            });
+        }
+        assertTrue(ended.await(10, TimeUnit.SECONDS));
+        pool.stop(10, TimeUnit.SECONDS);
+        assertTrue(outage.down());
+        assertTrue(outage.paused(), "pollers skip rounds while it is down and no probe is due");
+        outage.reachable();
+        outage.reachable();
+        assertFalse(outage.down());
+        assertFalse(outage.paused());
+
+        assertEquals(List.of(), errors(), "a plain connection failure is not an error");
+        List<LogRecord> warnings = logged.stream()
+                .filter(r -> r.getLevel().intValue() == Level.WARNING.intValue()).toList();
+        assertEquals(1, warnings.size(), "one warning for twenty failed polls");
+        assertTrue(warnings.get(0).getMessage().startsWith("database unavailable, background jobs paused; will retry"),
+                warnings.get(0).getMessage());
+        assertEquals(null, warnings.get(0).getThrown(), "no stack trace");
+        assertEquals(1, logged.stream().filter(r -> r.getLevel().intValue() == Level.INFO.intValue()
+                && r.getMessage().startsWith("database available again")).count());
+    }
+
+    @Test
+    void onlyConnectionFailuresCountAsTheDatabaseBeingUnreachable() {
+        assertTrue(DatabaseOutage.unavailable(new RuntimeException(new SQLException("refused", "08001"))));
+        assertTrue(DatabaseOutage.unavailable(new SQLException("terminating connection", "57P01")));
+        assertTrue(DatabaseOutage.unavailable(
+                new SQLException("Acquisition timeout while waiting for new connection")));
+        assertTrue(DatabaseOutage.unavailable(new java.sql.SQLTransientConnectionException("gone")));
+        RuntimeException commit = new RuntimeException("commit failed");
+        commit.addSuppressed(new javax.transaction.xa.XAException("commit").initCause(
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        assertTrue(DatabaseOutage.unavailable(commit), "a commit on a dropped connection");
+        assertFalse(DatabaseOutage.unavailable(new SQLException("duplicate key", "23505")));
+        assertFalse(DatabaseOutage.unavailable(new IllegalStateException("unexpected")));
+        assertFalse(new DatabaseOutage().failed("test", new IllegalStateException("unexpected")));
+    }
+
+    /** Starts the drain as soon as a worker is free. */
+    private static void startWhenFree(WorkerPool pool, java.util.function.Consumer<String> drain)
+            throws InterruptedException {
+        for (int i = 0; i < 1000; i++) {
+            if (pool.start(drain)) {
+                return;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("no worker came free");
     }
 }

@@ -9,10 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import health.ferry.LogCapture;
 import health.ferry.PageSession;
+import health.ferry.ProxiedDatabase;
 import health.ferry.TcpCutter;
 import health.ferry.connections.SandboxConnections;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.logging.Level;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -50,26 +52,18 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @WithTestResource(value = DatabaseOutageTest.Proxied.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class DatabaseOutageTest {
     static final Duration OUTAGE = Duration.ofSeconds(30);
-    /** The pool gives up waiting for a connection after this (the production default, 5 s); then the 503. */
-    static final Duration ACQUISITION = Duration.ofSeconds(5);
+    static final Duration ACQUISITION = ProxiedDatabase.ACQUISITION;
+    /**
+     * Warnings Hibernate and Agroal may log over the outage (each failed statement or connection attempt: two or
+     * three): the test's own requests and the pollers' probes, never one per poll (before the pause, about 250).
+     */
+    static final int LIBRARY_WARNINGS = 80;
 
-    /** Points the datasource at the proxy in front of the PostgreSQL the pg profile uses. */
-    public static class Proxied implements QuarkusTestResourceLifecycleManager {
-        static TcpCutter proxy;
-
+    /** The proxied database with faster polls and shorter leases than the defaults. */
+    public static class Proxied extends ProxiedDatabase {
         @Override
-        public Map<String, String> start() {
-            String host = System.getenv().getOrDefault("FERRY_TEST_DB_HOST", "127.0.0.1");
-            int port = Integer.parseInt(System.getenv().getOrDefault("FERRY_TEST_DB_PORT", "5432"));
-            String db = System.getenv().getOrDefault("FERRY_TEST_DB_NAME", "ferry_test");
-            proxy = new TcpCutter(host, port);
-            try {
-                proxy.start();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            return Map.of("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + proxy.port() + "/" + db,
-                    "quarkus.datasource.jdbc.acquisition-timeout", ACQUISITION.toSeconds() + "S",
+        protected Map<String, String> settings() {
+            return Map.of(
                     // Faster than the default 5 s, so the test sees the workers' failed claims during the outage.
                     "ferry.uploads.jobs.poll-every", "2s",
                     // An attempt the outage cut short cannot record its failure: its job keeps the lease until it
@@ -79,13 +73,6 @@ class DatabaseOutageTest {
                     // run the outage cut short is claimed again 20 s after its last renewal.
                     "ferry.sync.poll-every", "1s", "ferry.sync.spread", "PT1S", "ferry.sync.lease", "PT20S",
                     "ferry.sync.job-retry-backoff", "PT2S");
-        }
-
-        @Override
-        public void stop() {
-            if (proxy != null) {
-                proxy.close();
-            }
         }
     }
 
@@ -106,6 +93,32 @@ class DatabaseOutageTest {
         // Received just before the cut: its job is claimed and processed while the database goes away.
         String before = UploadCalls.upload("alice", HEART, person, Map.of("before.txt", note("before"),
                 "lab.pdf", UploadFixtures.labPdf())).then().statusCode(202).extract().path("id");
+        LogCapture logs = LogCapture.start();
+        try {
+            outageAndAfter(proxy, session, connection, person, before, portalPerson);
+        } finally {
+            logs.close();
+        }
+        // The background workers (upload and sync workers, the pollers) polled through the outage: one WARN and one
+        // INFO for all of it, no ERROR, no stack trace; the library's own per-attempt warnings stay few, as the
+        // pollers pause between probes.
+        List<java.util.logging.LogRecord> ours = logs.atLeast(Level.WARNING, "health.ferry.").stream()
+                .filter(r -> !r.getLoggerName().equals("health.ferry.web.Problems")).toList();
+        assertEquals(1, logs.saying("database unavailable, background jobs paused; will retry").size(),
+                LogCapture.describe(ours));
+        assertEquals(1, ours.size(), LogCapture.describe(ours));
+        assertEquals(List.of(), logs.atLeast(Level.SEVERE, ""), LogCapture.describe(logs.atLeast(Level.SEVERE, "")));
+        assertEquals(List.of(), logs.atLeast(Level.WARNING, "health.ferry.").stream()
+                .filter(r -> r.getThrown() != null).toList(), "no stack traces");
+        assertEquals(1, logs.saying("database available again, background jobs resumed").size());
+        int library = logs.atLeast(Level.WARNING, "org.hibernate").size() + logs.atLeast(Level.WARNING, "io.agroal")
+                .size();
+        assertTrue(library <= LIBRARY_WARNINGS, library + " library warnings");
+    }
+
+    /** The outage from its start to the end of the checks after it. */
+    private void outageAndAfter(TcpCutter proxy, PageSession session, String connection, String person,
+            String before, String portalPerson) throws Exception {
         proxy.cut();
         Instant cutAt = Instant.now();
 

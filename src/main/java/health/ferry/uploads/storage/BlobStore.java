@@ -2,7 +2,9 @@ package health.ferry.uploads.storage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where stored upload bytes are kept for good: the local file system ({@link LocalBlobStore}, the embedded default)
@@ -23,6 +25,9 @@ public interface BlobStore {
 
     /** The keys under {@code prefix} (e.g. {@code entries/<upload id>/}). */
     List<String> list(String prefix) throws IOException;
+
+    /** When {@code key} was last written (published); empty when the store has no such blob. */
+    Optional<Instant> modified(String key) throws IOException;
 
     /** Removes {@code key}; nothing happens when it is absent. */
     void delete(String key) throws IOException;

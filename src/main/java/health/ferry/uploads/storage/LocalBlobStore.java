@@ -2,8 +2,11 @@ package health.ferry.uploads.storage;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -39,6 +42,19 @@ public final class LocalBlobStore implements BlobStore {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
                     .sorted().toList();
+        }
+    }
+
+    @Override
+    public Optional<Instant> modified(String key) throws IOException {
+        Path path = root.resolve(key).normalize();
+        if (!path.startsWith(root) || path.equals(root)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Files.getLastModifiedTime(path).toInstant());
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
         }
     }
 

@@ -2,7 +2,9 @@ package health.ferry.uploads.storage;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -17,6 +19,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -71,6 +74,20 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
         return call(() -> s3.listObjectsV2Paginator(b -> b.bucket(settings.bucket()).prefix(objectKey(prefix)))
                 .contents().stream().map(S3Object::key).map(k -> k.substring(settings.prefix().length()))
                 .sorted().toList());
+    }
+
+    @Override
+    public Optional<Instant> modified(String key) throws IOException {
+        try {
+            return Optional.of(call(() -> s3.headObject(b -> b.bucket(settings.bucket()).key(objectKey(key))))
+                    .lastModified());
+        } catch (IOException e) {
+            if (e.getCause() instanceof NoSuchKeyException
+                    || e.getCause() instanceof S3Exception s && s.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     @Override

@@ -17,8 +17,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -31,6 +36,7 @@ import java.util.stream.Stream;
  */
 public final class UploadStorage {
     private static final int BUFFER = 64 * 1024;
+    private static final Pattern ORIGINAL = Pattern.compile("originals/([0-9a-f]{2})/(\\1[0-9a-f]{62})");
 
     private final Path root;
     private final BlobStore store;
@@ -157,13 +163,80 @@ public final class UploadStorage {
 
     /** Deletes temporary files older than {@code age}: what a process killed mid-write left behind. */
     public int sweepPartials(Duration age) throws IOException {
-        Instant before = Instant.now().minus(age);
+        return sweepOlder(root.resolve("tmp"), Instant.now().minus(age));
+    }
+
+    /** Deletes the files directly in {@code folder} last written before {@code before}; how many. */
+    public static int sweepOlder(Path folder, Instant before) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
         int removed = 0;
-        try (Stream<Path> files = Files.list(root.resolve("tmp"))) {
+        try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.toList()) {
-                if (Files.getLastModifiedTime(file).toInstant().isBefore(before) && Files.deleteIfExists(file)) {
-                    removed++;
+                try {
+                    if (Files.isRegularFile(file) && Files.getLastModifiedTime(file).toInstant().isBefore(before)
+                            && Files.deleteIfExists(file)) {
+                        removed++;
+                    }
+                } catch (NoSuchFileException e) {
+                    // removed meanwhile (its request ended, or another sweep)
                 }
+            }
+        }
+        return removed;
+    }
+
+    /** The stored originals' paths: the store's, and this instance's local copies where the store is elsewhere. */
+    public SortedSet<String> originals() throws IOException {
+        SortedSet<String> keys = new TreeSet<>(store.list("originals/"));
+        if (!store.local()) {
+            keys.addAll(new LocalBlobStore(root).list("originals/"));
+        }
+        keys.removeIf(key -> sha256OfOriginal(key).isEmpty());
+        return keys;
+    }
+
+    /** The SHA-256 an original's stored path names ({@code originals/ab/<sha256>}); empty for any other path. */
+    public static Optional<String> sha256OfOriginal(String relative) {
+        Matcher m = ORIGINAL.matcher(relative);
+        return m.matches() ? Optional.of(m.group(2)) : Optional.empty();
+    }
+
+    /**
+     * Removes the original {@code relative}, which the caller found no upload references, if it was last written
+     * before {@code before}; answers whether anything was removed. The local file is first renamed aside and its
+     * time read there: an upload storing the same bytes meanwhile renames a freshly written file onto the path, so
+     * a fresh file set aside is an upload's and goes straight back, and one renamed in after ours stays. The store
+     * (object storage) has no such rename: its copy goes when the store says it was written before {@code before}.
+     */
+    public boolean removeOrphan(String relative, Instant before) throws IOException {
+        if (sha256OfOriginal(relative).isEmpty()) {
+            throw new IllegalArgumentException("not an original");
+        }
+        boolean removed = false;
+        Path local = resolve(relative);
+        Path aside = root.resolve("tmp").resolve(UUID.randomUUID() + ".orphan");
+        boolean moved;
+        try {
+            Files.move(local, aside, StandardCopyOption.ATOMIC_MOVE);
+            moved = true;
+        } catch (NoSuchFileException e) {
+            moved = false;
+        }
+        if (moved) {
+            if (Files.getLastModifiedTime(aside).toInstant().isBefore(before)) {
+                Files.delete(aside);
+                removed = true;
+            } else {
+                Files.move(aside, local, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        if (!store.local()) {
+            Optional<Instant> written = store.modified(relative);
+            if (written.isPresent() && written.get().isBefore(before)) {
+                store.delete(relative);
+                removed = true;
             }
         }
         return removed;

@@ -112,6 +112,25 @@ class S3BlobStoreTest {
     }
 
     @Test
+    void anOrphanedOriginalGoesFromTheBucketAndTheLocalCopyOnlyOnceOlderThanTheGrace() throws Exception {
+        UploadStorage one = new UploadStorage(first, store);
+        StoredBlob blob = one.storeOriginal(bytes("refused " + UUID.randomUUID()), 1_000);
+        java.time.Instant written = store.modified(blob.path()).orElseThrow();
+        assertTrue(one.originals().contains(blob.path()));
+
+        assertFalse(one.removeOrphan(blob.path(), written.minusSeconds(60)), "within the grace: it stays");
+        assertTrue(store.list("originals/").contains(blob.path()));
+        assertTrue(Files.exists(first.resolve(blob.path())));
+
+        Files.setLastModifiedTime(first.resolve(blob.path()),
+                java.nio.file.attribute.FileTime.from(written.minusSeconds(3600)));
+        assertTrue(one.removeOrphan(blob.path(), written.plusSeconds(60)));
+        assertFalse(store.list("originals/").contains(blob.path()), "gone from the bucket");
+        assertFalse(Files.exists(first.resolve(blob.path())), "and the local copy");
+        assertEquals(Optional.empty(), store.modified(blob.path()));
+    }
+
+    @Test
     void readinessCheckSeesTheBucketAndAMissingOne() throws Exception {
         store.check();
         S3Settings missing = server.settings("");

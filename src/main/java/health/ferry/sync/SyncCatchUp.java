@@ -5,7 +5,9 @@ import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import health.ferry.connections.PortalAccess;
+import health.ferry.jobs.DatabaseOutage;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -24,6 +26,11 @@ import org.jboss.logging.Logger;
  * so at start-up every instance enqueues the period of the trigger's latest scheduled time. The (connection,
  * period) key makes that once per connection however many instances start, and nothing when the trigger did fire;
  * a connection connected after the slot gets its sync of that period too.
+ *
+ * <p>A slot missed by a running instance — the database was unreachable when the trigger fired — is caught up by
+ * an hourly check: when no connection has a job for the latest slot at all, the trigger's enqueue did not happen,
+ * and the catch-up does it. (When some have one, the trigger ran; connections connected since are left to their
+ * own first sync and the next slot.)
  */
 @ApplicationScoped
 class SyncCatchUp {
@@ -35,6 +42,10 @@ class SyncCatchUp {
     PortalAccess access;
     @Inject
     Clock clock;
+    @Inject
+    SyncJobs jobs;
+    @Inject
+    DatabaseOutage outage;
     @ConfigProperty(name = "ferry.sync.cron", defaultValue = "0 0 0 ? * MON")
     String cron;
     @ConfigProperty(name = "ferry.sync.catch-up", defaultValue = "true")
@@ -50,6 +61,27 @@ class SyncCatchUp {
             // The database may not be there yet: the next start, or the next weekly trigger, catches up.
             LOG.warnf("sync catch-up skipped: %s", e.getClass().getName());
         }
+    }
+
+    @Scheduled(every = "${ferry.sync.catch-up-every:1h}", delayed = "10m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void hourly() {
+        if (enabled) {
+            outage.poll("sync-catch-up", () -> lastSlot(cron, clock.instant())
+                    .ifPresent(slot -> recover(slot, access.connectedIds())));
+        }
+    }
+
+    /**
+     * Enqueues these connections for {@code slot} when no connection has a job for it (the trigger's enqueue was
+     * lost); answers how many were queued.
+     */
+    int recover(Instant slot, Collection<UUID> connectionIds) {
+        if (connectionIds.isEmpty() || jobs.anyFor(slot)) {
+            return 0;
+        }
+        LOG.infof("sync period %s had no jobs: the weekly trigger's enqueue was missed, catching up", slot);
+        return schedule.enqueue(slot, connectionIds);
     }
 
     /** Enqueues these connections for the period of the trigger's latest scheduled time; answers how many. */

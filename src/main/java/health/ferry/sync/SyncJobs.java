@@ -112,6 +112,11 @@ class SyncJobs implements PanacheRepositoryBase<SyncJob, UUID>, JobQueue {
                 .firstResultOptional().map(j -> j.runAfter);
     }
 
+    /** Whether any connection has a job for the period (the weekly trigger, or a catch-up, enqueued it). */
+    boolean anyFor(Instant periodStart) {
+        return count("periodStart", periodStart.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) > 0;
+    }
+
     /** The connection's jobs, oldest period first (tests and diagnostics). */
     @Transactional
     List<SyncJob> ofConnection(UUID connectionId) {

@@ -1,6 +1,7 @@
 package health.ferry.sync;
 
 import health.ferry.connections.PortalAccess;
+import health.ferry.jobs.DatabaseOutage;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.scheduler.Scheduler;
@@ -35,13 +36,16 @@ public class SyncSchedule {
     SyncJobs jobs;
     @Inject
     Scheduler scheduler;
+    @Inject
+    DatabaseOutage outage;
     @ConfigProperty(name = "ferry.sync.spread", defaultValue = "P7D")
     Duration spread;
 
     @Scheduled(identity = TRIGGER, cron = "${ferry.sync.cron:0 0 0 ? * MON}", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void weekly(ScheduledExecution execution) {
-        enqueue(period(execution));
+        // an unreachable database is one WARN (DatabaseOutage); the hourly SyncCatchUp enqueues the slot once it is back
+        outage.poll("weekly-sync-trigger", () -> enqueue(period(execution)));
     }
 
     /**

@@ -81,4 +81,19 @@ class MissedScheduleTest {
         assertEquals(0, catchUp.catchUp(List.of(fired)), "so the catch-up adds nothing");
         assertEquals(1, jobs.ofConnection(fired).size());
     }
+
+    @Test
+    void aSlotWhoseTriggerFoundNoDatabaseIsCaughtUpByTheHourlyCheckAndOnlyThat() {
+        // a slot of its own, long past: no other test has jobs for it
+        Instant slot = Instant.parse("2001-01-01T00:00:00Z");
+        String person = SandboxConnections.ward("erin", "Lost Trigger", "2009-10-13");
+        UUID id = UUID.fromString(SandboxConnections.connected("erin", person, "empty"));
+        assertEquals(0, catchUp.recover(slot, List.of()), "no connections, nothing to do");
+        assertEquals(1, catchUp.recover(slot, List.of(id)), "no job for the slot at all: the trigger's enqueue was lost");
+        assertEquals(slot, jobs.ofConnection(id).get(0).periodStart);
+        String later = SandboxConnections.ward("erin", "Connected Later", "2009-10-14");
+        UUID next = UUID.fromString(SandboxConnections.connected("erin", later, "empty"));
+        assertEquals(0, catchUp.recover(slot, List.of(id, next)), "the slot has jobs: the trigger ran, nothing more");
+        assertEquals(List.of(), jobs.ofConnection(next).stream().filter(j -> j.periodStart.equals(slot)).toList());
+    }
 }

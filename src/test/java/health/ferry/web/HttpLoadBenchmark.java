@@ -104,7 +104,8 @@ class HttpLoadBenchmark {
         }
         BenchResults.record("5-http", rows, List.of(String.format(Locale.ROOT, "the @QuarkusTest app (profile %s) and "
                 + "the load generator share the JVM and the machine; the seeded person has %d records (the records page shows a "
-                + "bounded part of each category, the JSON API its default page of 100); the review queue holds what "
+                + "bounded part of each category; the JSON API, a plain GET, answers every pending record at once); the review "
+                + "queue holds what "
                 + "the benchmark database holds (no uploads are seeded for it); %s windows.",
                 System.getProperty("quarkus.test.profile", "test"), records, WINDOW)));
     }

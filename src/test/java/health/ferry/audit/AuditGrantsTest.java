@@ -1,5 +1,6 @@
 package health.ferry.audit;
 
+import health.ferry.PostgresOnly;
 import static health.ferry.Tokens.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,7 +27,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * S8, append-only grants: Ferry runs as the restricted runtime role that docs/sql/app-role.sql makes (the file run as
@@ -39,8 +39,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * belong to the whole server); it drops the role when the class is done.
  */
 @QuarkusTest
-@EnabledIfSystemProperty(named = "quarkus.test.profile", matches = "(.*,)?pg(,.*)?",
-        disabledReason = "needs PostgreSQL: -Dquarkus.test.profile=test,pg")
+@PostgresOnly
 @WithTestResource(value = AuditGrantsTest.AppRole.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class AuditGrantsTest {
     static final Path SQL = Path.of("docs", "sql", "app-role.sql");

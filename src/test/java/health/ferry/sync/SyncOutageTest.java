@@ -1,5 +1,6 @@
 package health.ferry.sync;
 
+import health.ferry.PostgresOnly;
 import static health.ferry.Tokens.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -26,7 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * R13: the database drops while a sync runs, after its run was started and (for a scheduled sync) its job claimed
@@ -36,8 +36,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * page. PostgreSQL only ({@code -Dquarkus.test.profile=test,pg}), like {@code DatabaseOutageTest}.
  */
 @QuarkusTest
-@EnabledIfSystemProperty(named = "quarkus.test.profile", matches = "(.*,)?pg(,.*)?",
-        disabledReason = "needs PostgreSQL: -Dquarkus.test.profile=test,pg")
+@PostgresOnly
 @WithTestResource(value = SyncOutageTest.Proxied.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class SyncOutageTest {
     static final Duration OUTAGE = Duration.ofSeconds(20);

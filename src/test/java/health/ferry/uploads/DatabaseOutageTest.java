@@ -1,5 +1,6 @@
 package health.ferry.uploads;
 
+import health.ferry.PostgresOnly;
 import static health.ferry.Tokens.as;
 import static health.ferry.uploads.UploadCalls.HEART;
 import static health.ferry.uploads.UploadCalls.path;
@@ -32,7 +33,6 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * R13: PostgreSQL unreachable for 30 seconds while uploads are received and processed, upload and sync jobs are
@@ -47,8 +47,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * class is skipped before Quarkus starts for it.
  */
 @QuarkusTest
-@EnabledIfSystemProperty(named = "quarkus.test.profile", matches = "(.*,)?pg(,.*)?",
-        disabledReason = "needs PostgreSQL: -Dquarkus.test.profile=test,pg")
+@PostgresOnly
 @WithTestResource(value = DatabaseOutageTest.Proxied.class, scope = TestResourceScope.RESTRICTED_TO_CLASS)
 class DatabaseOutageTest {
     static final Duration OUTAGE = Duration.ofSeconds(30);

@@ -12,12 +12,14 @@ import health.ferry.records.FhirJson;
 import health.ferry.records.RecordSettings;
 import health.ferry.records.RecordSource;
 import health.ferry.records.RecordStore;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,9 +79,9 @@ public class ConnectionSync {
     @ConfigProperty(name = "ferry.sync.timeout", defaultValue = "PT30S")
     Duration timeout;
     /** One HTTP client for every sync (thread-safe; it pools connections per portal). */
-    private java.net.http.HttpClient http;
+    private HttpClient http;
 
-    @jakarta.annotation.PostConstruct
+    @PostConstruct
     void client() {
         http = FhirPages.client(timeout);
     }

@@ -1,6 +1,7 @@
 package health.ferry.uploads;
 
 import ca.uhn.fhir.context.FhirContext;
+import health.ferry.jobs.DatabaseOutage;
 import health.ferry.uploads.archive.ArchiveMagic;
 import health.ferry.uploads.archive.ArchiveUnpacker;
 import health.ferry.uploads.archive.DirectorySink;
@@ -81,7 +82,7 @@ class UploadProcessor {
                         claim.token());
                 return true;
             }
-            if (health.ferry.jobs.DatabaseOutage.unavailable(e)) {
+            if (DatabaseOutage.unavailable(e)) {
                 throw e; // nothing can be recorded: the job keeps its lease; the worker pool reports the outage once
             }
             code = UploadFailure.PROCESSING_ERROR.code();

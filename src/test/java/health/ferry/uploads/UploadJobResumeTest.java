@@ -53,6 +53,20 @@ class UploadJobResumeTest {
     }
 
     /** Puts the job back as a worker leaves it when its process dies: running, lease held, some documents done. */
+    /** Alice uploads {@code zip} for {@code person}; answers its id once it is ready for review. */
+    private String processed(String person, byte[] zip) {
+        String id = upload("alice", HEART, person, Map.of("export.zip", zip)).then().statusCode(202)
+                .extract().path("id");
+        assertEquals("ready_for_review", finished("alice", id).getString("status"));
+        return id;
+    }
+
+    /** The stored original of an upload. */
+    private Path original(UUID uploadId) {
+        String sha = QuarkusTransaction.requiringNew().call(() -> uploads.findById(uploadId).contentSha256);
+        return storage.resolve(UploadOriginal.blobPath(sha));
+    }
+
     private void crashedMidWay(UUID id, int recorded, String owner, Instant leaseExpiry) {
         QuarkusTransaction.requiringNew().run(() -> {
             for (UploadDocument d : documents.findByUpload(id)) {
@@ -123,12 +137,9 @@ class UploadJobResumeTest {
     void anOriginalChangedInStorageEndsFailedWithItsCodeAndMayBeSentAgain() throws Exception {
         String person = ward("alice", "Resume Changed Original", HEART);
         byte[] zip = UploadFixtures.zip(Map.of("note.txt", UploadFixtures.note("changed in storage")));
-        String id = upload("alice", HEART, person, Map.of("export.zip", zip)).then().statusCode(202)
-                .extract().path("id");
-        assertEquals("ready_for_review", finished("alice", id).getString("status"));
+        String id = processed(person, zip);
         UUID uploadId = UUID.fromString(id);
-        String sha = QuarkusTransaction.requiringNew().call(() -> uploads.findById(uploadId).contentSha256);
-        Files.write(storage.resolve(UploadOriginal.blobPath(sha)), UploadFixtures.note("tampered"));
+        Files.write(original(uploadId), UploadFixtures.note("tampered"));
         crashedMidWay(uploadId, 0, "4242-dead/ferry-upload-1", Instant.now().minusSeconds(1));
 
         workers.wake();
@@ -147,12 +158,9 @@ class UploadJobResumeTest {
     void aJobThatKeepsFailingIsRetriedWithGrowingWaitsAndEndsFailedAfterItsLastAttempt() throws Exception {
         String person = ward("alice", "Resume Poison Job", HEART);
         byte[] zip = UploadFixtures.zip(Map.of("note.txt", UploadFixtures.note("its original goes missing")));
-        String id = upload("alice", HEART, person, Map.of("export.zip", zip)).then().statusCode(202)
-                .extract().path("id");
-        assertEquals("ready_for_review", finished("alice", id).getString("status"));
+        String id = processed(person, zip);
         UUID uploadId = UUID.fromString(id);
-        String sha = QuarkusTransaction.requiringNew().call(() -> uploads.findById(uploadId).contentSha256);
-        Files.delete(storage.resolve(UploadOriginal.blobPath(sha))); // every attempt now fails: storage_failed
+        Files.delete(original(uploadId)); // every attempt now fails: storage_failed
         crashedMidWay(uploadId, 0, "4242-dead/ferry-upload-1", Instant.now().minusSeconds(1));
 
         List<Duration> waits = new java.util.ArrayList<>();

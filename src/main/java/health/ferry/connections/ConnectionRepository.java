@@ -23,6 +23,11 @@ class ConnectionRepository implements PanacheRepositoryBase<Connection, UUID> {
                 .project(IdOnly.class).list().stream().map(IdOnly::id).toList();
     }
 
+    /** Ids of every connection with this status (the ids only: the weekly sync enqueues thousands). */
+    List<UUID> findIds(ConnectionStatus status) {
+        return find("status", status).project(IdOnly.class).list().stream().map(IdOnly::id).toList();
+    }
+
     /** Projection of a connection's id. */
     record IdOnly(UUID id) {
     }

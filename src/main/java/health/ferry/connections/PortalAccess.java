@@ -57,8 +57,7 @@ public class PortalAccess {
 
     /** Every connection that is connected now: what the scheduled sync enqueues. */
     public List<UUID> connectedIds() {
-        return QuarkusTransaction.requiringNew().call(() -> connections.find("status", ConnectionStatus.CONNECTED)
-                .list().stream().map(c -> c.id).toList());
+        return QuarkusTransaction.requiringNew().call(() -> connections.findIds(ConnectionStatus.CONNECTED));
     }
 
     /** The connection's person and portal, whatever its status; empty when it does not exist. */

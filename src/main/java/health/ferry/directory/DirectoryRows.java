@@ -3,42 +3,85 @@ package health.ferry.directory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.Arrays;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
-/** Reads what the search index is built from, in one transaction, and a fingerprint that moves on any change. */
+/**
+ * Reads what the search index is built from, in one transaction, and a fingerprint that moves on any change.
+ *
+ * <p>Plain SQL, not HQL: the index is built while Ferry starts, and the first HQL queries of a JVM pay for
+ * Hibernate's query parser (its grammar, then each query's translation, at about 50 ms a query before the JIT has
+ * compiled any of it). Read as plain columns, the same rows cost one round trip each and nothing else, at start and
+ * on every later rebuild. docs/benchmarks.md §7 has the figures.
+ */
 @ApplicationScoped
 class DirectoryRows {
     @Inject
-    PortalRepository portals;
-    @Inject
-    OrganisationRepository organisations;
-    @Inject
-    DoctorRepository doctors;
+    DataSource dataSource;
 
     @Transactional
     IndexSource load() {
-        List<IndexSource.PortalRow> portalRows = portals.indexRows().stream()
-                .map(r -> new IndexSource.PortalRow((UUID) r[0], (String) r[1], (SupportStatus) r[2],
-                        (ConnectionMethod) r[3])).toList();
-        List<IndexSource.WebsiteRow> websites = portals.websiteRows().stream()
-                .map(r -> new IndexSource.WebsiteRow((UUID) r[0], (String) r[1], (String) r[2], (String) r[3]))
-                .toList();
-        List<IndexSource.Link> links = portals.organisationLinks().stream()
-                .map(r -> new IndexSource.Link((UUID) r[0], (UUID) r[1])).toList();
-        return new IndexSource(portalRows, websites, links, named(organisations.indexRows()),
-                named(organisations.aliasRows()), named(doctors.indexRows()));
+        try (Connection c = dataSource.getConnection()) {
+            List<IndexSource.PortalRow> portals = rows(c, "select id, name, support_status, connection_method "
+                    + "from portal", r -> new IndexSource.PortalRow(uuid(r, 1), r.getString(2),
+                            Coded.fromCode(SupportStatus.class, r.getString(3)),
+                            Coded.fromCode(ConnectionMethod.class, r.getString(4))));
+            List<IndexSource.WebsiteRow> websites = rows(c, "select portal_id, url, host, path from portal_website "
+                    + "order by portal_id, position", r -> new IndexSource.WebsiteRow(uuid(r, 1), r.getString(2),
+                            r.getString(3), r.getString(4)));
+            List<IndexSource.Link> links = rows(c, "select portal_id, organisation_id from portal_organisation",
+                    r -> new IndexSource.Link(uuid(r, 1), uuid(r, 2)));
+            return new IndexSource(portals, websites, links,
+                    named(c, "select o.id, o.name from organisation o where exists "
+                            + "(select 1 from portal_organisation po where po.organisation_id = o.id)"),
+                    named(c, "select organisation_id, alias from organisation_alias"),
+                    named(c, "select organisation_id, name from doctor"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the directory for the search index failed", e);
+        }
     }
 
     /** Counts and latest update times of portals, organisations and doctors. */
     @Transactional
     String fingerprint() {
-        return Arrays.toString(portals.fingerprint()) + Arrays.toString(organisations.fingerprint())
-                + Arrays.toString(doctors.fingerprint());
+        try (Connection c = dataSource.getConnection()) {
+            StringBuilder fingerprint = new StringBuilder();
+            for (String table : new String[] { "portal", "organisation", "doctor" }) {
+                // The table names are the constants above, never input.
+                rows(c, "select count(*), max(updated_at) from " + table,
+                        r -> fingerprint.append(r.getLong(1)).append('@').append(r.getString(2)).append(';'));
+            }
+            return fingerprint.toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the directory's fingerprint failed", e);
+        }
     }
 
-    private static List<IndexSource.Named> named(List<Object[]> rows) {
-        return rows.stream().map(r -> new IndexSource.Named((UUID) r[0], (String) r[1])).toList();
+    private interface Row<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    private static <T> List<T> rows(Connection c, String sql, Row<T> row) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (r.next()) {
+                rows.add(row.read(r));
+            }
+            return rows;
+        }
+    }
+
+    private static List<IndexSource.Named> named(Connection c, String sql) throws SQLException {
+        return rows(c, sql, r -> new IndexSource.Named(uuid(r, 1), r.getString(2)));
+    }
+
+    private static UUID uuid(ResultSet r, int column) throws SQLException {
+        return r.getObject(column, UUID.class);
     }
 }

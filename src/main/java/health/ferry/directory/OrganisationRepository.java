@@ -16,21 +16,4 @@ class OrganisationRepository implements PanacheRepositoryBase<Organisation, UUID
     Optional<Organisation> findBySourceKey(String key) {
         return find("sourceKey", key).firstResultOptional();
     }
-
-    /** For the search index: id and name of every organisation that has a portal. */
-    List<Object[]> indexRows() {
-        return getEntityManager().createQuery("select o.id, o.name from Organisation o where exists (select 1 from"
-                + " Portal p join p.organisationIds po where po = o.id)", Object[].class).getResultList();
-    }
-
-    /** For the search index: organisation id and alias. */
-    List<Object[]> aliasRows() {
-        return getEntityManager().createQuery("select o.id, a from Organisation o join o.aliases a", Object[].class)
-                .getResultList();
-    }
-
-    Object[] fingerprint() {
-        return getEntityManager().createQuery("select count(o), max(o.updatedAt) from Organisation o", Object[].class)
-                .getSingleResult();
-    }
 }

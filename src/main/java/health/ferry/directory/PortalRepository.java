@@ -36,28 +36,4 @@ class PortalRepository implements PanacheRepositoryBase<Portal, UUID> {
     List<Portal> findPending(int limit) {
         return find("supportStatus = ?1 order by requestedAt, createdAt", SupportStatus.PENDING).page(0, limit).list();
     }
-
-    /** For the search index: id, name, support status, connection method of every portal. */
-    List<Object[]> indexRows() {
-        return getEntityManager().createQuery("select p.id, p.name, p.supportStatus, p.connectionMethod from Portal p",
-                Object[].class).getResultList();
-    }
-
-    /** For the search index: portal id, url, host, path of every website, first website first. */
-    List<Object[]> websiteRows() {
-        return getEntityManager().createQuery("select p.id, w.url, w.host, w.path from Portal p join p.websites w"
-                + " order by p.id, index(w)", Object[].class).getResultList();
-    }
-
-    /** For the search index: portal id and organisation id of every link. */
-    List<Object[]> organisationLinks() {
-        return getEntityManager().createQuery("select p.id, o from Portal p join p.organisationIds o", Object[].class)
-                .getResultList();
-    }
-
-    /** Count and latest change: when neither moved, the index is current. */
-    Object[] fingerprint() {
-        return getEntityManager().createQuery("select count(p), max(p.updatedAt) from Portal p", Object[].class)
-                .getSingleResult();
-    }
 }

@@ -8,10 +8,12 @@ import health.ferry.connections.PortalAccess;
 import health.ferry.jobs.DatabaseOutage;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -23,7 +25,8 @@ import org.jboss.logging.Logger;
 
 /**
  * A missed weekly slot (R7): the trigger is a plain cron that does not fire for a time when no instance was running,
- * so at start-up every instance enqueues the period of the trigger's latest scheduled time. The (connection,
+ * so shortly after start-up ({@code ferry.sync.catch-up-delay}) every instance enqueues the period of the trigger's
+ * latest scheduled time. The (connection,
  * period) key makes that once per connection however many instances start, and nothing when the trigger did fire;
  * a connection connected after the slot gets its sync of that period too.
  *
@@ -50,15 +53,32 @@ class SyncCatchUp {
     String cron;
     @ConfigProperty(name = "ferry.sync.catch-up", defaultValue = "true")
     boolean enabled;
+    @ConfigProperty(name = "ferry.sync.catch-up-delay", defaultValue = "10s")
+    Duration startDelay;
+    @Inject
+    Vertx vertx;
 
+    /**
+     * Not on the start-up path: nothing a request needs waits for it, and run while Ferry starts it would hold
+     * readiness back by its queries (docs/benchmarks.md §7). A timer on Vert.x, so a stop before it fires cancels it.
+     */
     void started(@Observes StartupEvent event) {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            vertx.setTimer(Math.max(1, startDelay.toMillis()), timer -> vertx.executeBlocking(() -> {
+                catchUpAtStart();
+                return null;
+            }, false));
         }
+    }
+
+    void catchUpAtStart() {
         try {
-            catchUp(access.connectedIds());
+            int queued = catchUp(access.connectedIds());
+            if (queued > 0) {
+                LOG.infof("sync catch-up at start: %d connections queued for the latest weekly slot", queued);
+            }
         } catch (RuntimeException e) {
-            // The database may not be there yet: the next start, or the next weekly trigger, catches up.
+            // The database may not be there yet: the hourly check, or the next weekly trigger, catches up.
             LOG.warnf("sync catch-up skipped: %s", e.getClass().getName());
         }
     }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,11 +25,16 @@ import org.junit.jupiter.api.Test;
  * Start-up = process start until the first 200 answer (Ferry: {@code /q/health/ready}, which reads the database;
  * skeleton: its one endpoint, which reads its table), polled every 100 ms; RSS = VmRSS after one more request.
  * Runs alternate, the order flipping every pair. The CPU time each process used until its first 200 is noted too:
- * on a shared machine it moves much less with the load than the wall time does.
+ * on a shared machine it moves much less with the load than the wall time does. After each pair the extension
+ * floor ({@code src/bench/skeleton-extensions}: the skeleton plus every other Quarkus extension Ferry uses, started
+ * as Ferry starts them, and no Ferry code) starts once, and its ratio to that pair's skeleton is noted: how much of
+ * Ferry's start-up its extension set accounts for before any of Ferry's own code.
  */
 class StartupBenchmarkIT {
     private static final int PAIRS = Integer.getInteger("bench.pairs", 5);
     private static final Path SKELETON = Path.of("src", "bench", "skeleton");
+    /** The skeleton with Ferry's other extensions and no Ferry code: the floor Ferry's extension set sets. */
+    private static final Path FLOOR = Path.of("src", "bench", "skeleton-extensions");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     /** Wall time to the first 200, RSS after one more request, CPU time (user + system) used up to that 200. */
@@ -39,16 +45,21 @@ class StartupBenchmarkIT {
     void startupAndRssAgainstSkeleton() throws Exception {
         Prerequisites.packagedApp();
         Prerequisites.postgres();
-        buildSkeleton();
+        build(SKELETON);
+        build(FLOOR);
         KeycloakServer keycloak = KeycloakServer.shared("http://localhost:" + Prerequisites.port(10));
         try (ProofDatabase ferryDb = new ProofDatabase("startup"); ProofDatabase skeletonDb =
-                new ProofDatabase("skeleton")) {
+                new ProofDatabase("skeleton"); ProofDatabase floorDb = new ProofDatabase("floor")) {
+            Map<String, String> floorEnv = Map.of("FERRY_OIDC_ISSUER", keycloak.issuer(), "FERRY_OIDC_CLIENT_SECRET",
+                    keycloak.clientSecret);
             Path uploads = Files.createTempDirectory("ferry-startup");
             FerryInstance.Cluster cluster = new FerryInstance.Cluster(keycloak, ferryDb, uploads);
             ferry(cluster); // once unmeasured: Flyway creates the schema, later starts find it migrated
             skeleton(skeletonDb); // and the skeleton's table
+            skeleton(FLOOR, floorDb, floorEnv); // and the floor's Flyway and Hibernate theirs
             List<Run> ferry = new ArrayList<>();
             List<Run> skeleton = new ArrayList<>();
+            List<Run> floor = new ArrayList<>();
             BenchResults.Pairs time = BenchResults.pairs(PAIRS, () -> {
                 Run r = unchecked(() -> ferry(cluster));
                 ferry.add(r);
@@ -56,6 +67,7 @@ class StartupBenchmarkIT {
             }, () -> {
                 Run r = unchecked(() -> skeleton(skeletonDb));
                 skeleton.add(r);
+                floor.add(unchecked(() -> skeleton(FLOOR, floorDb, floorEnv)));
                 return r.millis();
             });
             double[] rssRatios = new double[ferry.size()];
@@ -65,6 +77,14 @@ class StartupBenchmarkIT {
             double[] cpuRatios = new double[ferry.size()];
             for (int i = 0; i < cpuRatios.length; i++) {
                 cpuRatios[i] = ferry.get(i).cpuMillis() / skeleton.get(i).cpuMillis();
+            }
+            double[] floorRatios = new double[floor.size()];
+            double[] floorCpuRatios = new double[floor.size()];
+            double[] floorRssRatios = new double[floor.size()];
+            for (int i = 0; i < floorRatios.length; i++) {
+                floorRatios[i] = floor.get(i).millis() / skeleton.get(i).millis();
+                floorCpuRatios[i] = floor.get(i).cpuMillis() / skeleton.get(i).cpuMillis();
+                floorRssRatios[i] = (double) floor.get(i).rss() / skeleton.get(i).rss();
             }
             double timeRatio = time.medianRatio();
             double rssRatio = BenchResults.median(rssRatios);
@@ -85,6 +105,13 @@ class StartupBenchmarkIT {
                             BenchResults.fmt(BenchResults.median(ferry.stream().mapToDouble(Run::cpuMillis).toArray())),
                             BenchResults.fmt(BenchResults.median(skeleton.stream().mapToDouble(Run::cpuMillis)
                                     .toArray())), BenchResults.median(cpuRatios), text(cpuRatios), loadAverage()),
+                            String.format(Locale.ROOT, "extension floor (the skeleton plus Ferry's other Quarkus "
+                            + "extensions, started as Ferry starts them, no Ferry code; src/bench/skeleton-extensions): "
+                            + "start-up %s ms, %.2f× the skeleton (pairs: %s); CPU %.2f× (pairs: %s); RSS %s, %.2f×.",
+                            BenchResults.fmt(BenchResults.median(floor.stream().mapToDouble(Run::millis).toArray())),
+                            BenchResults.median(floorRatios), text(floorRatios), BenchResults.median(floorCpuRatios),
+                            text(floorCpuRatios), BenchResults.mib((long) BenchResults.median(floor.stream()
+                                    .mapToDouble(Run::rss).toArray())), BenchResults.median(floorRssRatios)),
                             "both JVMs: " + String.join(" ", FerryInstance.JVM_FLAGS) + ", prod profile, "
                             + "PostgreSQL (schema already migrated); Ferry with a local Keycloak as OIDC provider; "
                             + "skeleton = src/bench/skeleton (quarkus-rest-jackson, hibernate-orm-panache, "
@@ -104,15 +131,22 @@ class StartupBenchmarkIT {
     }
 
     private static Run skeleton(ProofDatabase db) throws Exception {
+        return skeleton(SKELETON, db, Map.of());
+    }
+
+    /** Starts the app built in {@code project} against {@code db} with {@code env} added, measured as Ferry is. */
+    private static Run skeleton(Path project, ProofDatabase db, Map<String, String> env) throws Exception {
         int port = Prerequisites.port(21);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString()));
         command.addAll(FerryInstance.JVM_FLAGS);
-        command.addAll(List.of("-jar", SKELETON.resolve(Path.of("target", "quarkus-app", "quarkus-run.jar"))
+        command.addAll(List.of("-jar", project.resolve(Path.of("target", "quarkus-app", "quarkus-run.jar"))
                 .toAbsolutePath().toString()));
         long start = System.nanoTime();
-        Process p = Processes.start("startup-skeleton", command, Map.of("SKELETON_DB_URL", db.jdbcUrl(),
-                "SKELETON_DB_USER", Prerequisites.dbUser(), "QUARKUS_HTTP_PORT", String.valueOf(port)));
+        Map<String, String> all = new HashMap<>(env);
+        all.putAll(Map.of("SKELETON_DB_URL", db.jdbcUrl(), "SKELETON_DB_USER", Prerequisites.dbUser(),
+                "QUARKUS_HTTP_PORT", String.valueOf(port)));
+        Process p = Processes.start("startup-skeleton", command, all);
         try {
             String url = "http://localhost:" + port + "/notes";
             Processes.awaitOk(p, "startup-skeleton", url, Duration.ofMinutes(2));
@@ -146,12 +180,12 @@ class StartupBenchmarkIT {
                 .statusCode();
     }
 
-    /** Builds the skeleton with the project's Maven wrapper, offline, on Ferry's Quarkus platform version. */
-    private static void buildSkeleton() throws Exception {
-        Process mvn = new ProcessBuilder("./mvnw", "-q", "-o", "-f", SKELETON.resolve("pom.xml").toString(),
+    /** Builds a skeleton with the project's Maven wrapper, offline, on Ferry's Quarkus platform version. */
+    private static void build(Path project) throws Exception {
+        Process mvn = new ProcessBuilder("./mvnw", "-q", "-o", "-f", project.resolve("pom.xml").toString(),
                 "-Dquarkus.platform.version=" + System.getProperty("bench.quarkus.version", "3.31.3"), "package")
                 .inheritIO().start();
-        assertEquals(0, mvn.waitFor(), "building " + SKELETON);
+        assertEquals(0, mvn.waitFor(), "building " + project);
     }
 
     private interface Step {

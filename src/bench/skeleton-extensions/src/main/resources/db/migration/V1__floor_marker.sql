@@ -1,0 +1,1 @@
+create table floor_marker (id bigint primary key);

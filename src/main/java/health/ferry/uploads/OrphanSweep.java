@@ -27,7 +27,8 @@ import org.jboss.logging.Logger;
  * written more than {@code ferry.uploads.orphan-sweep.grace} ago goes, so a request still writing or about to
  * record its upload is never touched. Originals are content-addressed and shared by every upload of the same bytes,
  * so one is an orphan only when no {@code upload_original} names its SHA-256 and no document's {@code blob_path}
- * names it; it is checked again as it is set aside ({@link UploadStorage#removeOrphan}).
+ * names it; it is checked again as it is set aside, and in object storage asked again once it is
+ * ({@link UploadStorage#removeOrphan}).
  */
 @ApplicationScoped
 class OrphanSweep {
@@ -73,7 +74,8 @@ class OrphanSweep {
                 List<String> batch = keys.subList(from, Math.min(keys.size(), from + BATCH));
                 Set<String> used = referenced(batch);
                 for (String key : batch) {
-                    if (!used.contains(key) && storage.removeOrphan(key, before)) {
+                    if (!used.contains(key) && storage.removeOrphan(key, before, () -> referenced(List.of(key))
+                            .isEmpty())) {
                         originals++;
                     }
                 }

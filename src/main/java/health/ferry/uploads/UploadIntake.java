@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 
 /**
  * Takes in Supporting Documents: runs the gates that need no processing, keeps the files in upload storage, and
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class UploadIntake {
+    private static final Logger LOG = Logger.getLogger(UploadIntake.class);
     /** Printable ASCII without spaces, as clients generate keys (UUIDs, random strings). */
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
@@ -76,6 +78,14 @@ public class UploadIntake {
         } catch (PersistenceException e) {
             // Lost a race with a request for the same package, key or bytes: a second pass sees what it wrote.
             id = recorder.record(admission, stored);
+        }
+        for (StoredBlob blob : blobs) {
+            try {
+                storage.ensurePublished(blob);
+            } catch (IOException e) {
+                // The upload is recorded; its job reads the original through the store and retries until it can.
+                LOG.warnf("upload storage: could not confirm a stored original (%s)", e.getClass().getName());
+            }
         }
         metrics.received();
         return id;

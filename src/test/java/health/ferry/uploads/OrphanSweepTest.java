@@ -87,10 +87,10 @@ class OrphanSweepTest {
         Path file = storage.resolve(storage.storeOriginal(new ByteArrayInputStream(bytes), 1 << 20).path());
         // An upload of the same bytes renamed its freshly written copy onto the path just before the sweep's look:
         // the file's time is new, so the sweep puts it back even though the caller found no reference yet.
-        assertFalse(storage.removeOrphan(original(bytes), Instant.now().minus(GRACE)));
+        assertFalse(storage.removeOrphan(original(bytes), Instant.now().minus(GRACE), () -> true));
         assertTrue(Files.exists(file));
         age(file, Instant.now().minus(GRACE).minus(Duration.ofMinutes(1)));
-        assertTrue(storage.removeOrphan(original(bytes), Instant.now().minus(GRACE)));
+        assertTrue(storage.removeOrphan(original(bytes), Instant.now().minus(GRACE), () -> true));
         assertFalse(Files.exists(file));
     }
 

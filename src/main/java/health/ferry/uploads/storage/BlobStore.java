@@ -29,6 +29,9 @@ public interface BlobStore {
     /** When {@code key} was last written (published); empty when the store has no such blob. */
     Optional<Instant> modified(String key) throws IOException;
 
+    /** Copies {@code from}'s bytes to {@code to} inside the store; false when the store has no {@code from}. */
+    boolean copy(String from, String to) throws IOException;
+
     /** Removes {@code key}; nothing happens when it is absent. */
     void delete(String key) throws IOException;
 

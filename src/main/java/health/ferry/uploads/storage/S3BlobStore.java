@@ -91,6 +91,21 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     }
 
     @Override
+    public boolean copy(String from, String to) throws IOException {
+        try {
+            call(() -> s3.copyObject(b -> b.sourceBucket(settings.bucket()).sourceKey(objectKey(from))
+                    .destinationBucket(settings.bucket()).destinationKey(objectKey(to))));
+            return true;
+        } catch (IOException e) {
+            if (e.getCause() instanceof NoSuchKeyException
+                    || e.getCause() instanceof S3Exception s && s.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public void delete(String key) throws IOException {
         call(() -> s3.deleteObject(b -> b.bucket(settings.bucket()).key(objectKey(key))));
     }

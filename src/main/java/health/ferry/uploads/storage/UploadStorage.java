@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -207,10 +208,15 @@ public final class UploadStorage {
      * Removes the original {@code relative}, which the caller found no upload references, if it was last written
      * before {@code before}; answers whether anything was removed. The local file is first renamed aside and its
      * time read there: an upload storing the same bytes meanwhile renames a freshly written file onto the path, so
-     * a fresh file set aside is an upload's and goes straight back, and one renamed in after ours stays. The store
-     * (object storage) has no such rename: its copy goes when the store says it was written before {@code before}.
+     * a fresh file set aside is an upload's and goes straight back, and one renamed in after ours stays.
+     *
+     * <p>Object storage has no rename, and an upload of the same bytes on another instance can write the object
+     * between the store's answer "written before {@code before}" and the delete. So the object is copied aside
+     * under {@code tmp/}, deleted, and {@code unreferenced} asked again: when an upload naming it was recorded
+     * meanwhile, the copy goes back. An upload recorded after that question finds the object gone and publishes its
+     * own copy again ({@link #ensurePublished}); between the two, every interleaving keeps the bytes.
      */
-    public boolean removeOrphan(String relative, Instant before) throws IOException {
+    public boolean removeOrphan(String relative, Instant before, BooleanSupplier unreferenced) throws IOException {
         if (sha256OfOriginal(relative).isEmpty()) {
             throw new IllegalArgumentException("not an original");
         }
@@ -235,11 +241,35 @@ public final class UploadStorage {
         if (!store.local()) {
             Optional<Instant> written = store.modified(relative);
             if (written.isPresent() && written.get().isBefore(before)) {
-                store.delete(relative);
-                removed = true;
+                String setAside = "tmp/" + UUID.randomUUID() + ".orphan";
+                if (store.copy(relative, setAside)) {
+                    boolean gone = false;
+                    try {
+                        store.delete(relative);
+                        gone = unreferenced.getAsBoolean();
+                    } finally {
+                        if (!gone) { // referenced again, or the question failed (database down): put it back
+                            store.copy(setAside, relative);
+                        }
+                    }
+                    store.delete(setAside);
+                    removed = gone;
+                }
             }
         }
         return removed;
+    }
+
+    /**
+     * Makes sure the store holds the original {@code blob}, written by this instance, once its upload is recorded:
+     * an orphan sweep that judged the same bytes unreferenced just before the upload was recorded may have removed
+     * the object (see {@link #removeOrphan}); the local copy is then published again. Nothing to do on the local
+     * file system, where the sweep's rename keeps a fresh file.
+     */
+    public void ensurePublished(StoredBlob blob) throws IOException {
+        if (!store.local() && store.modified(blob.path()).isEmpty()) {
+            store.publish(blob.path(), open(blob.path(), blob.sha256()));
+        }
     }
 
     /** Fetches {@code relative} from the store onto {@code local} atomically; false when the store lacks it. */

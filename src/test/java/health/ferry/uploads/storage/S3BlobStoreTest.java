@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,8 @@ class S3BlobStoreTest {
     Path first;
     @TempDir
     Path second;
+    @TempDir
+    Path third;
 
     @BeforeAll
     static void startServer(@TempDir Path folder) throws Exception {
@@ -118,16 +121,72 @@ class S3BlobStoreTest {
         java.time.Instant written = store.modified(blob.path()).orElseThrow();
         assertTrue(one.originals().contains(blob.path()));
 
-        assertFalse(one.removeOrphan(blob.path(), written.minusSeconds(60)), "within the grace: it stays");
+        assertFalse(one.removeOrphan(blob.path(), written.minusSeconds(60), () -> true), "within the grace: it stays");
         assertTrue(store.list("originals/").contains(blob.path()));
         assertTrue(Files.exists(first.resolve(blob.path())));
 
         Files.setLastModifiedTime(first.resolve(blob.path()),
                 java.nio.file.attribute.FileTime.from(written.minusSeconds(3600)));
-        assertTrue(one.removeOrphan(blob.path(), written.plusSeconds(60)));
+        assertTrue(one.removeOrphan(blob.path(), written.plusSeconds(60), () -> true));
         assertFalse(store.list("originals/").contains(blob.path()), "gone from the bucket");
         assertFalse(Files.exists(first.resolve(blob.path())), "and the local copy");
         assertEquals(Optional.empty(), store.modified(blob.path()));
+    }
+
+    /** An original the first instance stored, a sweeper on the second, and a time after the object's write. */
+    private record Orphan(UploadStorage one, StoredBlob blob, java.time.Instant after, UploadStorage sweeper) {
+    }
+
+    private Orphan orphan(String text) throws Exception {
+        UploadStorage one = new UploadStorage(first, store);
+        StoredBlob blob = one.storeOriginal(bytes(text + UUID.randomUUID()), 1_000);
+        return new Orphan(one, blob, store.modified(blob.path()).orElseThrow().plusSeconds(60),
+                new UploadStorage(second, store));
+    }
+
+    @Test
+    void anUploadRecordedWhileItsBytesAreSweptKeepsThemInTheBucket() throws Exception {
+        Orphan o = orphan("uploaded again ");
+
+        // The sweep found no reference and an old object; by the time it asks again an upload of the same bytes
+        // (which may have written the object just before the delete) has been recorded.
+        assertFalse(o.sweeper().removeOrphan(o.blob().path(), o.after(), () -> {
+            try {
+                assertEquals(Optional.empty(), store.modified(o.blob().path()), "set aside while it asks");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return false;
+        }));
+        assertTrue(store.modified(o.blob().path()).isPresent(), "put back");
+        Path read = new UploadStorage(third, store).open(o.blob().path(), o.blob().sha256()); // checks the SHA-256
+        assertTrue(Files.readString(read).startsWith("uploaded again "), "with the same bytes");
+        assertTrue(store.list("tmp/").stream().noneMatch(k -> k.endsWith(".orphan")), "and nothing left aside");
+    }
+
+    @Test
+    void aSweepWhoseSecondQuestionFailsPutsTheObjectBack() throws Exception {
+        Orphan o = orphan("database gone ");
+        BooleanSupplier unreachable = () -> {
+            throw new IllegalStateException("the database is unreachable");
+        };
+        assertThrows(IllegalStateException.class, () -> o.sweeper().removeOrphan(o.blob().path(), o.after(),
+                unreachable));
+        assertTrue(store.modified(o.blob().path()).isPresent(), "not knowing is not unreferenced: it is back");
+    }
+
+    @Test
+    void anUploadRecordedAfterTheSweepsLastQuestionPublishesItsCopyAgain() throws Exception {
+        Orphan o = orphan("recorded late ");
+        assertTrue(o.sweeper().removeOrphan(o.blob().path(), o.after(), () -> true),
+                "still unreferenced when asked again");
+        assertEquals(Optional.empty(), store.modified(o.blob().path()));
+
+        o.one().ensurePublished(o.blob()); // what the upload's intake does once the upload is recorded
+        assertTrue(store.modified(o.blob().path()).isPresent());
+        Path read = new UploadStorage(third, store).open(o.blob().path(), o.blob().sha256());
+        assertTrue(Files.readString(read).startsWith("recorded late "));
+        o.one().ensurePublished(o.blob()); // present: nothing to do
     }
 
     @Test

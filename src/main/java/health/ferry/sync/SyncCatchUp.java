@@ -26,9 +26,8 @@ import org.jboss.logging.Logger;
 /**
  * A missed weekly slot (R7): the trigger is a plain cron that does not fire for a time when no instance was running,
  * so shortly after start-up ({@code ferry.sync.catch-up-delay}) every instance enqueues the period of the trigger's
- * latest scheduled time. The (connection,
- * period) key makes that once per connection however many instances start, and nothing when the trigger did fire;
- * a connection connected after the slot gets its sync of that period too.
+ * latest scheduled time. The (connection, period) key makes that once per connection however many instances start,
+ * and nothing when the trigger did fire; a connection connected after the slot gets its sync of that period too.
  *
  * <p>A slot missed by a running instance — the database was unreachable when the trigger fired — is caught up by
  * an hourly check: when no connection has a job for the latest slot at all, the trigger's enqueue did not happen,
@@ -64,11 +63,16 @@ class SyncCatchUp {
      */
     void started(@Observes StartupEvent event) {
         if (enabled) {
-            vertx.setTimer(Math.max(1, startDelay.toMillis()), timer -> vertx.executeBlocking(() -> {
-                catchUpAtStart();
-                return null;
-            }, false));
+            later(startDelay, this::catchUpAtStart);
         }
+    }
+
+    /** Runs {@code task} on a Vert.x worker thread {@code delay} from now; answers at once. */
+    void later(Duration delay, Runnable task) {
+        vertx.setTimer(Math.max(1, delay.toMillis()), timer -> vertx.executeBlocking(() -> {
+            task.run();
+            return null;
+        }, false));
     }
 
     void catchUpAtStart() {

@@ -1,26 +1,32 @@
 package health.ferry.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import health.ferry.connections.SandboxConnections;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
  * R7, a missed schedule: every instance was down in the weekly slot. Started again, each enqueues the period of the
- * trigger's latest scheduled time ({@link SyncCatchUp}, at start-up; off in the other tests): three instances
- * starting together queue one job per connection, and a later start, or a slot the trigger did fire, adds none.
+ * trigger's latest scheduled time ({@link SyncCatchUp}, on a timer shortly after start-up; off in the other tests):
+ * three instances starting together queue one job per connection, and a later start, or a slot the trigger did
+ * fire, adds none.
  */
 @QuarkusTest
 class MissedScheduleTest {
@@ -43,6 +49,21 @@ class MissedScheduleTest {
         assertEquals(Instant.parse("2026-11-23T00:00:00Z"),
                 SyncCatchUp.lastSlot(weekly, Instant.parse("2026-11-23T00:00:01Z")).orElseThrow(), "just after");
         assertEquals(java.util.Optional.empty(), SyncCatchUp.lastSlot("off", Instant.now()), "no trigger, no slot");
+    }
+
+    @Test
+    void theStartUpCatchUpRunsOnATimerOffTheStartUpPath() throws Exception {
+        CountDownLatch ran = new CountDownLatch(1);
+        AtomicReference<String> thread = new AtomicReference<>();
+        long asked = System.nanoTime();
+        catchUp.later(Duration.ofMillis(300), () -> {
+            thread.set(Thread.currentThread().getName());
+            ran.countDown();
+        });
+        assertEquals(1, ran.getCount(), "started() answers at once: the StartupEvent does not wait for it");
+        assertTrue(ran.await(10, TimeUnit.SECONDS));
+        assertTrue(System.nanoTime() - asked >= Duration.ofMillis(300).toNanos(), "after its delay");
+        assertTrue(thread.get().startsWith("executor-thread"), thread.get() + ": a worker, not the event loop");
     }
 
     @Test

@@ -71,6 +71,17 @@ class UploadStorageTest {
     }
 
     @Test
+    void theLocalStoreCopiesOnlyInsideItself() throws Exception {
+        LocalBlobStore store = new LocalBlobStore(root);
+        StoredBlob blob = new UploadStorage(root, store).storeOriginal(bytes("copied"), 100);
+        assertTrue(store.copy(blob.path(), "tmp/aside.orphan"));
+        assertEquals("copied", Files.readString(root.resolve("tmp/aside.orphan")));
+        assertFalse(store.copy("originals/00/" + "0".repeat(64), "tmp/none"), "nothing to copy");
+        assertThrows(IllegalArgumentException.class, () -> store.copy(blob.path(), "../outside"));
+        assertThrows(IllegalArgumentException.class, () -> store.copy("/etc/passwd", "tmp/x"));
+    }
+
+    @Test
     void prunesAnInterruptedRunsEntriesButKeepsRecordedOnes() throws Exception {
         UploadStorage storage = new UploadStorage(root);
         UUID upload = UUID.randomUUID();

@@ -6,6 +6,7 @@ import com.cronutils.model.time.ExecutionTime;
 import com.cronutils.parser.CronParser;
 import health.ferry.connections.PortalAccess;
 import health.ferry.jobs.DatabaseOutage;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.core.Vertx;
@@ -19,7 +20,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -56,10 +59,11 @@ class SyncCatchUp {
     Duration startDelay;
     @Inject
     Vertx vertx;
+    private final Set<Long> pending = ConcurrentHashMap.newKeySet();
 
     /**
      * Not on the start-up path: nothing a request needs waits for it, and run while Ferry starts it would hold
-     * readiness back by its queries (docs/benchmarks.md §7). A timer on Vert.x, so a stop before it fires cancels it.
+     * readiness back by its queries (docs/benchmarks.md §7).
      */
     void started(@Observes StartupEvent event) {
         if (enabled) {
@@ -67,12 +71,22 @@ class SyncCatchUp {
         }
     }
 
-    /** Runs {@code task} on a Vert.x worker thread {@code delay} from now; answers at once. */
+    /** Runs {@code task} on a worker thread {@code delay} from now, unless Ferry stops first; answers at once. */
     void later(Duration delay, Runnable task) {
-        vertx.setTimer(Math.max(1, delay.toMillis()), timer -> vertx.executeBlocking(() -> {
-            task.run();
-            return null;
-        }, false));
+        long id = vertx.setTimer(Math.max(1, delay.toMillis()), timer -> {
+            pending.remove(timer);
+            vertx.executeBlocking(() -> {
+                task.run();
+                return null;
+            }, false);
+        });
+        pending.add(id);
+    }
+
+    /** A stop (or a dev-mode restart, which keeps Vert.x) cancels a catch-up that has not run yet. */
+    void stopping(@Observes ShutdownEvent event) {
+        pending.forEach(vertx::cancelTimer);
+        pending.clear();
     }
 
     void catchUpAtStart() {

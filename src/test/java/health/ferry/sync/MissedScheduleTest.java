@@ -1,6 +1,7 @@
 package health.ferry.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import health.ferry.connections.SandboxConnections;
@@ -64,6 +65,11 @@ class MissedScheduleTest {
         assertTrue(ran.await(10, TimeUnit.SECONDS));
         assertTrue(System.nanoTime() - asked >= Duration.ofMillis(300).toNanos(), "after its delay");
         assertTrue(thread.get().startsWith("executor-thread"), thread.get() + ": a worker, not the event loop");
+
+        CountDownLatch cancelled = new CountDownLatch(1);
+        catchUp.later(Duration.ofMillis(300), cancelled::countDown);
+        catchUp.stopping(null);
+        assertFalse(cancelled.await(1, TimeUnit.SECONDS), "a stop before the delay cancels it");
     }
 
     @Test

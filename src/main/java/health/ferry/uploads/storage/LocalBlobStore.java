@@ -48,12 +48,12 @@ public final class LocalBlobStore implements BlobStore {
 
     @Override
     public Optional<Instant> modified(String key) throws IOException {
-        Path path = root.resolve(key).normalize();
-        if (!path.startsWith(root) || path.equals(root)) {
+        Optional<Path> path = within(key);
+        if (path.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Files.getLastModifiedTime(path).toInstant());
+            return Optional.of(Files.getLastModifiedTime(path.get()).toInstant());
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
@@ -61,8 +61,8 @@ public final class LocalBlobStore implements BlobStore {
 
     @Override
     public boolean copy(String from, String to) throws IOException {
-        Path source = inside(from);
-        Path target = inside(to);
+        Path source = within(from).orElseThrow(() -> new IllegalArgumentException("not a storage path"));
+        Path target = within(to).orElseThrow(() -> new IllegalArgumentException("not a storage path"));
         try {
             Files.createDirectories(target.getParent());
             Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
@@ -72,19 +72,17 @@ public final class LocalBlobStore implements BlobStore {
         }
     }
 
-    private Path inside(String key) {
+    /** The file behind {@code key}; empty for a key that would leave the store (or name its root). */
+    private Optional<Path> within(String key) {
         Path path = root.resolve(key).normalize();
-        if (!path.startsWith(root) || path.equals(root)) {
-            throw new IllegalArgumentException("not a storage path");
-        }
-        return path;
+        return path.startsWith(root) && !path.equals(root) ? Optional.of(path) : Optional.empty();
     }
 
     @Override
     public void delete(String key) throws IOException {
-        Path path = root.resolve(key).normalize();
-        if (path.startsWith(root) && !path.equals(root)) {
-            Files.deleteIfExists(path);
+        Optional<Path> path = within(key);
+        if (path.isPresent()) {
+            Files.deleteIfExists(path.get());
         }
     }
 

@@ -62,7 +62,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                     ResponseTransformer.toFile(target)));
             return true;
         } catch (IOException e) {
-            if (e.getCause() instanceof NoSuchKeyException) {
+            if (missing(e)) {
                 return false;
             }
             throw e;
@@ -82,8 +82,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
             return Optional.of(call(() -> s3.headObject(b -> b.bucket(settings.bucket()).key(objectKey(key))))
                     .lastModified());
         } catch (IOException e) {
-            if (e.getCause() instanceof NoSuchKeyException
-                    || e.getCause() instanceof S3Exception s && s.statusCode() == 404) {
+            if (missing(e)) {
                 return Optional.empty();
             }
             throw e;
@@ -97,8 +96,7 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
                     .destinationBucket(settings.bucket()).destinationKey(objectKey(to))));
             return true;
         } catch (IOException e) {
-            if (e.getCause() instanceof NoSuchKeyException
-                    || e.getCause() instanceof S3Exception s && s.statusCode() == 404) {
+            if (missing(e)) {
                 return false;
             }
             throw e;
@@ -129,6 +127,12 @@ public final class S3BlobStore implements BlobStore, AutoCloseable {
     @Override
     public void close() {
         s3.close();
+    }
+
+    /** Whether the store answered that the key (or the bucket's object) does not exist. */
+    private static boolean missing(IOException e) {
+        return e.getCause() instanceof NoSuchKeyException
+                || e.getCause() instanceof S3Exception s && s.statusCode() == 404;
     }
 
     private String objectKey(String key) {

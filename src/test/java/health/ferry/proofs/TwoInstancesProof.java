@@ -80,7 +80,8 @@ class TwoInstancesProof {
         // Cookies belong to the host, not the port: behind a load balancer the browser sends them to any instance.
         String cookies = String.join("; ", jar.of("localhost:" + a.port).entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).toList());
-        assertTrue(cookies.contains("q_session"), "signed in on A: " + jar.of("localhost:" + a.port).keySet());
+        assertTrue(cookies.contains("q_session_ferry"), "signed in on A (the sign-in tenant's cookie, in chunks): "
+                + jar.of("localhost:" + a.port).keySet());
 
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         HttpResponse<String> onB = http.send(java.net.http.HttpRequest.newBuilder(URI.create(b.baseUrl() + "/home"))

@@ -32,8 +32,8 @@ class UploadCsrfBrowserTest {
         try (Browser browser = Browser.start()) {
             browser.signIn(base.toString(), "alice");
             browser.page().navigate(base + "supporting-documents");
-            assertTrue(browser.page().context().cookies().stream().anyMatch(c -> c.name.startsWith("q_session")),
-                    "signed in with a session cookie");
+            assertTrue(browser.page().context().cookies().stream().anyMatch(c -> c.name.equals("q_session_ferry")),
+                    "signed in with a session cookie of Ferry's sign-in tenant (accounts.SignInTenant)");
             String url = base + path(HEART, person).substring(1);
 
             APIResponse withoutToken = browser.page().request().post(url, RequestOptions.create()

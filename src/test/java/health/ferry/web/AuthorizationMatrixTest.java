@@ -296,6 +296,7 @@ class AuthorizationMatrixTest {
         route("GET /", "home", "read", Scope.PUBLIC);
         route("GET /home", "home", "read", Scope.SIGNED_IN);
         route("GET /signed-out", "home", "read", Scope.PUBLIC);
+        route("GET /q/openapi", "API description", "read", Scope.PUBLIC);
         route("POST /logout", "session", "delete", Scope.SIGNED_IN).form(Map.of());
     }
 

@@ -66,8 +66,8 @@ public class ApiDocumentFilter implements OASFilter {
         String id = operation.getOperationId();
         int split = id == null ? -1 : id.lastIndexOf('_');
         if (split < 0) {
-            throw new IllegalStateException("operation id " + id + " is not package.Class_method: is "
-                    + "mp.openapi.extensions.smallrye.operationIdStrategy PACKAGE_CLASS_METHOD?");
+            throw new IllegalStateException("operation id " + id + " is not package.Class_method: is the OpenAPI "
+                    + "plugin's operationIdStrategy PACKAGE_CLASS_METHOD (pom.xml)?");
         }
         Class<?> type = load(id.substring(0, split));
         Method method = method(type, id.substring(split + 1));

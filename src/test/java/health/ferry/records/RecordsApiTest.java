@@ -140,6 +140,9 @@ class RecordsApiTest {
         List<String> second = as("erin").queryParam("size", 7).queryParam("page", 1).get(base).then()
                 .statusCode(200).body("items.size()", equalTo(7)).extract().path("items.id");
         assertEquals(List.of(), first.stream().filter(second::contains).toList(), "pages do not overlap");
+        List<String> plain = as("erin").get(base).then().extract().path("items.id");
+        assertEquals(plain.subList(0, 14), java.util.stream.Stream.concat(first.stream(), second.stream()).toList(),
+                "the plain list and the pages share one order");
         as("erin").queryParam("size", 7).queryParam("page", (RecordReview.MAX_SIZE + 1) / 7).get(base).then()
                 .body("items.size()", equalTo((RecordReview.MAX_SIZE + 1) % 7));
         as("erin").queryParam("category", "conditions").queryParam("size", 1).get(base).then()

@@ -11,7 +11,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -31,39 +33,23 @@ public class ApiDescription {
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     Optional<String> issuer;
 
-    private volatile String json;
-    private volatile String yaml;
+    /** The served forms by file name, read on first request; a form not built yet is not kept, so asked again. */
+    private final Map<String, String> documents = new ConcurrentHashMap<>();
 
     @GET
     public Response describe(@QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-        boolean asJson = format != null ? "json".equals(format.toLowerCase(Locale.ROOT))
-                : accept != null && accept.contains("application/json");
-        if (format != null && !asJson && !"yaml".equals(format.toLowerCase(Locale.ROOT))) {
+        String asked = format == null ? null : format.toLowerCase(Locale.ROOT);
+        if (asked != null && !asked.equals("json") && !asked.equals("yaml")) {
             return Response.status(Response.Status.BAD_REQUEST).type("text/plain;charset=UTF-8")
                     .entity("format must be json or yaml\n").build();
         }
-        String document = asJson ? json() : yaml();
+        boolean asJson = asked != null ? asked.equals("json") : accept != null && accept.contains("application/json");
+        String document = documents.computeIfAbsent(asJson ? "openapi.json" : "openapi.yaml", this::read);
         if (document == null) {
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).type("text/plain;charset=UTF-8")
                     .entity("The OpenAPI document is written by the build: run ./mvnw process-classes\n").build();
         }
         return Response.ok(document, asJson ? JSON : YAML).build();
-    }
-
-    private String json() {
-        String document = json;
-        if (document == null) {
-            json = document = read("openapi.json");
-        }
-        return document;
-    }
-
-    private String yaml() {
-        String document = yaml;
-        if (document == null) {
-            yaml = document = read("openapi.yaml");
-        }
-        return document;
     }
 
     private String read(String name) {

@@ -9,6 +9,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.type.descriptor.jdbc.LocalDateJdbcType;
 
 /** Someone whose records Ferry carries: the account owner themself, or a child or ward they represent. */
 @Entity
@@ -24,6 +26,8 @@ public class Person {
     @Column(name = "display_name", nullable = false)
     String displayName;
     @Column(name = "birth_date")
+    /** Read and written as a LocalDate (JDBC 4.2), not through java.sql.Date, which shifts days before 1582. */
+    @JdbcType(LocalDateJdbcType.class)
     LocalDate birthDate;
     @Column(name = "authority_attested_at")
     Instant authorityAttestedAt;

@@ -35,7 +35,7 @@ public record CategoryGroup(String code, String label, String state, List<Record
             int pages = (int) ((total + size - 1) / size);
             int p = opened ? Math.min(Math.max(page, 0), pages - 1) : 0;
             groups.add(new CategoryGroup(c.code(), label(c), state,
-                    review.page(person, state, c.code(), p, size).items(), total, opened, p, pages));
+                    review.views(person, state, c.code(), p, size), total, opened, p, pages));
         }
         return groups;
     }

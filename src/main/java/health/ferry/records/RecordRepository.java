@@ -11,30 +11,16 @@ import java.util.UUID;
 /** Stored records by source key, by person and state, and by ids within one person. */
 @ApplicationScoped
 class RecordRepository implements PanacheRepositoryBase<StoredRecord, UUID> {
-    private static final String ORDER = "order by category, recordDate desc nulls last, display, id";
+    /**
+     * Category, newest first with undated records last, then display and id. The undated are put last by an explicit
+     * expression: Hibernate leaves out {@code nulls last} where it takes it for the database's default, which the H2
+     * URL's PostgreSQL-like null ordering makes wrong.
+     */
+    private static final String ORDER = "order by category, case when recordDate is null then 1 else 0 end, "
+            + "recordDate desc, display, id";
 
     List<StoredRecord> findByPersonAndState(UUID personId, String state) {
         return list("personId = ?1 and state = ?2 " + ORDER, personId, state);
-    }
-
-    /**
-     * One page of a person's records in one state (and category, when given) as views: only the listed columns are
-     * read, never the stored resource JSON (a 4,000-record chart holds megabytes of it).
-     */
-    List<RecordView> views(UUID personId, String state, String category, int page, int size) {
-        var query = getEntityManager().createQuery("select r.id, r.category, r.resourceType, r.display, r.recordDate,"
-                + " r.state, r.sourceKind, r.sourceId from StoredRecord r where r.personId = ?1 and r.state = ?2"
-                + (category == null ? "" : " and r.category = ?3")
-                + " order by r.category, r.recordDate desc nulls last, r.display, r.id", Object[].class)
-                .setParameter(1, personId).setParameter(2, state);
-        if (category != null) {
-            query.setParameter(3, category);
-        }
-        long first = (long) page * size;
-        query.setFirstResult((int) Math.min(first, Integer.MAX_VALUE)).setMaxResults(size);
-        return query.getResultList().stream().map(r -> new RecordView((UUID) r[0], (String) r[1], (String) r[2],
-                (String) r[3], (java.time.LocalDate) r[4], (String) r[5], new RecordSource((String) r[6],
-                        (UUID) r[7]))).toList();
     }
 
     long count(UUID personId, String state, String category) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.ferry.accounts.CurrentAccount;
 import health.ferry.outcome.OutcomeException;
+import io.vertx.core.buffer.Buffer;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,8 @@ public class RecordReview {
 
     @Inject
     RecordRepository records;
+    @Inject
+    RecordRows rows;
     @Inject
     ObjectMapper json;
     @Inject
@@ -66,13 +69,13 @@ public class RecordReview {
     }
 
     /**
-     * One page of the person's records in that state (pending by default), optionally of one category: {@code page}
-     * counts from 0, {@code size} defaults to {@value #DEFAULT_SIZE} and is capped at {@value #MAX_SIZE}. With
-     * neither page nor size, the whole list (the contract's plain {@code GET}, which promises every record).
+     * The JSON API's list of the person's records in that state (pending by default), optionally of one category:
+     * with neither {@code page} nor {@code size}, every record (the contract's plain {@code GET}); otherwise one page,
+     * {@code page} counting from 0, {@code size} defaulting to {@value #DEFAULT_SIZE} and capped at
+     * {@value #MAX_SIZE}. Written as JSON straight from the rows ({@link RecordRows}).
      */
     @Transactional
-    public RecordsApi.Page<RecordView> page(UUID personId, String state, String category, Integer page,
-            Integer size) {
+    public Buffer listJson(UUID personId, String state, String category, Integer page, Integer size) {
         RecordState s = listable(state);
         String c = category(category);
         if (page != null && page < 0) {
@@ -82,12 +85,17 @@ public class RecordReview {
             throw OutcomeException.invalid("size", "Use at least 1.");
         }
         if (page == null && size == null) {
-            List<RecordView> all = records.views(personId, s.code(), c, 0, Integer.MAX_VALUE);
-            return new RecordsApi.Page<>(all, all.size());
+            return rows.json(personId, s.code(), c, 0, null, RecordRows.Total.written());
         }
         int n = size == null ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
-        List<RecordView> items = records.views(personId, s.code(), c, page == null ? 0 : page, n);
-        return new RecordsApi.Page<>(items, records.count(personId, s.code(), c));
+        return rows.json(personId, s.code(), c, (long) (page == null ? 0 : page) * n, n,
+                RecordRows.Total.counted(() -> records.count(personId, s.code(), c)));
+    }
+
+    /** Page {@code page} (from 0) of {@code size} of the person's records in that state and category, for the pages. */
+    @Transactional
+    public List<RecordView> views(UUID personId, String state, String category, int page, int size) {
+        return rows.views(personId, listable(state).code(), category(category), (long) page * size, size);
     }
 
     /** How many records of the person in that state each category holds (categories without any are left out). */

@@ -13,9 +13,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import health.ferry.outcome.OutcomeException;
+import io.vertx.core.buffer.Buffer;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** JSON API v1: a person's stored records, review decisions, the export bundle and import settings. */
@@ -32,7 +36,12 @@ public class RecordsApi {
     @Inject
     RecordSettings settings;
 
-    public record Page<T>(List<T> items, long total) {
+    /**
+     * The records list's answer. {@link RecordRows} writes it straight from the rows; this type names its shape
+     * for the API description (under the schema name it has always had).
+     */
+    @Schema(name = "PageRecordView")
+    public record Page(List<RecordView> items, long total) {
     }
 
     public record Decisions(List<String> accept, List<String> delete) {
@@ -42,12 +51,14 @@ public class RecordsApi {
     @Path("people/{personId}/records")
     @Operation(summary = "The person's pending (default) or accepted records, optionally of one category: all of them, "
             + "or a page at a time when page or size is given")
-    public Page<RecordView> list(@PathParam("personId") String personId, @QueryParam("state") String state,
+    @APIResponse(responseCode = "200", description = "OK", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = Page.class)))
+    public Buffer list(@PathParam("personId") String personId, @QueryParam("state") String state,
             @QueryParam("category") String category,
             @Parameter(description = "page number, from 0") @QueryParam("page") String page,
             @Parameter(description = "records per page (default " + RecordReview.DEFAULT_SIZE
                     + " when only page is given, at most " + RecordReview.MAX_SIZE + ")") @QueryParam("size") String size) {
-        return review.page(current.person(personId).id(), state, category,
+        return review.listJson(current.person(personId).id(), state, category,
                 OutcomeException.wholeNumber("page", page), OutcomeException.wholeNumber("size", size));
     }
 

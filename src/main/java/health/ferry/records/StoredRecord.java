@@ -7,6 +7,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcType;
+import org.hibernate.type.descriptor.jdbc.LocalDateJdbcType;
 
 /** One stored FHIR R4 resource from one source, with its review state and the JSON as received. */
 @Entity
@@ -28,6 +30,8 @@ class StoredRecord {
     String category;
     String display;
     @Column(name = "record_date")
+    /** Read and written as a LocalDate (JDBC 4.2), not through java.sql.Date, which shifts days before 1582. */
+    @JdbcType(LocalDateJdbcType.class)
     LocalDate recordDate;
     @Column(nullable = false)
     String state;

@@ -39,6 +39,8 @@ class HttpLoadBenchmark {
     private static final double RATE = Double.parseDouble(System.getProperty("bench.http.rate", "10"));
     private static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.http.seconds", 8));
     private static final int PAIRS = Integer.getInteger("bench.pairs", 5);
+    /** Measure only the targets whose name contains this (all when unset): for re-running one row. */
+    private static final String ONLY = System.getProperty("bench.http.only", "");
     /** casey coordinates this study (studies/*.yaml). */
     private static final String STUDY = "heart-rhythm-outcomes";
     private static String person;
@@ -78,27 +80,33 @@ class HttpLoadBenchmark {
                         false));
         warm(trivial);
         List<String> rows = new ArrayList<>();
-        for (Target t : targets) {
+        for (Target t : targets.stream().filter(x -> x.name().contains(ONLY)).toList()) {
             warm(t);
             double[] p95 = new double[PAIRS];
             double[] trivialP95 = new double[PAIRS];
+            double[] cpu = new double[PAIRS];
+            double[] trivialCpu = new double[PAIRS];
             int[] errors = {0};
             int[] k = {0, 0};
             BenchResults.Pairs pairs = BenchResults.pairs(PAIRS, () -> {
                 LoadGenerator.Window w = load(t);
                 errors[0] += w.errors();
+                cpu[k[0]] = w.cpuPerRequest();
                 return p95[k[0]++] = w.p95();
             }, () -> {
                 LoadGenerator.Window w = load(trivial);
                 errors[0] += w.errors();
+                trivialCpu[k[1]] = w.cpuPerRequest();
                 return trivialP95[k[1]++] = w.p95();
             });
             double ratio = pairs.medianRatio();
             double p = BenchResults.median(p95);
             boolean met = ratio <= 5 && (!t.html() || p < 200) && errors[0] == 0;
-            rows.add(String.format(Locale.ROOT, "| 5 | %s, %d users, %.0f req/s | p95 %s ms | %s p95 %s ms | %.2f× "
-                    + "(pairs: %s) | ≤ 5×%s | %s |", t.name(), USERS, RATE, BenchResults.fmt(p), trivial.name(),
-                    BenchResults.fmt(BenchResults.median(trivialP95)), ratio, pairs.ratiosText(),
+            rows.add(String.format(Locale.ROOT, "| 5 | %s, %d users, %.0f req/s | p95 %s ms (CPU %s ms/request) | %s "
+                    + "p95 %s ms (CPU %s ms/request) | %.2f× (pairs: %s) | ≤ 5×%s | %s |", t.name(), USERS, RATE,
+                    BenchResults.fmt(p), BenchResults.fmt(BenchResults.median(cpu)), trivial.name(),
+                    BenchResults.fmt(BenchResults.median(trivialP95)),
+                    BenchResults.fmt(BenchResults.median(trivialCpu)), ratio, pairs.ratiosText(),
                     t.html() ? " and p95 < 200 ms" : "", (met ? "yes" : "**no**")
                             + (errors[0] > 0 ? " (" + errors[0] + " non-200 answers)" : "")));
         }

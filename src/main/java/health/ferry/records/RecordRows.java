@@ -22,7 +22,7 @@ import org.hibernate.Session;
 /**
  * A person's records of one state (and category), listed: read with one SQL query of the listed columns on the
  * transaction's connection, in the list's order — category, newest first with undated records last, display, id —
- * which the index {@code ix_health_record_list} holds, so the database reads them in order without sorting (V13).
+ * from the index {@code ix_health_record_list} (person, state, category, date; V13).
  * The JSON API's answer, {@code {"items":[…],"total":n}}, is written straight from the rows into one buffer by a
  * streaming generator, with no entity, view object or reflective serialisation per record: the contract's plain
  * {@code GET} answers every record of a chart at once (4,000 and more; docs/benchmarks.md §5). Its shape is

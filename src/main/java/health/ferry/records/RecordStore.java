@@ -47,6 +47,8 @@ public class RecordStore {
     private static final String INSERT = "insert into health_record (id, person_id, source_kind, source_id,"
             + " resource_type, resource_id, state, category, display, record_date, version_id, last_updated,"
             + " resource, fetched_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ANY_OF_SOURCE = "select 1 from health_record where source_kind = ? and source_id = ?"
+            + " fetch first 1 rows only";
     private static final String UPDATE = "update health_record set category = ?, display = ?, record_date = ?,"
             + " version_id = ?, last_updated = ?, resource = ?, fetched_at = ? where id = ?";
 
@@ -205,10 +207,10 @@ public class RecordStore {
     private static Map<String, Row> lookup(Connection db, RecordSource source, List<RecordFacts> facts)
             throws SQLException {
         Map<String, Row> rows = new HashMap<>();
-        if (facts.stream().allMatch(f -> f == null)) {
+        if (facts.stream().allMatch(f -> f == null) || !stored(db, source)) {
             return rows;
         }
-        if ("PostgreSQL".equals(db.getMetaData().getDatabaseProductName())) {
+        if (postgres(db)) {
             List<String> types = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             for (RecordFacts f : facts) {
@@ -252,6 +254,24 @@ public class RecordStore {
             }
         }
         return rows;
+    }
+
+    /**
+     * Whether the source has stored any record yet. A source's first import (a new connection's whole chart, the
+     * largest page a sync writes) then skips the look-up of rows it cannot have (one probe of the unique index).
+     */
+    private static boolean stored(Connection db, RecordSource source) throws SQLException {
+        try (PreparedStatement q = db.prepareStatement(ANY_OF_SOURCE)) {
+            q.setString(1, source.kind());
+            q.setObject(2, source.id());
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static boolean postgres(Connection db) throws SQLException {
+        return "PostgreSQL".equals(db.getMetaData().getDatabaseProductName());
     }
 
     private static void read(PreparedStatement q, Map<String, Row> rows) throws SQLException {

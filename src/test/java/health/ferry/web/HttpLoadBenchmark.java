@@ -105,7 +105,8 @@ class HttpLoadBenchmark {
             double p = BenchResults.median(p95);
             boolean met = ratio <= 5 && (!t.html() || p < 200) && errors[0] == 0;
             rows.add(String.format(Locale.ROOT, "| 5 | %s, %d users, %.0f req/s | p95 %s ms (p50 %s, CPU %s "
-                    + "ms/request) | %s p95 %s ms (CPU %s ms/request) | %.2f× (pairs: %s) | ≤ 5×%s | %s |", t.name(), USERS, RATE,
+                    + "ms/request) | %s p95 %s ms (CPU %s ms/request) | %.2f× (pairs: %s) | ≤ 5×%s | %s |",
+                    t.name(), USERS, RATE,
                     BenchResults.fmt(p), BenchResults.fmt(BenchResults.median(p50)),
                     BenchResults.fmt(BenchResults.median(cpu)), trivial.name(),
                     BenchResults.fmt(BenchResults.median(trivialP95)),

@@ -85,11 +85,11 @@ public class RecordReview {
             throw OutcomeException.invalid("size", "Use at least 1.");
         }
         if (page == null && size == null) {
-            return rows.json(personId, s.code(), c, 0, null, RecordRows.Total.written());
+            return rows.json(personId, s.code(), c, 0, null, null);
         }
         int n = size == null ? DEFAULT_SIZE : Math.min(size, MAX_SIZE);
         return rows.json(personId, s.code(), c, (long) (page == null ? 0 : page) * n, n,
-                RecordRows.Total.counted(() -> records.count(personId, s.code(), c)));
+                records.count(personId, s.code(), c));
     }
 
     /** Page {@code page} (from 0) of {@code size} of the person's records in that state and category, for the pages. */

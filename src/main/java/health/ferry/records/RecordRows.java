@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.LongSupplier;
 import org.hibernate.Session;
 
 /**
@@ -44,10 +43,10 @@ class RecordRows {
 
     /**
      * The JSON list of the records of the person in that state (and category, when not null): {@code size} of them
-     * from {@code first} in the list's order, or all of them when {@code size} is null. {@code total} is asked after
-     * the items are written, with how many were written; it answers the list's total.
+     * from {@code first} in the list's order, or all of them when {@code size} is null. {@code total} is the list's
+     * total; null for as many as were written (the whole list).
      */
-    Buffer json(UUID personId, String state, String category, long first, Integer size, Total total) {
+    Buffer json(UUID personId, String state, String category, long first, Integer size, Long total) {
         Buffer out = Buffer.buffer(BYTES_PER_RECORD * (size == null ? 64 : Math.min(size, 512)));
         read(personId, state, category, first, size, rows -> {
             try (JsonGenerator g = json.getFactory().createGenerator(new BufferStream(out))) {
@@ -73,7 +72,7 @@ class RecordRows {
                     written++;
                 }
                 g.writeEndArray();
-                g.writeNumberField("total", total.of(written));
+                g.writeNumberField("total", total == null ? written : total);
                 g.writeEndObject();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -121,20 +120,6 @@ class RecordRows {
     @FunctionalInterface
     private interface Rows<T> {
         T read(ResultSet rows) throws SQLException;
-    }
-
-    /** The list's total, given how many records were written. */
-    @FunctionalInterface
-    interface Total {
-        long of(long written);
-
-        static Total written() {
-            return n -> n;
-        }
-
-        static Total counted(LongSupplier count) {
-            return n -> count.getAsLong();
-        }
     }
 
     /** Appends to a Vert.x buffer, which the REST layer sends as it is. */

@@ -210,7 +210,7 @@ public class RecordStore {
         if (facts.stream().allMatch(f -> f == null) || !stored(db, source)) {
             return rows;
         }
-        if (postgres(db)) {
+        if ("PostgreSQL".equals(db.getMetaData().getDatabaseProductName())) {
             List<String> types = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             for (RecordFacts f : facts) {
@@ -268,10 +268,6 @@ public class RecordStore {
                 return rs.next();
             }
         }
-    }
-
-    private static boolean postgres(Connection db) throws SQLException {
-        return "PostgreSQL".equals(db.getMetaData().getDatabaseProductName());
     }
 
     private static void read(PreparedStatement q, Map<String, Row> rows) throws SQLException {

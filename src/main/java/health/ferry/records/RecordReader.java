@@ -9,6 +9,11 @@ import java.util.Map;
 /** Reads category, display text and date from a FHIR R4 resource's JSON; unknown types are kept as "other". */
 final class RecordReader {
     static final int MAX_DISPLAY = 500;
+    /** Column sizes of a resource's type and id (health_record); FHIR ids are at most 64 characters. */
+    static final int MAX_TYPE = 64;
+    static final int MAX_ID = 128;
+    private static final int MAX_VERSION = 64;
+    private static final int MAX_LAST_UPDATED = 40;
     private static final Map<String, RecordCategory> BY_TYPE = Map.ofEntries(
             Map.entry("Condition", RecordCategory.CONDITIONS),
             Map.entry("AllergyIntolerance", RecordCategory.ALLERGIES),
@@ -52,7 +57,28 @@ final class RecordReader {
     static RecordFacts facts(JsonNode r, String json) {
         JsonNode meta = r.path("meta");
         return new RecordFacts(r.path("resourceType").asText(), r.path("id").asText(), category(r), display(r),
-                date(r), meta.path("versionId").asText(null), meta.path("lastUpdated").asText(null), json);
+                date(r), meta(meta.path("versionId"), MAX_VERSION), meta(meta.path("lastUpdated"), MAX_LAST_UPDATED),
+                json);
+    }
+
+    /**
+     * Whether a resource's type and id can key a record: present, within the column sizes, without control
+     * characters (PostgreSQL text cannot hold NUL).
+     */
+    static boolean keyable(JsonNode r) {
+        return plain(r.path("resourceType"), MAX_TYPE) && plain(r.path("id"), MAX_ID);
+    }
+
+    /** A meta value as text, or none when it is not plain text that fits (the JSON then tells versions apart). */
+    private static String meta(JsonNode v, int max) {
+        return plain(v, max) ? v.asText() : null;
+    }
+
+    private static boolean plain(JsonNode v, int max) {
+        if (!v.isTextual() || v.asText().isEmpty() || v.asText().length() > max) {
+            return false;
+        }
+        return v.asText().chars().noneMatch(Character::isISOControl);
     }
 
     static String display(JsonNode r) {
@@ -101,8 +127,18 @@ final class RecordReader {
         return null;
     }
 
+    /** Display text: control characters (a line break in a code's text, a NUL) read as spaces, then clipped. */
     private static String clip(String s) {
-        String t = s.strip();
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isISOControl(s.charAt(i))) {
+                if (b == null) {
+                    b = new StringBuilder(s);
+                }
+                b.setCharAt(i, ' ');
+            }
+        }
+        String t = (b == null ? s : b.toString()).strip();
         return t.length() <= MAX_DISPLAY ? t : t.substring(0, MAX_DISPLAY - 1) + "…";
     }
 }

@@ -287,14 +287,14 @@ public class ConnectionSync {
 
     /**
      * Stores one bundle's resources for the session's person in one batch (also the FHIR import benchmark's way
-     * in): entries without a resource, without type or id, and {@code _include}d ones are skipped.
+     * in): entries without a resource, without a usable type or id ({@link RecordStore#keyable}: a portal's one
+     * malformed resource does not cost the page), and {@code _include}d ones are skipped.
      */
     void store(PortalAccess.Session session, JsonNode bundle, Counts counts) {
         List<JsonNode> resources = new ArrayList<>();
         for (JsonNode entry : bundle.path("entry")) {
             JsonNode resource = entry.path("resource");
-            if (!resource.isObject() || !resource.path("resourceType").isTextual()
-                    || !resource.path("id").isTextual() || resource.path("id").asText().isEmpty()
+            if (!resource.isObject() || !RecordStore.keyable(resource)
                     || "include".equals(entry.path("search").path("mode").asText())) {
                 continue;
             }

@@ -18,11 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.hl7.fhir.r4.model.Resource;
 
 /**
  * The job's writes, each its own short transaction that first re-locks the job and checks the claim still holds
@@ -127,12 +127,8 @@ class JobSteps {
         held(claim);
         Upload upload = uploads.findById(claim.uploadId());
         RecordSource source = RecordSource.upload(upload.id);
-        int taken = 0;
-        for (Resource resource : found.resources()) {
-            if (records.importIfAllowed(upload.personId, source, resource).isPresent()) {
-                taken++;
-            }
-        }
+        int taken = (int) records.importAllIfAllowed(upload.personId, source, found.resources()).stream()
+                .filter(Optional::isPresent).count();
         List<String> notes = new ArrayList<>(found.notes());
         int left = found.resources().size() - taken;
         if (left > 0) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.ferry.connections.credentials.CredentialConnector;
 import health.ferry.connections.spi.SignInOutcome;
+import health.ferry.records.RecordIds;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -184,7 +185,8 @@ public final class ConnectionClones {
             Instant lastSyncAt) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into health_record (id, person_id, source_kind,"
                 + " source_id, resource_type, resource_id, category, display, record_date, state, version_id,"
-                + " last_updated, fetched_at, resource) select gen_random_uuid(), m.person, r.source_kind, m.conn,"
+                + " last_updated, fetched_at, resource) select " + RecordIds.postgresSql("r.source_kind", "m.conn",
+                "r.resource_type", "r.resource_id") + ", m.person, r.source_kind, m.conn,"
                 + " r.resource_type, r.resource_id, r.category, r.display, r.record_date, r.state, r.version_id,"
                 + " r.last_updated, ?, r.resource from health_record r cross join unnest(?, ?) as m(conn, person)"
                 + " where r.source_id = ? and r.person_id = ?")) {

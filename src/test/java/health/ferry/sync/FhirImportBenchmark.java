@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Benchmark 3 (docs/benchmarks.md): a Synthea-sized bundle through the sync's import path (the page read once
- * with Jackson by {@link ConnectionSync#bundle}, then {@link ConnectionSync#store}: category check, one look-up
- * of the rows the page already has, JDBC batches through records.RecordStore in one transaction, as a sync
- * stores a page) against HAPI parsing the same bytes alone.
+ * with Jackson by {@link ConnectionSync#bundle}, then {@link ConnectionSync#store}: category check, record ids
+ * derived from the keys, one look-up of the rows the page already has by primary key, new rows streamed through
+ * binary COPY as they are mapped, in one transaction through records.RecordStore, as a sync stores a page) against
+ * HAPI parsing the same bytes alone.
  */
 @QuarkusTest
 class FhirImportBenchmark {

@@ -173,4 +173,33 @@ class RecordStoreTest {
         assertNull(m1.lastUpdated());
         assertEquals(List.of(RecordStore.Upsert.UNCHANGED), page(person, source, longMeta));
     }
+
+    @Test
+    void aLargePageIsWrittenRightWhetherOrNotTheSampleSeesItsStoredRows() throws Exception {
+        UUID person = ward("Large Page");
+        RecordSource source = RecordSource.connection(UUID.randomUUID());
+        int n = RecordStore.OPTIMISTIC_FROM + 44;
+        List<JsonNode> fresh = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            fresh.add(condition("n" + i, "1", "New " + i, null));
+        }
+        assertEquals(n, page(person, source, fresh.toArray(JsonNode[]::new)).stream()
+                .filter(u -> u == RecordStore.Upsert.NEW).count(), "a new page, written without the full look-up");
+
+        // position 1 is not among the sampled ids (every (n / 64)th): the write meets the stored row on the primary
+        // key, and the page is written again after the full look-up
+        List<JsonNode> mixed = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            mixed.add(i == 1 ? condition("n7", "2", "Changed", null) : i == 2 ? condition("n8", "1", "New 8", null)
+                    : condition("m" + i, "1", "More " + i, null));
+        }
+        List<RecordStore.Upsert> done = page(person, source, mixed.toArray(JsonNode[]::new));
+        assertEquals(RecordStore.Upsert.UPDATED, done.get(1));
+        assertEquals(RecordStore.Upsert.UNCHANGED, done.get(2));
+        assertEquals(n - 2, done.stream().filter(u -> u == RecordStore.Upsert.NEW).count());
+        Map<String, Stored> rows = stored(source);
+        assertEquals(2 * n - 2, rows.size(), "every record once");
+        assertEquals("Changed", rows.get("n7").display());
+        assertEquals("More 0", rows.get("m0").display());
+    }
 }

@@ -29,10 +29,10 @@ interface NewRows extends AutoCloseable {
     @Override
     void close() throws SQLException;
 
-    /** PostgreSQL: the best way in for many rows, one {@code COPY … (FORMAT binary)} fed as the page is mapped. */
-    static NewRows open(Connection db, UUID personId, RecordSource source, Instant fetchedAt) throws SQLException {
-        return "PostgreSQL".equals(db.getMetaData().getDatabaseProductName())
-                ? new Copy(db, personId, source, fetchedAt)
+    /** On PostgreSQL one {@code COPY … (FORMAT binary)} fed as the page is mapped; elsewhere a JDBC batch. */
+    static NewRows open(Connection db, boolean postgres, UUID personId, RecordSource source, Instant fetchedAt)
+            throws SQLException {
+        return postgres ? new Copy(db, personId, source, fetchedAt)
                 : new Batch(db, personId, source, fetchedAt);
     }
 

@@ -175,7 +175,7 @@ public class RecordStore {
         UUID[] ids = new UUID[n]; // null where the person's settings turn the category off
         for (int i = 0; i < n; i++) {
             JsonNode r = resources.get(i);
-            if (r == null || !RecordReader.keyable(r)) {
+            if (!keyable(r)) {
                 throw OutcomeException.invalid("resource", "a FHIR resource needs resourceType (at most "
                         + RecordReader.MAX_TYPE + " characters) and id (at most " + RecordReader.MAX_ID
                         + "), as plain text");
@@ -187,15 +187,16 @@ public class RecordStore {
         Instant now = clock.instant();
         RecordFacts[] facts = new RecordFacts[n]; // each resource mapped once, even when the page is written twice
         try (Connection db = dataSource.getConnection()) {
-            if ("PostgreSQL".equals(db.getMetaData().getDatabaseProductName())) {
+            boolean postgres = "PostgreSQL".equals(db.getMetaData().getDatabaseProductName());
+            if (postgres) {
                 execute(db, "set local synchronous_commit to off");
             }
             if (probablyNew(db, ids)) {
                 // In SQL: the pool refuses JDBC's rollback(Savepoint) on a connection enlisted in a JTA transaction
                 execute(db, "savepoint unlooked");
                 try {
-                    List<Optional<Upsert>> done = write(db, personId, source, resources, ids, facts, new HashMap<>(),
-                            now);
+                    List<Optional<Upsert>> done = write(db, postgres, personId, source, resources, ids, facts,
+                            new HashMap<>(), now);
                     execute(db, "release savepoint unlooked");
                     return done;
                 } catch (SQLException e) {
@@ -205,19 +206,19 @@ public class RecordStore {
                     execute(db, "rollback to savepoint unlooked"); // a stored row the sample missed: look up all
                 }
             }
-            return write(db, personId, source, resources, ids, facts, lookup(db, ids), now);
+            return write(db, postgres, personId, source, resources, ids, facts, lookup(db, ids), now);
         } catch (SQLException e) {
             throw new IllegalStateException("storing records failed", e);
         }
     }
 
     /** What each resource does against {@code rows} (the stored ones): new rows streamed, changed ones updated. */
-    private static List<Optional<Upsert>> write(Connection db, UUID personId, RecordSource source,
+    private static List<Optional<Upsert>> write(Connection db, boolean postgres, UUID personId, RecordSource source,
             List<JsonNode> resources, UUID[] ids, RecordFacts[] facts, Map<UUID, Row> rows, Instant now)
             throws SQLException {
         List<Optional<Upsert>> done = new ArrayList<>(ids.length);
         List<Row> changed = new ArrayList<>();
-        try (NewRows added = NewRows.open(db, personId, source, now)) {
+        try (NewRows added = NewRows.open(db, postgres, personId, source, now)) {
             for (int i = 0; i < ids.length; i++) {
                 if (ids[i] == null) {
                     done.add(Optional.empty());

@@ -18,6 +18,15 @@ import java.util.UUID;
  * random id, and every read of a record is authorised by its person regardless.
  */
 public final class RecordIds {
+    /** One digest per thread, reused: {@code MessageDigest.getInstance} costs as much as the digest of a key. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    });
+
     private RecordIds() {
     }
 
@@ -40,12 +49,7 @@ public final class RecordIds {
 
     /** The id of the record holding this resource from this source. */
     public static UUID of(String sourceKind, UUID sourceId, String resourceType, String resourceId) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        MessageDigest sha = SHA_256.get(); // digest() leaves it reset for the next key
         int typeLength = resourceType.codePointCount(0, resourceType.length());
         byte[] h = sha.digest((sourceKind + ':' + sourceId + ':' + typeLength + ':' + resourceType + ':' + resourceId)
                 .getBytes(StandardCharsets.UTF_8));

@@ -78,7 +78,13 @@ final class RecordReader {
         if (!v.isTextual() || v.asText().isEmpty() || v.asText().length() > max) {
             return false;
         }
-        return v.asText().chars().noneMatch(Character::isISOControl);
+        String text = v.asText();
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String display(JsonNode r) {

@@ -24,7 +24,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -172,7 +171,8 @@ public class RecordStore {
     private List<Optional<Upsert>> store(UUID personId, RecordSource source, List<JsonNode> resources,
             Set<RecordCategory> off) {
         int n = resources.size();
-        UUID[] ids = new UUID[n]; // null where the person's settings turn the category off
+        int[] on = new int[n]; // the positions whose category the person's settings keep, in order
+        int kept = 0;
         for (int i = 0; i < n; i++) {
             JsonNode r = resources.get(i);
             if (!keyable(r)) {
@@ -181,22 +181,21 @@ public class RecordStore {
                         + "), as plain text");
             }
             if (!off.contains(RecordReader.category(r))) {
-                ids[i] = RecordIds.of(source, r.path("resourceType").asText(), r.path("id").asText());
+                on[kept++] = i;
             }
         }
+        Page page = new Page(source, resources, Arrays.copyOf(on, kept));
         Instant now = clock.instant();
-        RecordFacts[] facts = new RecordFacts[n]; // each resource mapped once, even when the page is written twice
         try (Connection db = dataSource.getConnection()) {
             boolean postgres = "PostgreSQL".equals(db.getMetaData().getDatabaseProductName());
             if (postgres) {
                 execute(db, "set local synchronous_commit to off");
             }
-            if (probablyNew(db, ids)) {
+            if (probablyNew(db, page)) {
                 // In SQL: the pool refuses JDBC's rollback(Savepoint) on a connection enlisted in a JTA transaction
                 execute(db, "savepoint unlooked");
                 try {
-                    List<Optional<Upsert>> done = write(db, postgres, personId, source, resources, ids, facts,
-                            new HashMap<>(), now);
+                    List<Optional<Upsert>> done = write(db, postgres, personId, page, new HashMap<>(), now);
                     execute(db, "release savepoint unlooked");
                     return done;
                 } catch (SQLException e) {
@@ -206,28 +205,63 @@ public class RecordStore {
                     execute(db, "rollback to savepoint unlooked"); // a stored row the sample missed: look up all
                 }
             }
-            return write(db, postgres, personId, source, resources, ids, facts, lookup(db, ids), now);
+            return write(db, postgres, personId, page, lookup(db, page), now);
         } catch (SQLException e) {
             throw new IllegalStateException("storing records failed", e);
         }
     }
 
+    /**
+     * A page being stored: its resources, which of them are kept, and what is worked out for each at most once
+     * even when the page is written twice: the id derived from its key, and its facts. A page written without the
+     * look-up derives each id as it streams the row, while the database stores the rows before it.
+     */
+    private static final class Page {
+        final RecordSource source;
+        final List<JsonNode> resources;
+        final int[] kept;
+        final UUID[] ids;
+        final RecordFacts[] facts;
+
+        Page(RecordSource source, List<JsonNode> resources, int[] kept) {
+            this.source = source;
+            this.resources = resources;
+            this.kept = kept;
+            this.ids = new UUID[resources.size()];
+            this.facts = new RecordFacts[resources.size()];
+        }
+
+        UUID id(int i) {
+            if (ids[i] == null) {
+                JsonNode r = resources.get(i);
+                ids[i] = RecordIds.of(source, r.path("resourceType").asText(), r.path("id").asText());
+            }
+            return ids[i];
+        }
+
+        RecordFacts facts(int i) {
+            if (facts[i] == null) {
+                facts[i] = RecordReader.facts(resources.get(i), FhirJson.write(resources.get(i)));
+            }
+            return facts[i];
+        }
+    }
+
     /** What each resource does against {@code rows} (the stored ones): new rows streamed, changed ones updated. */
-    private static List<Optional<Upsert>> write(Connection db, boolean postgres, UUID personId, RecordSource source,
-            List<JsonNode> resources, UUID[] ids, RecordFacts[] facts, Map<UUID, Row> rows, Instant now)
-            throws SQLException {
-        List<Optional<Upsert>> done = new ArrayList<>(ids.length);
+    private static List<Optional<Upsert>> write(Connection db, boolean postgres, UUID personId, Page page,
+            Map<UUID, Row> rows, Instant now) throws SQLException {
+        int n = page.resources.size();
+        List<Optional<Upsert>> done = new ArrayList<>(n);
         List<Row> changed = new ArrayList<>();
-        try (NewRows added = NewRows.open(db, postgres, personId, source, now)) {
-            for (int i = 0; i < ids.length; i++) {
-                if (ids[i] == null) {
+        try (NewRows added = NewRows.open(db, postgres, personId, page.source, now)) {
+            int next = 0; // in page.kept
+            for (int i = 0; i < n; i++) {
+                if (next == page.kept.length || page.kept[next] != i) {
                     done.add(Optional.empty());
                     continue;
                 }
-                if (facts[i] == null) {
-                    facts[i] = RecordReader.facts(resources.get(i), FhirJson.write(resources.get(i)));
-                }
-                done.add(Optional.of(upsert(rows, changed, added, ids[i], facts[i])));
+                next++;
+                done.add(Optional.of(upsert(rows, changed, added, page.id(i), page.facts(i))));
             }
             added.finish();
         }
@@ -242,14 +276,14 @@ public class RecordStore {
      * look-up (docs/benchmarks.md, row 3). Small pages are looked up at once: their look-up costs what the sample
      * does.
      */
-    private static boolean probablyNew(Connection db, UUID[] ids) throws SQLException {
-        List<UUID> present = Arrays.stream(ids).filter(Objects::nonNull).toList();
-        if (present.size() < OPTIMISTIC_FROM) {
+    private static boolean probablyNew(Connection db, Page page) throws SQLException {
+        int kept = page.kept.length;
+        if (kept < OPTIMISTIC_FROM) {
             return false;
         }
         Object[] sample = new Object[SAMPLE];
         for (int i = 0; i < SAMPLE; i++) {
-            sample[i] = present.get((int) ((long) i * present.size() / SAMPLE));
+            sample[i] = page.id(page.kept[(int) ((long) i * kept / SAMPLE)]);
         }
         try (PreparedStatement q = db.prepareStatement(ANY_STORED)) {
             q.setArray(1, db.createArrayOf("uuid", sample));
@@ -297,10 +331,10 @@ public class RecordStore {
         return Upsert.UPDATED;
     }
 
-    /** The rows already stored among these ids, by id: one query by primary key. */
-    private static Map<UUID, Row> lookup(Connection db, UUID[] ids) throws SQLException {
+    /** The rows already stored among the page's kept resources, by id: one query by primary key. */
+    private static Map<UUID, Row> lookup(Connection db, Page page) throws SQLException {
         Map<UUID, Row> rows = new HashMap<>();
-        Object[] wanted = Arrays.stream(ids).filter(Objects::nonNull).distinct().toArray();
+        Object[] wanted = Arrays.stream(page.kept).mapToObj(page::id).distinct().toArray();
         if (wanted.length == 0) {
             return rows;
         }

@@ -4,10 +4,18 @@ import health.ferry.studies.StudyCatalog;
 import io.quarkus.arc.Arc;
 import io.quarkus.flyway.FlywayConfigurationCustomizer;
 import io.quarkus.qute.runtime.EngineProducer;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.hibernate.SessionFactory;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,13 +30,25 @@ import org.jboss.logging.Logger;
  * there yet). Nothing waits for it: at {@code StartupEvent} the container hands out the instance made here, waits
  * for one still being made, or makes it itself. A failure here (a bad study file) is logged at debug level only; the
  * main thread then makes the bean again at {@code StartupEvent}, where the failure stops the start as it always did.
- * Without Flyway at start ({@code quarkus.flyway.migrate-at-start=false}) everything is made at {@code StartupEvent}.
+ *
+ * <p>With {@code ferry.start.migrate} (on in production) the same thread also migrates the database, beside
+ * Hibernate's session factory instead of before it, and then has Hibernate validate the schema against the entities
+ * ({@code SchemaManager.validateMappedObjects}, what {@code schema-management.strategy=validate} does). Quarkus then
+ * only sets Flyway up at start ({@code quarkus.flyway.migrate-at-start=false}) and Hibernate does not validate while
+ * it boots ({@code schema-management.strategy=none}), since the migration may still be running. The first
+ * {@code StartupEvent} observer ({@link #migrated}) waits for both: nothing of Ferry's reads a table, and no request is
+ * served, before the schema is migrated and checked; a failed migration or a schema that does not match stops the
+ * start, as it did. Dev mode and the tests keep Quarkus' own migration and validation at start (they clean the
+ * database first, which this thread would race).
  */
 @Singleton
 class StartInParallel implements FlywayConfigurationCustomizer {
     private static final Logger LOG = Logger.getLogger(StartInParallel.class);
     private final AtomicBoolean begun = new AtomicBoolean();
     private final CompletableFuture<String> made = new CompletableFuture<>();
+    private final CompletableFuture<Void> schema = new CompletableFuture<>();
+    @ConfigProperty(name = "ferry.start.migrate", defaultValue = "false")
+    boolean migrate;
 
     @Override
     public void customize(FluentConfiguration configuration) {
@@ -39,7 +59,12 @@ class StartInParallel implements FlywayConfigurationCustomizer {
         }
     }
 
+    /**
+     * In the order that keeps the main thread from waiting: the migration (needed before Hibernate's check), the
+     * engine and the catalogue (while Hibernate still boots), then the check (it needs the session factory).
+     */
     private void make() {
+        Throwable migration = migrate ? run(() -> Arc.container().instance(Flyway.class).get().migrate()) : null;
         try {
             Arc.container().instance(EngineProducer.class).get();
             Arc.container().instance(StudyCatalog.class).get().all();
@@ -47,6 +72,46 @@ class StartInParallel implements FlywayConfigurationCustomizer {
         } catch (RuntimeException e) {
             LOG.debugf(e, "Start-up work left to the main thread: %s", e.getMessage());
             made.completeExceptionally(e);
+        }
+        if (migrate) {
+            Throwable failed = migration != null ? migration : run(() -> Arc.container().instance(SessionFactory.class)
+                    .get().getSchemaManager().validateMappedObjects()); // waits for Hibernate's session factory
+            if (failed == null) {
+                schema.complete(null);
+            } else {
+                schema.completeExceptionally(failed);
+            }
+        }
+    }
+
+    private static Throwable run(Runnable step) {
+        try {
+            step.run();
+            return null;
+        } catch (RuntimeException | Error e) {
+            return e;
+        }
+    }
+
+    /** Before any other start-up work: the schema migrated and checked, or the start stops with why not. */
+    void migrated(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE - 1) StartupEvent start) {
+        if (!migrate) {
+            return;
+        }
+        if (!begun.get()) {
+            throw new IllegalStateException("ferry.start.migrate is on but Quarkus did not set Flyway up at start"
+                    + " (quarkus.flyway.enabled / active)");
+        }
+        try {
+            schema.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
         }
     }
 

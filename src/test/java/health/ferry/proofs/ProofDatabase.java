@@ -42,6 +42,12 @@ final class ProofDatabase implements AutoCloseable {
         }
     }
 
+    void execute(String sql) throws SQLException {
+        try (Connection c = Prerequisites.connect(name); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
     long count(String sql, Object... args) throws SQLException {
         return Long.parseLong(column(sql, args).get(0));
     }

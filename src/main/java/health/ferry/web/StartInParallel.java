@@ -49,6 +49,15 @@ class StartInParallel implements FlywayConfigurationCustomizer {
     private final CompletableFuture<Void> schema = new CompletableFuture<>();
     @ConfigProperty(name = "ferry.start.migrate", defaultValue = "false")
     boolean migrate;
+    /** Quarkus' other Flyway actions at start, which it would run on the main thread while this one migrates. */
+    @ConfigProperty(name = "quarkus.flyway.clean-at-start", defaultValue = "false")
+    boolean cleanAtStart;
+    @ConfigProperty(name = "quarkus.flyway.baseline-at-start", defaultValue = "false")
+    boolean baselineAtStart;
+    @ConfigProperty(name = "quarkus.flyway.repair-at-start", defaultValue = "false")
+    boolean repairAtStart;
+    @ConfigProperty(name = "quarkus.flyway.migrate-at-start", defaultValue = "false")
+    boolean migrateAtStart;
 
     @Override
     public void customize(FluentConfiguration configuration) {
@@ -64,7 +73,7 @@ class StartInParallel implements FlywayConfigurationCustomizer {
      * engine and the catalogue (while Hibernate still boots), then the check (it needs the session factory).
      */
     private void make() {
-        Throwable migration = migrate ? run(() -> Arc.container().instance(Flyway.class).get().migrate()) : null;
+        Throwable migration = migrate ? run(this::migrateNow) : null;
         try {
             Arc.container().instance(EngineProducer.class).get();
             Arc.container().instance(StudyCatalog.class).get().all();
@@ -82,6 +91,17 @@ class StartInParallel implements FlywayConfigurationCustomizer {
                 schema.completeExceptionally(failed);
             }
         }
+    }
+
+    private void migrateNow() {
+        if (cleanAtStart || baselineAtStart || repairAtStart || migrateAtStart) {
+            throw new IllegalStateException("ferry.start.migrate migrates on Ferry's start-up thread, but a"
+                    + " quarkus.flyway.*-at-start action (clean, baseline, repair or migrate) is also on, which"
+                    + " Quarkus would run at the same time: turn that action off, or set ferry.start.migrate=false"
+                    + " together with quarkus.flyway.migrate-at-start=true and"
+                    + " quarkus.hibernate-orm.schema-management.strategy=validate");
+        }
+        Arc.container().instance(Flyway.class).get().migrate();
     }
 
     private static Throwable run(Runnable step) {

@@ -50,6 +50,15 @@ class StartRefusalProof {
         }
     }
 
+    @Test
+    void aFlywayActionThatWouldRaceTheMigrationStopsTheStart() throws Exception {
+        try (ProofDatabase db = new ProofDatabase("flywayrace")) {
+            FerryInstance ferry = cluster(db).property("quarkus.flyway.baseline-at-start", "true")
+                    .instance("flyway-race", Prerequisites.port(12));
+            assertRefused(ferry, "ferry.start.migrate migrates on Ferry's start-up thread");
+        }
+    }
+
     private static FerryInstance.Cluster cluster(ProofDatabase db) throws Exception {
         Prerequisites.packagedApp();
         Prerequisites.postgres();

@@ -153,6 +153,61 @@ class DetectionIsolationTest {
         }
     }
 
+    /**
+     * Dev mode: the JVM's class path is only the dev jar (its manifest names the libraries), Ferry's classes come from
+     * target/classes through Quarkus' own class loader. The worker gets both, the classes first.
+     */
+    @Test
+    void childClassPathInDevModeHoldsFerrysOwnClasses() {
+        String sep = java.io.File.pathSeparator;
+        assertEquals("/p/target/classes" + sep + "/m2/tika-core.jar" + sep + "/p/target/ferry-dev.jar",
+                WorkerCommand.classpath(null, "/p/target/ferry-dev.jar", List.of(Path.of("/p/target/classes"),
+                        Path.of("/m2/tika-core.jar"), Path.of("/p/target/ferry-dev.jar"))));
+        assertEquals(List.of(), WorkerCommand.appRoots(WorkerCommand.class), "tests: the JVM's class path is the app's");
+        String resource = "health/ferry/uploads/detection/ParseWorker.class";
+        assertEquals(Path.of("/Users/Jane Doe/My Projects/ferry/target/classes"), WorkerCommand.classesRoot(
+                "file:/Users/Jane%20Doe/My%20Projects/ferry/target/classes/" + resource, resource));
+        assertEquals(Path.of("/home/j\u00f6rg/ferry/target/classes"), WorkerCommand.classesRoot(
+                "file:/home/j%C3%B6rg/ferry/target/classes/" + resource, resource));
+        assertEquals(Path.of("/opt/ferry app/app/ferry.jar"), WorkerCommand.classesRoot(
+                "jar:file:/opt/ferry%20app/app/ferry.jar!/" + resource, resource));
+        assertEquals(null, WorkerCommand.classesRoot("quarkus:/somewhere/" + resource, resource));
+        Path here = WorkerCommand.classesRoot(WorkerCommand.class);
+        assertTrue(here != null && Files.exists(here.resolve(resource)), String.valueOf(here));
+    }
+
+    /**
+     * The dev-mode shape, for real: Ferry's classes and libraries are loaded by a class loader of their own, and the
+     * JVM's class path holds neither (a bare jar, as dev mode's {@code ferry-dev.jar} is for them). The class path
+     * derived from that class loader starts a worker that reads a document.
+     */
+    @Test
+    void aWorkerStartsFromTheRootsOfFerrysOwnClassLoader() throws Exception {
+        List<java.net.URL> urls = new java.util.ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            urls.add(Path.of(entry).toUri().toURL());
+        }
+        Path bare = Files.write(dir.resolve("ferry-dev.jar"), new byte[0]);
+        try (java.net.URLClassLoader own = new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new),
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> command = own.loadClass(WorkerCommand.class.getName());
+            java.lang.reflect.Method roots = command.getDeclaredMethod("appRoots", Class.class);
+            roots.setAccessible(true);
+            @SuppressWarnings("unchecked")
+            List<Path> found = (List<Path>) roots.invoke(null, command);
+            assertTrue(found.size() > 10 && found.get(0).equals(WorkerCommand.classesRoot(WorkerCommand.class)),
+                    found::toString);
+            String classPath = WorkerCommand.classpath(null, bare.toString(), found);
+            ExtractionSettings dev = new ExtractionSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), "128m",
+                    100_000, 10, 2, 10, classPath);
+            try (DocumentExtractor extractor = new DocumentExtractor(dev)) {
+                Extraction read = extractor.extract(normal);
+                assertEquals(ExtractionOutcome.OK, read.outcome(), String.valueOf(read.failure()));
+                assertTrue(read.text().contains("pulse 64"), read.text());
+            }
+        }
+    }
+
     @Test
     void missingFileIsAnIoError() {
         assertThrows(IOException.class, () -> extractor.extract(dir.resolve("absent")));
@@ -162,9 +217,9 @@ class DetectionIsolationTest {
     void childClassPathInTestsAndInThePackagedFastJar() {
         String sep = java.io.File.pathSeparator;
         assertEquals("/opt/ferry/lib/boot/*" + sep + "/opt/ferry/lib/main/*" + sep + "/opt/ferry/app/*",
-                WorkerCommand.classpath(null, "/opt/ferry/quarkus-run.jar"));
-        assertEquals("/x/a.jar" + sep + "/x/classes", WorkerCommand.classpath("", "/x/a.jar" + sep + "/x/classes"));
-        assertEquals("/custom/*", WorkerCommand.classpath("/custom/*", "/opt/ferry/quarkus-run.jar"));
+                WorkerCommand.classpath(null, "/opt/ferry/quarkus-run.jar", List.of()));
+        assertEquals("/x/a.jar" + sep + "/x/classes", WorkerCommand.classpath("", "/x/a.jar" + sep + "/x/classes", List.of()));
+        assertEquals("/custom/*", WorkerCommand.classpath("/custom/*", "/opt/ferry/quarkus-run.jar", List.of()));
         List<String> command = WorkerCommand.build(SETTINGS, ParseWorker.class.getName(), dir);
         assertTrue(command.containsAll(List.of("-Xmx128m", "-XX:+ExitOnOutOfMemoryError",
                 "-Djava.io.tmpdir=" + dir)), command::toString);

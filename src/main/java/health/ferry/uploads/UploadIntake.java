@@ -43,6 +43,8 @@ public class UploadIntake {
     UploadMetrics metrics;
     @Inject
     UploadsConfig config;
+    @Inject
+    ExtractionReadiness readiness;
 
     /** Receives one upload and answers its id: a new upload, or the one an earlier request with the key made. */
     public UUID receive(Submission submission) {
@@ -53,6 +55,7 @@ public class UploadIntake {
         if (earlier.isPresent()) {
             return earlier.get();
         }
+        readiness.requireReady();
         if (submission.files().isEmpty()) {
             throw OutcomeException.invalid("file", "Choose a .zip file, a folder or some files to upload.");
         }

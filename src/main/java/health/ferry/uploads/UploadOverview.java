@@ -14,7 +14,8 @@ import java.util.Objects;
 @ApplicationScoped
 class UploadOverview {
     /** A study the person may upload to, and whether its prerequisite question is confirmed. */
-    public record StudyPanel(String studyId, String title, String question, boolean confirmed, String limit) {
+    public record StudyPanel(String studyId, String title, String question, boolean confirmed, String limit,
+            long maxBytes) {
     }
 
     /** One upload in a list, with its study's title. */
@@ -30,7 +31,7 @@ class UploadOverview {
 
     /** The overview: studies to upload to, then everything uploaded (My data); {@code error} after a failed post. */
     public record OverviewView(PersonView person, List<StudyPanel> studies, List<UploadRow> uploads, String error,
-            String errorStudy) {
+            String errorStudy, boolean paused) {
     }
 
     @Inject
@@ -43,6 +44,8 @@ class UploadOverview {
     Enrolments enrolments;
     @Inject
     StudyCatalog catalog;
+    @Inject
+    ExtractionReadiness readiness;
 
     OverviewView of(PersonView person, String error, String errorStudy) {
         List<StudyPanel> studies = enrolments.forPerson(person.id().toString()).stream()
@@ -51,7 +54,7 @@ class UploadOverview {
                 .filter(s -> s.supportingDocuments().enabled())
                 .map(s -> panel(s, person)).toList();
         List<UploadRow> uploads = reads.forPerson(person.id().toString()).stream().map(this::row).toList();
-        return new OverviewView(person, studies, uploads, error, errorStudy);
+        return new OverviewView(person, studies, uploads, error, errorStudy, readiness.paused());
     }
 
     UploadRow row(UploadView upload) {
@@ -61,6 +64,6 @@ class UploadOverview {
     private StudyPanel panel(Study study, PersonView person) {
         Admission admission = gates.admit(study.id(), person.id().toString(), true);
         return new StudyPanel(study.id(), study.title(), admission.question(), prerequisites.confirmed(admission),
-                UploadSizes.readable(admission.maxBytes()));
+                UploadSizes.readable(admission.maxBytes()), admission.maxBytes());
     }
 }

@@ -4,6 +4,7 @@ import health.ferry.jobs.DatabaseOutage;
 import health.ferry.jobs.WorkerPool;
 import health.ferry.uploads.detection.DocumentExtractor;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -13,6 +14,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs upload jobs on a fixed number of worker threads ({@link WorkerPool}; one by default on two cores), each with
@@ -25,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 class UploadWorkers {
     private final ConcurrentLinkedQueue<DocumentExtractor> extractors = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean pending = new AtomicBoolean();
+    private final AtomicBoolean checking = new AtomicBoolean();
     private WorkerPool pool;
 
     @Inject
@@ -33,10 +36,52 @@ class UploadWorkers {
     UploadsConfig config;
     @Inject
     DatabaseOutage outage;
+    @Inject
+    ExtractionReadiness readiness;
+    @ConfigProperty(name = "ferry.uploads.extraction.check-at-start", defaultValue = "true")
+    boolean checkAtStart;
 
     @PostConstruct
     void createPool() {
         pool = new WorkerPool("ferry-upload", config.jobs().workers(), outage);
+    }
+
+    /**
+     * Beside the start: the first extraction worker is started and reads a small document, so a worker that cannot
+     * start is known (and named by readiness) before anyone uploads; the worker stays for the first upload.
+     */
+    void started(@Observes StartupEvent event) {
+        if (checkAtStart) {
+            Thread check = new Thread(this::check, "ferry-extraction-check");
+            check.setDaemon(true);
+            check.start();
+        }
+    }
+
+    /** Checks a worker (a pooled one, else a new one, kept afterwards); answers whether documents can be read. */
+    boolean check() {
+        if (!checking.compareAndSet(false, true)) {
+            return false; // one check at a time
+        }
+        DocumentExtractor extractor = extractors.poll();
+        if (extractor == null) {
+            extractor = new DocumentExtractor(config.extraction().settings());
+        }
+        try {
+            return readiness.probe(extractor, pool::stopping, config.extraction().settings().startupTimeout());
+        } finally {
+            extractors.add(extractor);
+            checking.set(false);
+        }
+    }
+
+    /** Until a check has passed (or while documents cannot be read), every poll checks again. */
+    @Scheduled(every = "${ferry.uploads.extraction.recheck-every:30s}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void recheck() {
+        if (readiness.unproven() && !pool.stopping()) {
+            check();
+        }
     }
 
     void received(@Observes(during = TransactionPhase.AFTER_SUCCESS) UploadReceived upload) {

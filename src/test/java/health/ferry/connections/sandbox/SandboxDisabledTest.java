@@ -5,8 +5,6 @@ import static io.restassured.RestAssured.given;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -15,19 +13,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(SandboxDisabledTest.Disabled.class)
 class SandboxDisabledTest {
     public static class Disabled implements QuarkusTestProfile {
-        /**
-         * On H2, its own in-memory database: H2 keeps {@code mem:ferry} alive across Quarkus restarts in one JVM,
-         * and the next instance then fails on the check constraints the previous one created. PostgreSQL runs
-         * ({@code -Dquarkus.test.profile=test,pg}) clean the schema at every start and need nothing.
-         */
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> overrides = new HashMap<>(Map.of("ferry.sandbox.enabled", "false"));
-            if (!List.of(System.getProperty("quarkus.test.profile", "test").split(",")).contains("pg")) {
-                overrides.put("quarkus.datasource.jdbc.url", "jdbc:h2:mem:ferry-sandbox-disabled;DB_CLOSE_DELAY=-1;"
-                        + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-            }
-            return overrides;
+            return health.ferry.OwnDatabase.with("ferry-sandbox-disabled", Map.of("ferry.sandbox.enabled", "false"));
         }
     }
 

@@ -28,7 +28,7 @@ class SandboxEntries {
     DoctorRepository doctors;
     @Inject
     Clock clock;
-    @ConfigProperty(name = "ferry.sandbox.base-url", defaultValue = "http://localhost:8080")
+    @ConfigProperty(name = "ferry.sandbox.base-url", defaultValue = "http://localhost:${quarkus.http.port:8080}")
     String baseUrl;
 
     void seed() {

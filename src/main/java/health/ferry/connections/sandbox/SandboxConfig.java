@@ -10,8 +10,11 @@ interface SandboxConfig {
     @WithDefault("false")
     boolean enabled();
 
-    /** The origin the sandbox is reached at (Ferry's own); its FHIR base, links and allowed redirects follow. */
-    @WithDefault("http://localhost:8080")
+    /**
+     * The origin the sandbox is reached at (Ferry's own, on the port it listens on); its FHIR base, links and
+     * allowed redirects follow.
+     */
+    @WithDefault("http://localhost:${quarkus.http.port:8080}")
     String baseUrl();
 
     /** Secret of the sandbox's confidential SMART client {@code ferry-confidential} (dev and tests only). */

@@ -58,6 +58,15 @@ public class Connection {
     @Version
     int version;
 
+    /** New sign-in details for this working connection are being tried (null otherwise). */
+    @Column(name = "update_checking_since")
+    Instant updateCheckingSince;
+    /** Why the portal refused the last new sign-in details tried (the connection kept its old ones). */
+    @Column(name = "update_failure_code")
+    String updateFailureCode;
+    @Column(name = "update_failure_at")
+    Instant updateFailureAt;
+
     protected Connection() {
     }
 
@@ -117,12 +126,35 @@ public class Connection {
     }
 
     void recordFailure(ConnectionFailure failure, String profilesJson, String actionUrl, Instant now) {
+        updateSettled();
         this.failureCode = failure.code();
         this.actionUrl = actionUrl;
         this.failureAt = now;
         this.profilesJson = failure == ConnectionFailure.MULTIPLE_PROFILES ? profilesJson : null;
         this.oauthStateHash = null;
         moveTo(failure.status(), now);
+    }
+
+    /** New sign-in details are tried beside the working ones; the status stays as it is. */
+    void checkingUpdate(Instant now) {
+        this.updateCheckingSince = now;
+        this.updateFailureCode = null;
+        this.updateFailureAt = null;
+        this.updatedAt = now;
+    }
+
+    /** The portal refused the new details: the connection keeps the old ones, and the refusal is shown. */
+    void updateRefused(ConnectionFailure failure, Instant now) {
+        this.updateCheckingSince = null;
+        this.updateFailureCode = failure.code();
+        this.updateFailureAt = now;
+        this.updatedAt = now;
+    }
+
+    private void updateSettled() {
+        this.updateCheckingSince = null;
+        this.updateFailureCode = null;
+        this.updateFailureAt = null;
     }
 
     /** Stops the connection: no new records; secrets are deleted by the caller in the same transaction. */
@@ -134,6 +166,7 @@ public class Connection {
     }
 
     private void clearFailure() {
+        updateSettled();
         this.actionUrl = null;
         this.failureCode = null;
         this.failureAt = null;

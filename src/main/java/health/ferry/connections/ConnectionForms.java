@@ -55,8 +55,8 @@ public class ConnectionForms {
                 throw e;
             }
             String message = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message();
-            return Response.status(400).entity(ConnectionPages.connectForm(person, portal, message,
-                    username == null ? "" : username)).build();
+            return Response.status(e.outcome() == Outcome.ALREADY_CONNECTED ? 409 : 400).entity(ConnectionPages.connectForm(
+                    wizard, person, portal, message, username == null ? "" : username)).build();
         }
     }
 
@@ -137,7 +137,7 @@ public class ConnectionForms {
                 : new ConnectionView.Failure(v.failure().code(), message, v.failure().remedy());
         return new ConnectionView(v.id(), v.personId(), v.portalId(), v.portalName(), v.method(), v.status(), f,
                 v.lastSync(), v.nextSync(), v.profiles(), v.portalWebsite(), v.authorizeUrl(), v.accessExpiresAt(),
-                v.portalActionUrl(), v.accessEndsAt());
+                v.portalActionUrl(), v.accessEndsAt(), v.signInUpdate());
     }
 
     private static Response toStatus(ConnectionView view) {

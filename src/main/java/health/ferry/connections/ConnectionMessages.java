@@ -242,16 +242,46 @@ public interface ConnectionMessages {
     String sync_title();
 
     @Message("Last sync brought {count} new or updated records. They wait for you under Records.")
-    String sync_new(int count);
+    String sync_new(String count);
+
+    @Message("No sync yet. Records arrive weekly, or now if you ask.")
+    String sync_never();
+
+    @Message("Connected. Fetching your first records from the portal now…")
+    String sync_first();
+
+    @Message("Fetching your records from the portal… {count} so far.")
+    String sync_running_count(String count);
+
+    @Message("Review your records")
+    String sync_review();
+
+    @Message("Checking your new sign-in details with {portal}… Your connection keeps working meanwhile.")
+    String update_checking(String portal);
+
+    @Message("Your new sign-in details were not saved, and your connection keeps working with the details it had. {portal} said:")
+    String update_refused(String portal);
+
+    @Message("Changed your password at {portal}? Enter the new sign-in details here. Ferry tries them first: your connection keeps working with the old ones until {portal} accepts the new ones.")
+    String update_intro(String portal);
+
+    @Message("Already connected")
+    String already_connected();
+
+    @Message("This portal is already connected and working. Connecting it again is not needed: sync now to fetch new records, or update the sign-in details if you changed your password at {portal}.")
+    String already_connected_note(String portal);
+
+    @Message("Open this connection")
+    String open_connection();
+
+    @Message("Back to the search")
+    String back_to_search();
 
     @Message("Connected. The last sync found nothing new.")
     String sync_nothing_new();
 
     @Message("The last sync could not finish; Ferry will try again.")
     String sync_failed();
-
-    @Message("No sync yet. Records arrive weekly, or now if you ask.")
-    String sync_never();
 
     @Message("Next weekly sync: {date}.")
     String sync_next(String date);
@@ -267,9 +297,6 @@ public interface ConnectionMessages {
 
     @Message("Delete them")
     String disconnect_delete_pending();
-
-    @Message("Fetching records from the portal now…")
-    String sync_running();
 
     @Message("Sync now")
     String sync_now();

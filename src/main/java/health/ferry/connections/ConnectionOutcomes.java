@@ -13,6 +13,11 @@ import java.util.UUID;
 /** Applies a portal's answer to a connection: seal the session, or record the failure and what its next step needs. */
 @ApplicationScoped
 class ConnectionOutcomes {
+    /** Answers to new sign-in details that mean the portal accepted them and wants one more step. */
+    private static final java.util.Set<ConnectionFailure> ACCEPTED_WITH_A_NEXT_STEP = java.util.EnumSet.of(
+            ConnectionFailure.TWO_FACTOR_REQUIRED, ConnectionFailure.MULTIPLE_PROFILES,
+            ConnectionFailure.TERMS_ACCEPTANCE_REQUIRED, ConnectionFailure.PASSWORD_CHANGE_REQUIRED);
+
     @Inject
     ConnectionRepository connections;
     @Inject
@@ -31,6 +36,35 @@ class ConnectionOutcomes {
             return; // Disconnected meanwhile: keep nothing the portal sent.
         }
         applyTo(c, outcome);
+    }
+
+    /**
+     * The portal's answer to new sign-in details for a working connection: accepted, they replace the old ones (and
+     * the session); refused, they are dropped and the connection goes on as it was, the refusal kept to be shown.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void applyUpdate(UUID connectionId, SignInOutcome outcome) {
+        Connection c = connections.findById(connectionId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (c == null || c.status() == ConnectionStatus.DISCONNECTED || c.updateCheckingSince == null) {
+            return; // disconnected, or settled meanwhile
+        }
+        java.util.Optional<String> candidate = secrets.get(c.id, ConnectionSecrets.CANDIDATE);
+        secrets.remove(c.id, ConnectionSecrets.CANDIDATE);
+        ConnectionFailure failure = outcome instanceof Failed f ? ConnectionFailure.fromCode(f.failureCode())
+                .orElse(ConnectionFailure.PORTAL_UNAVAILABLE) : null;
+        if (candidate.isPresent() && (failure == null || ACCEPTED_WITH_A_NEXT_STEP.contains(failure))) {
+            // The portal took the new details (perhaps asking for a code, a profile or its terms next): they are
+            // the connection's now, and it goes on from the portal's answer as any sign-in does.
+            secrets.put(c.id, ConnectionSecrets.CREDENTIALS, candidate.get());
+            applyTo(c, outcome);
+            return;
+        }
+        if (failure == null) {
+            failure = ConnectionFailure.CREDENTIAL_ERROR;
+        }
+        c.updateRefused(failure, clock.instant());
+        changed.fire(new ConnectionChanged(null, c.personId, c.id, c.portalId, "credentials_refused",
+                c.status().code(), failure.code()));
     }
 
     void applyTo(Connection c, SignInOutcome outcome) {

@@ -21,6 +21,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /** Connection pages, part one: the list, the portal search, the connect form, a connection's live status. */
 @Path("/connections")
@@ -34,10 +36,13 @@ public class ConnectionPages {
             String error) {
     }
 
-    public record PortalResult(String id, String name, String detail, String supportStatus) {
+    /** A search result; {@code connectionId} is set when the person already has a working connection to it. */
+    public record PortalResult(String id, String name, String detail, String supportStatus, String connectionId) {
     }
 
-    public record ConnectView(PersonView person, PortalConnection portal, String error, String username) {
+    /** The connect form; {@code existing} is the person's working connection to this portal, if any. */
+    public record ConnectView(PersonView person, PortalConnection portal, String error, String username,
+            ConnectionView existing) {
         /** Where "I don't know my credentials" leads: the portal's own website. */
         public String website() {
             return Portals.website(portal);
@@ -90,8 +95,10 @@ public class ConnectionPages {
         try {
             PortalDirectory.PortalPage page = directory.search(mode, q, 0, 20);
             searched.fire(new PortalSearched(current.actor(), person.id()));
+            Map<UUID, UUID> working = wizard.working(person.id().toString());
             List<PortalResult> results = page.items().stream().map(p -> new PortalResult(p.id().toString(), p.name(),
-                    String.join(", ", p.organizations()), p.supportStatus())).toList();
+                    String.join(", ", p.organizations()), p.supportStatus(),
+                    working.containsKey(p.id()) ? working.get(p.id()).toString() : null)).toList();
             return Response.ok(Templates.search(new SearchView(person, mode, q, results, page.total(), null))).build();
         } catch (OutcomeException e) {
             String message = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message();
@@ -107,7 +114,7 @@ public class ConnectionPages {
         if (portal == null) {
             throw OutcomeException.notFound();
         }
-        return Templates.connect(new ConnectView(acting.person(), portal, null, ""));
+        return connectForm(wizard, acting.person(), portal, null, "");
     }
 
     @GET
@@ -127,8 +134,11 @@ public class ConnectionPages {
         return Response.seeOther(URI.create("/connections/" + view.id())).build();
     }
 
-    static TemplateInstance connectForm(PersonView person, PortalConnection portal, String error, String username) {
-        return Templates.connect(new ConnectView(person, portal, error, username));
+    static TemplateInstance connectForm(ConnectionWizard wizard, PersonView person, PortalConnection portal,
+            String error, String username) {
+        UUID existing = wizard.working(person.id().toString()).get(portal.portalId());
+        return Templates.connect(new ConnectView(person, portal, error, username,
+                existing == null ? null : wizard.view(existing.toString())));
     }
 
     static TemplateInstance statusPage(PersonView person, ConnectionView view, boolean offer) {

@@ -17,6 +17,12 @@ class ConnectionRepository implements PanacheRepositoryBase<Connection, UUID> {
                 ConnectionStatus.DISCONNECTED).firstResultOptional();
     }
 
+    /** Working connections whose new sign-in details have been tried since before {@code before} (a crash). */
+    List<UUID> findStuckUpdates(java.time.Instant before) {
+        return find("status = ?1 and updateCheckingSince < ?2", ConnectionStatus.CONNECTED, before)
+                .project(IdOnly.class).list().stream().map(IdOnly::id).toList();
+    }
+
     /** Connections left validating since before {@code before} (an instance died mid-validation). */
     List<UUID> findStuckValidating(java.time.Instant before) {
         return find("status = ?1 and method = 'credentials' and updatedAt < ?2", ConnectionStatus.VALIDATING, before)

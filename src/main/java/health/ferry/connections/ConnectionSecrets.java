@@ -18,6 +18,8 @@ class ConnectionSecrets implements PanacheRepositoryBase<ConnectionSecret, Conne
     static final String TOKENS = "tokens";
     static final String PKCE = "pkce";
     static final String CHALLENGE = "challenge";
+    /** New sign-in details being tried for a working connection (replace {@link #CREDENTIALS} once accepted). */
+    static final String CANDIDATE = "candidate_credentials";
 
     @Inject
     CredentialVault vault;

@@ -68,7 +68,7 @@ class ConnectionValidator {
     /** Runs one validation step; safe to run twice (a second run signs in again and lands in the same state). */
     void run(ValidationRequested request) {
         try {
-            Work work = QuarkusTransaction.requiringNew().call(() -> load(request.connectionId()));
+            Work work = QuarkusTransaction.requiringNew().call(() -> load(request.connectionId(), request.step()));
             if (work == null) {
                 return;
             }
@@ -82,14 +82,23 @@ class ConnectionValidator {
                 outcome = call(work, request);
                 attempts.record(work.personId, work.portalId, code(outcome));
             }
-            outcomes.apply(request.connectionId(), outcome);
+            if (request.step() == ValidationRequested.Step.UPDATE) {
+                outcomes.applyUpdate(request.connectionId(), outcome);
+            } else {
+                outcomes.apply(request.connectionId(), outcome);
+            }
         } catch (RuntimeException e) {
             if (outage.failed("connection-validator", e)) {
                 return; // nothing can be written now: still validating, resumed by resumeStuck once it is back
             }
             LOG.errorf("Validation of connection %s failed: %s at %s", request.connectionId(), e.getClass().getName(),
                     e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-            outcomes.apply(request.connectionId(), Failed.of(ConnectionFailure.PORTAL_UNAVAILABLE.code()));
+            Failed unavailable = Failed.of(ConnectionFailure.PORTAL_UNAVAILABLE.code());
+            if (request.step() == ValidationRequested.Step.UPDATE) {
+                outcomes.applyUpdate(request.connectionId(), unavailable);
+            } else {
+                outcomes.apply(request.connectionId(), unavailable);
+            }
         }
     }
 
@@ -100,6 +109,9 @@ class ConnectionValidator {
             var stuck = QuarkusTransaction.requiringNew().call(() -> connections.findStuckValidating(
                     clock.instant().minus(STUCK_AFTER)));
             stuck.forEach(id -> run(new ValidationRequested(id, ValidationRequested.Step.SIGN_IN, null)));
+            var updates = QuarkusTransaction.requiringNew().call(() -> connections.findStuckUpdates(
+                    clock.instant().minus(STUCK_AFTER)));
+            updates.forEach(id -> run(new ValidationRequested(id, ValidationRequested.Step.UPDATE, null)));
         });
     }
 
@@ -107,7 +119,7 @@ class ConnectionValidator {
         try {
             URI api = portals.signInApi(work.portal);
             return switch (request.step()) {
-                case SIGN_IN -> connector.signIn(api, work.username, work.password);
+                case SIGN_IN, UPDATE -> connector.signIn(api, work.username, work.password);
                 case SECOND_FACTOR -> connector.secondFactor(api, work.challenge, request.answer());
                 case PROFILE -> connector.chooseProfile(api, work.challenge, request.answer());
             };
@@ -116,9 +128,11 @@ class ConnectionValidator {
         }
     }
 
-    private Work load(UUID id) {
+    private Work load(UUID id, ValidationRequested.Step step) {
         Connection c = connections.findById(id);
-        if (c == null || c.status() != ConnectionStatus.VALIDATING) {
+        boolean update = step == ValidationRequested.Step.UPDATE;
+        if (c == null || (update ? c.status() != ConnectionStatus.CONNECTED || c.updateCheckingSince == null
+                : c.status() != ConnectionStatus.VALIDATING)) {
             return null;
         }
         Work w = new Work();
@@ -128,7 +142,8 @@ class ConnectionValidator {
         String creds;
         try {
             w.challenge = secrets.get(id, ConnectionSecrets.CHALLENGE).orElse(null);
-            creds = secrets.get(id, ConnectionSecrets.CREDENTIALS).orElse("{}");
+            creds = secrets.get(id, update ? ConnectionSecrets.CANDIDATE : ConnectionSecrets.CREDENTIALS)
+                    .orElse("{}");
         } catch (VaultException e) {
             w.unreadable = true;
             return w;

@@ -13,7 +13,19 @@ import java.util.UUID;
  */
 public record ConnectionView(UUID id, UUID personId, UUID portalId, String portalName, String method, String status,
         Failure failure, LastSync lastSync, Instant nextSync, List<ProfileChoice> profiles, String portalWebsite,
-        String authorizeUrl, Instant accessExpiresAt, String portalActionUrl, Instant accessEndsAt) {
+        String authorizeUrl, Instant accessExpiresAt, String portalActionUrl, Instant accessEndsAt,
+        SignInUpdate signInUpdate) {
+
+    /**
+     * New sign-in details for a working connection: {@code checking} while the portal is asked, {@code refused} (with
+     * the portal's reason) when it said no; the connection meanwhile keeps working with the details it had.
+     */
+    public record SignInUpdate(String state, Failure failure) {
+        @JsonIgnore
+        public boolean checking() {
+            return "checking".equals(state);
+        }
+    }
 
     /** The failure's code, plain message and next step. */
     public record Failure(String code, String message, String remedy) {
@@ -21,6 +33,11 @@ public record ConnectionView(UUID id, UUID personId, UUID portalId, String porta
 
     /** The last sync run (filled in by sync). */
     public record LastSync(Instant startedAt, Instant finishedAt, String outcome, int newRecords) {
+        /** The count as text, for messages whose other use is a placeholder the page fills in live. */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public String newRecordsText() {
+            return Integer.toString(newRecords);
+        }
     }
 
     /** A profile of a family account; {@code suggested} marks the one matching the person being connected. */
@@ -41,6 +58,18 @@ public record ConnectionView(UUID id, UUID personId, UUID portalId, String porta
         return ConnectionStatus.CONNECTED.code().equals(status);
     }
 
+    /** A sync is due now or in a moment (the first one after connecting is queued): records are on their way. */
+    @JsonIgnore
+    public boolean syncDueNow() {
+        return nextSync != null && nextSync.isBefore(Instant.now().plus(java.time.Duration.ofMinutes(2)));
+    }
+
+    /** A sync runs, or is about to: the page follows it live. */
+    @JsonIgnore
+    public boolean syncUnderWay() {
+        return lastSync != null ? lastSync.finishedAt() == null : syncDueNow();
+    }
+
     /** Access ends for good within a week (the page offers Reconnect). */
     @JsonIgnore
     public boolean accessEndingSoon() {
@@ -54,6 +83,6 @@ public record ConnectionView(UUID id, UUID personId, UUID portalId, String porta
 
     ConnectionView withAuthorizeUrl(String url) {
         return new ConnectionView(id, personId, portalId, portalName, method, status, failure, lastSync, nextSync,
-                profiles, portalWebsite, url, accessExpiresAt, portalActionUrl, accessEndsAt);
+                profiles, portalWebsite, url, accessExpiresAt, portalActionUrl, accessEndsAt, signInUpdate);
     }
 }

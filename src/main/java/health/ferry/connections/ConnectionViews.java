@@ -37,7 +37,16 @@ class ConnectionViews {
                 ? lastSyncs.get().nextSync(c.id).orElse(null) : null;
         return new ConnectionView(c.id, c.personId, c.portalId, c.portalName, c.method, c.status().code(), f, last,
                 next, profiles.stream().map(p -> ConnectionView.ProfileChoice.of(p, p == suggested)).toList(),
-                portal == null ? null : Portals.website(portal), null, c.accessExpiresAt, c.actionUrl, c.accessEndsAt);
+                portal == null ? null : Portals.website(portal), null, c.accessExpiresAt, c.actionUrl, c.accessEndsAt,
+                signInUpdate(c));
+    }
+
+    private static ConnectionView.SignInUpdate signInUpdate(Connection c) {
+        if (c.updateCheckingSince != null) {
+            return new ConnectionView.SignInUpdate("checking", null);
+        }
+        return ConnectionFailure.fromCode(c.updateFailureCode).map(f -> new ConnectionView.SignInUpdate("refused",
+                new ConnectionView.Failure(f.code(), f.message(), f.remedy()))).orElse(null);
     }
 
     String profilesJson(List<Profile> profiles) {

@@ -67,6 +67,13 @@ public class ConnectionWizard {
             throw OutcomeException.invalid("portalId", "Choose your portal from the directory.");
         }
         Connection c = connections.findActive(person.id(), portal.portalId()).orElse(null);
+        if (c != null && c.status() == ConnectionStatus.CONNECTED) {
+            // A new attempt (a mistyped password, say) must never put a working connection at risk: the participant
+            // is sent to it instead, where "Sync now" and "Update sign-in details" are.
+            throw new OutcomeException(Outcome.ALREADY_CONNECTED, "You are already connected to " + portal.name()
+                    + ". Open that connection to sync now or to update the sign-in details.")
+                    .with("connectionId", c.id.toString());
+        }
         if (c == null) {
             c = new Connection(person.id(), portal.portalId(), portal.name(), portal.connectionMethod(), clock.instant());
             connections.persist(c);
@@ -79,13 +86,22 @@ public class ConnectionWizard {
         } else if (c.isSmart()) {
             authorizeUrl = smart.begin(c, portal, callback);
         } else {
-            storeCredentials(c, request.username(), request.password());
+            storeCredentials(c, ConnectionSecrets.CREDENTIALS, request.username(), request.password());
             c.validating(clock.instant());
             validation.fire(new ValidationRequested(c.id, Step.SIGN_IN, null));
         }
         changed.fire(new ConnectionChanged(current.actor(), person.id(), c.id, portal.portalId(), "start",
                 c.status().code(), c.failureCode));
         return views.of(c, person, portal).withAuthorizeUrl(authorizeUrl);
+    }
+
+    /** The portals the person has a working (connected) connection to, and each one's connection id. */
+    public Map<UUID, UUID> working(String personId) {
+        PersonView person = current.person(personId);
+        Map<UUID, UUID> working = new java.util.HashMap<>();
+        connections.findByPerson(person.id()).stream().filter(c -> c.status() == ConnectionStatus.CONNECTED)
+                .forEach(c -> working.put(c.portalId, c.id));
+        return working;
     }
 
     public ConnectionView view(String connectionId) {
@@ -104,7 +120,17 @@ public class ConnectionWizard {
     public ConnectionView updateCredentials(String connectionId, String username, String password) {
         Connection c = owned(connectionId);
         requireCredentialPortal(c);
-        storeCredentials(c, username, password);
+        if (c.status() == ConnectionStatus.CONNECTED) {
+            // A working connection keeps working: the new details are tried first, and replace the old ones only
+            // once the portal accepts them (ConnectionOutcomes.applyUpdate).
+            storeCredentials(c, ConnectionSecrets.CANDIDATE, username, password);
+            c.checkingUpdate(clock.instant());
+            validation.fire(new ValidationRequested(c.id, Step.UPDATE, null));
+            changed.fire(new ConnectionChanged(current.actor(), c.personId, c.id, c.portalId, "credentials_check",
+                    c.status().code(), null));
+            return views.of(c, current.person(c.personId), portals.get(c.portalId));
+        }
+        storeCredentials(c, ConnectionSecrets.CREDENTIALS, username, password);
         return revalidate(c, Step.SIGN_IN, null, "credentials");
     }
 
@@ -200,7 +226,7 @@ public class ConnectionWizard {
         return views.of(c, current.person(c.personId), portals.get(c.portalId));
     }
 
-    private void storeCredentials(Connection c, String username, String password) {
+    private void storeCredentials(Connection c, String kind, String username, String password) {
         List<FieldError> errors = new ArrayList<>();
         if (username == null || username.isBlank() || username.length() > 200) {
             errors.add(new FieldError("username", "Enter the username you use at the portal."));
@@ -212,12 +238,14 @@ public class ConnectionWizard {
             throw new OutcomeException(Outcome.VALIDATION_FAILED, "Enter your portal sign-in details.", errors);
         }
         try {
-            secrets.put(c.id, ConnectionSecrets.CREDENTIALS,
+            secrets.put(c.id, kind,
                     json.writeValueAsString(Map.of("username", username.strip(), "password", password)));
         } catch (IOException e) {
             throw new IllegalStateException("credentials not encodable");
         }
-        secrets.remove(c.id, ConnectionSecrets.CHALLENGE);
+        if (ConnectionSecrets.CREDENTIALS.equals(kind)) {
+            secrets.remove(c.id, ConnectionSecrets.CHALLENGE);
+        }
     }
 
     private void requireCredentialPortal(Connection c) {

@@ -7,7 +7,8 @@ import java.util.UUID;
  * code or a profile id) lives only in memory: after a crash the participant is simply asked again.
  */
 record ValidationRequested(UUID connectionId, Step step, String answer) {
-    enum Step { SIGN_IN, SECOND_FACTOR, PROFILE }
+    /** {@code UPDATE}: new sign-in details for a working connection, tried before they replace the old ones. */
+    enum Step { SIGN_IN, SECOND_FACTOR, PROFILE, UPDATE }
 
     @Override
     public String toString() {

@@ -16,6 +16,8 @@ public enum Outcome {
     PERSON_HAS_ENROLMENTS("person_has_enrolments", 409),
     AUTHORITY_NOT_ATTESTED("authority_not_attested", 400),
     ALREADY_ENROLLED("already_enrolled", 409),
+    /** The person already has a working connection to this portal: a new attempt would put it at risk. */
+    ALREADY_CONNECTED("already_connected", 409),
     CONSENT_VERSION_MISMATCH("consent_version_mismatch", 409),
     NOT_ENROLLED("not_enrolled", 403),
     CONCURRENT_CHANGE("concurrent_change", 409),
@@ -26,6 +28,8 @@ public enum Outcome {
     ALREADY_UPLOADED("already_uploaded", 409),
     QUOTA_EXCEEDED("quota_exceeded", 429),
     NOT_AN_ARCHIVE("not_an_archive", 415),
+    /** Documents cannot be read here now (the extraction worker does not start): uploads wait rather than pile up. */
+    UPLOADS_PAUSED("uploads_paused", 503),
     INTERNAL_ERROR("internal_error", 500),
     /** The database (or another part Ferry cannot work without) is briefly unreachable: try again shortly. */
     SERVICE_UNAVAILABLE("service_unavailable", 503);

@@ -152,7 +152,7 @@ public class ConnectionSync {
             }
             for (String type : TYPES) {
                 session = readType(session, type, incremental.contains(type) ? bound : null, pages, counts,
-                        stillHeld);
+                        stillHeld, runId);
             }
             result = new Result(null, null);
         } catch (SyncFailure f) {
@@ -235,7 +235,7 @@ public class ConnectionSync {
     }
 
     private PortalAccess.Session readType(PortalAccess.Session first, String type, Instant changedAfter,
-            FhirPages pages, Counts counts, BooleanSupplier stillHeld) {
+            FhirPages pages, Counts counts, BooleanSupplier stillHeld, UUID runId) {
         PortalAccess.Session session = first;
         URI url = searchUrl(session.fhirBase(), type, session.patientId(), pageSize, changedAfter);
         for (int page = 0; url != null && page < maxPages; page++) {
@@ -257,7 +257,11 @@ public class ConnectionSync {
             if (!stillHeld.getAsBoolean()) {
                 throw new SyncFailure(LEASE_LOST);
             }
+            int before = counts.added + counts.updated;
             store(session, bundle, counts);
+            if (counts.added + counts.updated != before) {
+                history.progress(runId, counts.added, counts.updated); // the connection page shows "N so far"
+            }
             url = next(session.fhirBase(), bundle).orElse(null);
         }
         return session;

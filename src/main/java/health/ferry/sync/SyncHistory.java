@@ -66,6 +66,12 @@ public class SyncHistory implements PanacheRepositoryBase<SyncRun, UUID> {
         findById(runId).changesSince = since;
     }
 
+    /** What a running run has brought so far (after each page), for the participant watching it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void progress(UUID runId, int added, int updated) {
+        update("newRecords = ?1, updatedRecords = ?2 where id = ?3 and finishedAt is null", added, updated, runId);
+    }
+
     /** A run whose worker stopped (crash, lease expired) before it finished. */
     @Transactional
     void interrupted(UUID runId, Instant now) {

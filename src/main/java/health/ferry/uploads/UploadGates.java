@@ -67,13 +67,21 @@ class UploadGates {
 
     void withinLimit(Admission admission, long bytes) {
         if (bytes > admission.maxBytes()) {
-            throw tooLarge(admission.maxBytes());
+            throw tooLarge(bytes, admission.maxBytes());
         }
     }
 
+    /** Over the limit by an unknown amount (counted while it was stored): the limit alone. */
     static OutcomeException tooLarge(long maxBytes) {
-        return new OutcomeException(Outcome.TOO_LARGE, "This upload is larger than this study accepts (at most "
-                + UploadSizes.readable(maxBytes) + ").");
+        return new OutcomeException(Outcome.TOO_LARGE, "This upload is larger than this study accepts in one "
+                + "upload (at most " + UploadSizes.readable(maxBytes) + ").").with("maxBytes", Long.toString(maxBytes));
+    }
+
+    /** The size the participant sent (or announced) and the limit, as the upload page says it before sending. */
+    static OutcomeException tooLarge(long bytes, long maxBytes) {
+        return new OutcomeException(Outcome.TOO_LARGE, "This upload is " + UploadSizes.readable(bytes)
+                + "; this study accepts up to " + UploadSizes.readable(maxBytes) + " in one upload.")
+                .with("maxBytes", Long.toString(maxBytes));
     }
 
     void withinQuota(UUID personId) {

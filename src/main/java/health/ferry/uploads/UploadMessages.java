@@ -59,6 +59,21 @@ public interface UploadMessages {
     @Message("The upload did not go through. Please check your connection and try again.")
     String send_failed();
 
+    @Message("Uploads are paused for a while")
+    String paused_title();
+
+    @Message("Ferry cannot read documents at the moment, so it is not taking new uploads: they would only wait unread. Nothing you uploaded before is lost. Please come back later; the people who run Ferry have been told.")
+    String paused_text();
+
+    @Message("Uploading is paused for now (see above).")
+    String paused_study();
+
+    @Message("This file is {size}; this study accepts up to {limit} in one upload. Nothing was sent.")
+    String too_large_file(String size, String limit);
+
+    @Message("These files come to {size}; this study accepts up to {limit} in one upload. Nothing was sent.")
+    String too_large_files(String size, String limit);
+
     @Message("See the documents")
     String see_documents();
 

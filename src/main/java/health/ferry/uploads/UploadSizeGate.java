@@ -46,7 +46,7 @@ public class UploadSizeGate {
                 routing.response().putHeader("Connection", "close");
                 routing.addEndHandler(done -> routing.request().connection().close());
             }
-            throw UploadGates.tooLarge(limit);
+            throw UploadGates.tooLarge(declared, limit);
         });
     }
 }

@@ -141,6 +141,12 @@ public interface WebMessages {
     @Message("Already enrolled")
     String outcome_already_enrolled();
 
+    @Message("Already connected")
+    String outcome_already_connected();
+
+    @Message("Uploads are paused")
+    String outcome_uploads_paused();
+
     @Message("The consent has changed")
     String outcome_consent_version_mismatch();
 

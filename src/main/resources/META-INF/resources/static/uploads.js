@@ -39,6 +39,16 @@
         say(box, form.dataset.nothing);
         return;
       }
+      // The study's limit, checked before a single byte is sent: a participant must not wait for a gigabyte to
+      // travel only to be refused (the server checks again and answers 413 with the same message).
+      var total = files.reduce(function (sum, f) { return sum + f.file.size; }, 0);
+      var max = Number(form.dataset.maxBytes);
+      if (max > 0 && total > max) {
+        refuse(box, (files.length === 1 ? form.dataset.tooLargeFile : form.dataset.tooLargeFiles)
+          .split('{size}').join(readable(total)));
+        return;
+      }
+      box.querySelector('[data-can-leave]').hidden = false;
       var data = new FormData();
       form.querySelectorAll('input[type=hidden]').forEach(function (field) { data.append(field.name, field.value); });
       files.forEach(function (f) { data.append('file', f.file, f.name); });
@@ -98,6 +108,22 @@
     });
   }
 
+  // An upload that was refused or did not go through: say why, and do not claim it goes on.
+  function refuse(box, message) {
+    box.querySelector('[data-can-leave]').hidden = true;
+    say(box, message);
+    box.querySelector('[data-status]').setAttribute('role', 'alert');
+  }
+
+  // Sizes as Ferry writes them (1,024-based, one decimal where it matters), so "1.1 GB" reads like the limit.
+  function readable(bytes) {
+    var MB = 1024 * 1024, GB = 1024 * MB;
+    function one(v) { var t = v.toFixed(1); return t.slice(-2) === '.0' ? t.slice(0, -2) : t; }
+    if (bytes >= GB) { return one(bytes / GB) + ' GB'; }
+    if (bytes >= MB) { return one(bytes / MB) + ' MB'; }
+    return Math.max(1, Math.ceil(bytes / 1024)) + ' KB';
+  }
+
   function send(form, box, data) {
     var sent = box.querySelector('.send-progress');
     var xhr = new XMLHttpRequest();
@@ -116,12 +142,12 @@
         refreshMyData();
         follow(form, box, body);
       } else {
-        say(box, body && body.detail ? body.detail : form.dataset.failed);
+        refuse(box, body && body.detail ? body.detail : form.dataset.failed);
       }
     });
     xhr.addEventListener('error', function () {
       form.querySelector('button[type=submit]').disabled = false;
-      say(box, form.dataset.failed);
+      refuse(box, form.dataset.failed);
     });
     xhr.send(data);
   }

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Alice connects Sam's portal with a family account: the profile choice preselects Sam, she confirms and sees
- * "Connected"; a wrong password then asks her to update the sign-in details, and the fix reconnects.
+ * "Connected"; new sign-in details with a wrong password are refused while the connection keeps working, and the
+ * right ones are taken.
  */
 @QuarkusTest
 class ConnectPortalBrowserTest {
@@ -57,19 +58,23 @@ class ConnectPortalBrowserTest {
             assertThat(page.locator(".status-line")).containsText("Connected", WAIT);
             browser.screenshot("12-connected");
 
-            // A wrong password: the participant is told to update the sign-in details, and the fix works.
-            page.navigate(base + "connections/new?by=website&q=https://MyChart.Sandbox-General.example/MyChart/Authentication/Login?mode=stdfile");
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Connect Sandbox General Hospital"))
-                    .click();
-            page.getByLabel("Username").fill("demo");
-            page.getByLabel("Password").fill("wrong");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Connect").setExact(true)).click();
-            assertThat(page.locator(".failure-message")).containsText("did not accept the username or password", WAIT);
-            assertThat(page.locator("main")).containsText("Update your sign-in details");
-            browser.screenshot("13-credential-error");
-            page.getByLabel("Username").fill("demo");
-            page.getByLabel("Password").fill("demo");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Update sign-in details")).click();
+            // New sign-in details with a wrong password: refused, Sam's connection keeps working; the right ones
+            // are taken.
+            page.locator("#update-sign-in").getByLabel("Username").fill("family");
+            page.locator("#update-sign-in").getByLabel("Password").fill("wrong");
+            page.locator("#update-sign-in button[type=submit]").click();
+            assertThat(page.locator("[data-testid=update-refused]"))
+                    .containsText("did not accept the username or password", WAIT);
+            assertThat(page.locator(".status-line")).containsText("Connected");
+            browser.screenshot("13-credential-error-still-connected");
+            page.locator("#update-sign-in").getByLabel("Username").fill("family");
+            page.locator("#update-sign-in").getByLabel("Password").fill("demo");
+            page.locator("#update-sign-in button[type=submit]").click();
+            // the family account's details are right: they are taken, the portal asks whose records again (Sam is
+            // suggested), and the connection goes on
+            assertThat(page.locator("main")).containsText("Whose records should Ferry connect?", WAIT);
+            assertThat(page.locator("input[name=profileId]:checked").locator("xpath=..")).containsText("Sam Carter");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Connect this profile")).click();
             assertThat(page.locator(".status-line")).containsText("Connected", WAIT);
         }
     }

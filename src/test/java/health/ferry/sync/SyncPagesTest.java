@@ -22,11 +22,13 @@ class SyncPagesTest {
                 .statusCode(303);
         long deadline = System.currentTimeMillis() + 60_000;
         String page = "";
-        while (System.currentTimeMillis() < deadline && !page.contains("data-testid=\"last-sync\"")) {
+        while (System.currentTimeMillis() < deadline && !finished(page)) {
             page = as("frank").get("/connections/" + id).asString();
             sleep();
         }
-        org.junit.jupiter.api.Assertions.assertTrue(page.contains("new or updated records"), page);
+        java.util.regex.Matcher line = OUTCOME.matcher(page);
+        org.junit.jupiter.api.Assertions.assertTrue(line.find() && line.group(1).contains("new or updated records"),
+                page);
         as("frank").get("/api/v1/connections/" + id).then().body("lastSync.outcome",
                 org.hamcrest.Matchers.equalTo("new_records"));
     }
@@ -39,11 +41,21 @@ class SyncPagesTest {
                 .statusCode(303);
         long deadline = System.currentTimeMillis() + 60_000;
         String page = "";
-        while (System.currentTimeMillis() < deadline && !page.contains("data-testid=\"last-sync\"")) {
+        while (System.currentTimeMillis() < deadline && !finished(page)) {
             page = as("frank").get("/connections/" + id).asString();
             sleep();
         }
-        org.junit.jupiter.api.Assertions.assertTrue(page.contains("found nothing new"), page);
+        java.util.regex.Matcher line = OUTCOME.matcher(page);
+        org.junit.jupiter.api.Assertions.assertTrue(line.find() && line.group(1).contains("found nothing new"), page);
+    }
+
+    private static final java.util.regex.Pattern OUTCOME = java.util.regex.Pattern.compile(
+            "data-testid=\"last-sync\" class=\"sync-line\">([^<]*)<");
+
+    /** The last sync's outcome line is on the page (not "Fetching your records… N so far", which is "running"). */
+    private static boolean finished(String page) {
+        java.util.regex.Matcher line = OUTCOME.matcher(page);
+        return line.find() && !line.group(1).startsWith("No sync yet");
     }
 
     private static void sleep() {

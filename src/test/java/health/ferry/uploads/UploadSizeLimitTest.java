@@ -69,6 +69,9 @@ class UploadSizeLimitTest {
             char[] body = new char[Integer.parseInt(headers.get("content-length"))];
             assertEquals(body.length, in.read(body, 0, body.length));
             assertTrue(new String(body).contains("\"code\":\"too_large\""), new String(body));
+            // the same words the upload page says before sending anything: the size, then the study's limit
+            assertTrue(new String(body).contains("This upload is 9 MB; this study accepts up to 8 MB in one upload."),
+                    new String(body));
             assertEquals(-1, in.read(), "the server closes the connection instead of reading the body");
         }
         as("alice").get("/api/v1/people/" + person + "/uploads").then().body("total", equalTo(0));

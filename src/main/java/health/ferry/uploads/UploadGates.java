@@ -67,13 +67,24 @@ class UploadGates {
 
     void withinLimit(Admission admission, long bytes) {
         if (bytes > admission.maxBytes()) {
-            throw tooLarge(admission.maxBytes());
+            throw tooLarge(admission.maxBytes(), bytes);
         }
     }
 
+    /**
+     * 413 {@code too_large} when the size is known: the detail names both sizes ("This upload is 1.1 GB; this study
+     * accepts up to 1 GB."), and the problem carries {@code maxBytes} and {@code size} as numbers.
+     */
+    static OutcomeException tooLarge(long maxBytes, long size) {
+        return new OutcomeException(Outcome.TOO_LARGE, "This upload is " + UploadSizes.readable(size)
+                + "; this study accepts up to " + UploadSizes.readable(maxBytes) + ".").with("maxBytes", maxBytes)
+                .with("size", size);
+    }
+
+    /** 413 {@code too_large} found while counting a body of unknown length: only the limit is known. */
     static OutcomeException tooLarge(long maxBytes) {
         return new OutcomeException(Outcome.TOO_LARGE, "This upload is larger than this study accepts (at most "
-                + UploadSizes.readable(maxBytes) + ").");
+                + UploadSizes.readable(maxBytes) + ").").with("maxBytes", maxBytes);
     }
 
     void withinQuota(UUID personId) {

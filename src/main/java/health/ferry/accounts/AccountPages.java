@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -151,9 +152,25 @@ public class AccountPages {
         return Response.seeOther(URI.create(safeReturn(returnTo))).build();
     }
 
+    /**
+     * A local path to go back to, else {@code /home}: never another site, and never a value that is not a valid
+     * relative URI ({@code /{x}}, {@code /%zz}, {@code /a|b} answered 500 before).
+     */
     static String safeReturn(String path) {
         if (path == null || !path.startsWith("/") || path.startsWith("//") || path.contains("\\")
-                || path.chars().anyMatch(c -> c < 0x21 || c == 0x7f) || path.length() > 200) {
+                || path.chars().anyMatch(c -> c < 0x21 || c >= 0x7f) || path.length() > 200) {
+            return "/home";
+        }
+        try {
+            URI uri = new URI(path);
+            if (uri.isAbsolute() || uri.getRawAuthority() != null || uri.getRawPath() == null
+                    || !uri.getRawPath().startsWith("/")) {
+                return "/home";
+            }
+            // A percent sign must start a valid escape: decoding checks it.
+            uri.getPath();
+            java.net.URLDecoder.decode(uri.getRawPath(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (URISyntaxException | IllegalArgumentException e) {
             return "/home";
         }
         return path;

@@ -1,5 +1,6 @@
 package health.ferry.accounts;
 
+import health.ferry.outcome.FreeText;
 import health.ferry.outcome.Outcome;
 import health.ferry.outcome.OutcomeException;
 import health.ferry.outcome.OutcomeException.FieldError;
@@ -77,8 +78,10 @@ public class People {
         String name = form.displayName() == null ? "" : form.displayName().strip();
         if (name.isEmpty()) {
             errors.add(new FieldError("displayName", "Enter the person's name."));
-        } else if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+        } else if (name.length() > MAX_NAME) {
             errors.add(new FieldError("displayName", "Use at most 200 ordinary characters for the name."));
+        } else if (!FreeText.isPlainLine(name)) {
+            errors.add(new FieldError("displayName", FreeText.MESSAGE));
         }
         LocalDate birthDate = parseBirthDate(form.birthDate(), dependant, errors);
         Relationship relationship = Relationship.SELF;

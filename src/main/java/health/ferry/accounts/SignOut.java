@@ -10,7 +10,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -30,16 +29,18 @@ public class SignOut {
     CurrentAccount current;
     @Inject
     Event<SignedOut> signedOut;
+    @Inject
+    PublicOrigin origin;
     @ConfigProperty(name = "quarkus.oidc.client-id")
     String clientId;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response signOut(UriInfo uri) {
+    public Response signOut() {
         String idToken = session.getIdToken() == null ? null : session.getIdToken().getRawToken();
         signedOut.fire(new SignedOut(current.actor()));
         session.logout().await().indefinitely();
-        String back = uri.getBaseUriBuilder().path("signed-out").build().toString();
+        String back = origin.resolve("/signed-out").toString();
         String endSession = metadata.isResolvable() ? metadata.get().getEndSessionUri() : null;
         if (endSession == null) {
             return Response.seeOther(URI.create(back)).build();

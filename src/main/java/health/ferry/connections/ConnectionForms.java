@@ -1,5 +1,6 @@
 package health.ferry.connections;
 
+import health.ferry.accounts.PublicOrigin;
 import health.ferry.accounts.Acting;
 import health.ferry.accounts.PersonView;
 import health.ferry.directory.PortalDirectory;
@@ -27,6 +28,8 @@ import org.jboss.resteasy.reactive.RestForm;
 @RolesAllowed("participant")
 public class ConnectionForms {
     @Inject
+    PublicOrigin origin;
+    @Inject
     ConnectionWizard wizard;
     @Inject
     Acting acting;
@@ -43,7 +46,7 @@ public class ConnectionForms {
         PersonView person = acting.person();
         try {
             ConnectionView view = wizard.start(person.id().toString(),
-                    new ConnectionWizard.StartRequest(portalId, username, password), ConnectionsApi.callback(uri));
+                    new ConnectionWizard.StartRequest(portalId, username, password), ConnectionsApi.callback(origin));
             if (view.authorizeUrl() != null) {
                 // Shown, then followed: the portal is another site, reached by a link rather than a form redirect.
                 return Response.ok(ConnectionPages.statusPage(person, view, false)).build();
@@ -73,7 +76,7 @@ public class ConnectionForms {
             return Response.seeOther(URI.create("/connections/new/" + portalId)).build();
         }
         ConnectionView view = wizard.start(acting.person().id().toString(), new ConnectionWizard.StartRequest(
-                portalId, null, null), ConnectionsApi.callback(uri));
+                portalId, null, null), ConnectionsApi.callback(origin));
         return toStatus(view);
     }
 
@@ -104,7 +107,7 @@ public class ConnectionForms {
     @POST
     @Path("{id}/reconnect")
     public Response reconnect(@PathParam("id") String id, UriInfo uri) {
-        ConnectionView view = wizard.reconnect(id, ConnectionsApi.callback(uri));
+        ConnectionView view = wizard.reconnect(id, ConnectionsApi.callback(origin));
         return view.authorizeUrl() != null ? Response.ok(ConnectionPages.statusPage(acting.person(), view, false))
                 .build() : toStatus(view);
     }

@@ -1,5 +1,6 @@
 package health.ferry.connections;
 
+import health.ferry.accounts.PublicOrigin;
 import health.ferry.accounts.Acting;
 import health.ferry.accounts.CurrentAccount;
 import health.ferry.accounts.PersonView;
@@ -63,6 +64,8 @@ public class ConnectionPages {
         static native TemplateInstance status(StatusView view);
     }
 
+    @Inject
+    PublicOrigin origin;
     @Inject
     Acting acting;
     @Inject
@@ -130,7 +133,7 @@ public class ConnectionPages {
     @Path("smart/callback")
     public Response callback(@QueryParam("state") String state, @QueryParam("code") String code,
             @QueryParam("error") String error, UriInfo uri) {
-        ConnectionView view = wizard.completeAuthorization(state, code, error, ConnectionsApi.callback(uri));
+        ConnectionView view = wizard.completeAuthorization(state, code, error, ConnectionsApi.callback(origin));
         return Response.seeOther(URI.create("/connections/" + view.id())).build();
     }
 

@@ -1,5 +1,6 @@
 package health.ferry.connections;
 
+import health.ferry.accounts.PublicOrigin;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Connections")
 public class ConnectionsApi {
     @Inject
+    PublicOrigin origin;
+    @Inject
     ConnectionWizard wizard;
 
     public record Page<T>(List<T> items, long total) {
@@ -48,7 +51,7 @@ public class ConnectionsApi {
     @Path("people/{personId}/connections")
     @Operation(summary = "Connect a portal: SMART answers an authorizeUrl; credential portals validate in the background")
     public Response start(@PathParam("personId") String personId, ConnectionWizard.StartRequest body, UriInfo uri) {
-        ConnectionView view = wizard.start(personId, body, callback(uri));
+        ConnectionView view = wizard.start(personId, body, callback(origin));
         return Response.created(uri.getBaseUriBuilder().path("api/v1/connections/{id}").build(view.id()))
                 .entity(view).build();
     }
@@ -103,7 +106,7 @@ public class ConnectionsApi {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Reconnect: SMART answers a new authorizeUrl (extension)")
     public Response reconnect(@PathParam("id") String id, UriInfo uri) {
-        return accepted(wizard.reconnect(id, callback(uri)));
+        return accepted(wizard.reconnect(id, callback(origin)));
     }
 
     @DELETE
@@ -117,8 +120,9 @@ public class ConnectionsApi {
         return Response.noContent().build();
     }
 
-    static URI callback(UriInfo uri) {
-        return uri.getBaseUriBuilder().path("connections/smart/callback").build();
+    /** Where portals send SMART authorization codes: on the configured public origin, never the request's Host. */
+    static URI callback(PublicOrigin origin) {
+        return origin.resolve("/connections/smart/callback");
     }
 
     private static Response accepted(ConnectionView view) {

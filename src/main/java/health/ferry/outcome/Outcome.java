@@ -26,6 +26,8 @@ public enum Outcome {
     SUPPORTING_DOCUMENTS_DISABLED("supporting_documents_disabled", 403),
     TOO_LARGE("too_large", 413),
     ALREADY_UPLOADED("already_uploaded", 409),
+    /** An Idempotency-Key sent again with other content: the key names one request, not a slot to overwrite. */
+    IDEMPOTENCY_KEY_REUSED("idempotency_key_reused", 422),
     QUOTA_EXCEEDED("quota_exceeded", 429),
     NOT_AN_ARCHIVE("not_an_archive", 415),
     /** Documents cannot be read here now (the extraction worker does not start): uploads wait rather than pile up. */

@@ -6,7 +6,7 @@ import java.util.List;
 public class OutcomeException extends RuntimeException {
     private final Outcome outcome;
     private final List<FieldError> errors;
-    private final java.util.Map<String, String> extensions = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, Object> extensions = new java.util.LinkedHashMap<>();
 
     public OutcomeException(Outcome outcome, String detail) {
         this(outcome, detail, List.of());
@@ -45,7 +45,13 @@ public class OutcomeException extends RuntimeException {
         return this;
     }
 
-    public java.util.Map<String, String> extensions() {
+    /** Adds a number to the problem body (RFC 9457 extension), e.g. a limit in bytes. */
+    public OutcomeException with(String member, long value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> extensions() {
         return java.util.Collections.unmodifiableMap(extensions);
     }
 

@@ -45,8 +45,20 @@ class RecordRepository implements PanacheRepositoryBase<StoredRecord, UUID> {
                 : list("personId = ?1 and state = ?2 and category in ?3", personId, state, categories);
     }
 
+    /** A query's ids go in chunks: one IN list of tens of thousands exceeds what a statement may bind. */
+    static final int IDS_PER_QUERY = 1000;
+
     List<StoredRecord> findByPersonAndIds(UUID personId, Collection<UUID> ids) {
-        return ids.isEmpty() ? List.of() : list("personId = ?1 and id in ?2", personId, ids);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        List<StoredRecord> found = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
+            found.addAll(list("personId = ?1 and id in ?2", personId,
+                    all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY))));
+        }
+        return found;
     }
 
     List<String> acceptedTypes(Collection<UUID> people) {

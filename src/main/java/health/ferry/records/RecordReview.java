@@ -124,12 +124,19 @@ public class RecordReview {
             }
         }
         List<String> chosen = ids.stream().map(UUID::toString).toList();
-        return accept ? decide(personId, chosen, List.of()) : decide(personId, List.of(), chosen);
+        return accept ? apply(personId, chosen, List.of()) : apply(personId, List.of(), chosen);
     }
 
     /** Accepts pending records and deletes pending or accepted ones; ids of other people are not touched. */
     @Transactional
     public Decided decide(UUID personId, List<String> accept, List<String> delete) {
+        within("accept", accept);
+        within("delete", delete);
+        return apply(personId, accept, delete);
+    }
+
+    /** Decides without the per-request cap: a ticked category on the page may hold any number of records. */
+    private Decided apply(UUID personId, List<String> accept, List<String> delete) {
         int accepted = 0;
         for (StoredRecord r : records.findByPersonAndIds(personId, ids("accept", accept))) {
             if (RecordState.PENDING.code().equals(r.state)) {
@@ -167,6 +174,15 @@ public class RecordReview {
         }
         bundle.put("total", entries.size());
         return bundle.toString();
+    }
+
+    /** A request names at most this many records in each list; larger decisions go a page at a time. */
+    public static final int MAX_IDS = 10_000;
+
+    private static void within(String field, List<String> ids) {
+        if (ids != null && ids.size() > MAX_IDS) {
+            throw OutcomeException.invalid(field, "At most " + MAX_IDS + " record ids in one request.");
+        }
     }
 
     private static List<UUID> ids(String field, List<String> raw) {

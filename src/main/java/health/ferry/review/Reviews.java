@@ -1,6 +1,7 @@
 package health.ferry.review;
 
 import health.ferry.accounts.CurrentAccount;
+import health.ferry.outcome.FreeText;
 import health.ferry.outcome.Outcome;
 import health.ferry.outcome.OutcomeException;
 import health.ferry.records.RecordCategory;
@@ -49,6 +50,7 @@ public class Reviews {
         if (reason != null && reason.length() > MAX_REASON) {
             throw OutcomeException.invalid("reason", "At most " + MAX_REASON + " characters.");
         }
+        FreeText.requireText("reason", reason);
         String category = request.category() == null || request.category().isBlank() ? null
                 : request.category().strip();
         if (category != null && RecordCategory.fromCode(category).isEmpty()) {

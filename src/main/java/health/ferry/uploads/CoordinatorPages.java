@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 
 /**
@@ -124,12 +125,16 @@ public class CoordinatorPages {
             @FormParam("decision") String decision, @FormParam("reason") String reason,
             @FormParam("kind") String kind, @FormParam("category") String category,
             @FormParam("version") Integer version) {
+        // Checked before anything is decided: a form whose upload is not an id changes nothing (400).
+        String upload = uuid("uploadId", uploadId);
+        CoordinatorDocument decided;
         try {
-            desk.decide(documentId, new ReviewRequest(decision, reason, kind, category, version));
+            decided = desk.decide(documentId, new ReviewRequest(decision, reason, kind, category, version));
         } catch (OutcomeException e) {
-            return failed(uploadId, e);
+            return failed(upload, e);
         }
-        return Response.seeOther(URI.create("/coordinator/uploads/" + uploadId + "#document-" + documentId)).build();
+        return Response.seeOther(URI.create("/coordinator/uploads/" + decided.uploadId() + "#document-"
+                + decided.id())).build();
     }
 
     @POST
@@ -188,6 +193,14 @@ public class CoordinatorPages {
         }
         String message = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message();
         return Response.status(e.outcome().status()).entity(packagePage(uploadId, message)).build();
+    }
+
+    private static String uuid(String field, String value) {
+        try {
+            return UUID.fromString(value == null ? "" : value.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            throw OutcomeException.invalid(field, "Not an upload of this study.");
+        }
     }
 
     private static Integer parse(String s) {

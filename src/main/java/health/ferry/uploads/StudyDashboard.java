@@ -1,6 +1,7 @@
 package health.ferry.uploads;
 
 import health.ferry.accounts.CurrentAccount;
+import health.ferry.outcome.FreeText;
 import health.ferry.outcome.OutcomeException;
 import health.ferry.records.AcceptedRecords;
 import health.ferry.review.CoordinatedStudies;
@@ -147,6 +148,7 @@ public class StudyDashboard {
         if (message.isEmpty() || message.length() > MAX_MESSAGE) {
             throw OutcomeException.invalid("message", "Write a message of at most " + MAX_MESSAGE + " characters.");
         }
+        FreeText.requireText("message", message);
         UUID person = desk.participants(study).entrySet().stream()
                 .filter(e -> e.getValue().pseudonym().equals(pseudonym)).map(Map.Entry::getKey).findFirst()
                 .orElseThrow(() -> current.denied("participant", String.valueOf(pseudonym), study.id()));

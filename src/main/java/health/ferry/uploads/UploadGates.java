@@ -67,21 +67,25 @@ class UploadGates {
 
     void withinLimit(Admission admission, long bytes) {
         if (bytes > admission.maxBytes()) {
-            throw tooLarge(bytes, admission.maxBytes());
+            throw tooLarge(admission.maxBytes(), bytes);
         }
     }
 
-    /** Over the limit by an unknown amount (counted while it was stored): the limit alone. */
-    static OutcomeException tooLarge(long maxBytes) {
-        return new OutcomeException(Outcome.TOO_LARGE, "This upload is larger than this study accepts in one "
-                + "upload (at most " + UploadSizes.readable(maxBytes) + ").").with("maxBytes", Long.toString(maxBytes));
+    /**
+     * 413 {@code too_large} when the size is known: the detail names both sizes ("This upload is 1.1 GB; this study
+     * accepts up to 1 GB."), and the problem carries {@code maxBytes} and {@code size} as numbers.
+     */
+    static OutcomeException tooLarge(long maxBytes, long size) {
+        return new OutcomeException(Outcome.TOO_LARGE, "This upload is " + UploadSizes.readable(size)
+                + "; this study accepts up to " + UploadSizes.readable(maxBytes) + " in one upload.")
+                .with("maxBytes", maxBytes)
+                .with("size", size);
     }
 
-    /** The size the participant sent (or announced) and the limit, as the upload page says it before sending. */
-    static OutcomeException tooLarge(long bytes, long maxBytes) {
-        return new OutcomeException(Outcome.TOO_LARGE, "This upload is " + UploadSizes.readable(bytes)
-                + "; this study accepts up to " + UploadSizes.readable(maxBytes) + " in one upload.")
-                .with("maxBytes", Long.toString(maxBytes));
+    /** 413 {@code too_large} found while counting a body of unknown length: only the limit is known. */
+    static OutcomeException tooLarge(long maxBytes) {
+        return new OutcomeException(Outcome.TOO_LARGE, "This upload is larger than this study accepts (at most "
+                + UploadSizes.readable(maxBytes) + ").").with("maxBytes", maxBytes);
     }
 
     void withinQuota(UUID personId) {

@@ -51,7 +51,8 @@ public class UploadIntake {
         Admission admission = gates.admit(submission.studyId(), submission.personId(),
                 submission.prerequisiteConfirmed());
         String key = idempotencyKey(submission.idempotencyKey());
-        Optional<UUID> earlier = key == null ? Optional.empty() : recorder.replay(admission, key);
+        Optional<UUID> earlier = key == null ? Optional.empty()
+                : recorder.replay(admission, key, () -> submittedContentKey(submission));
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -117,10 +118,41 @@ public class UploadIntake {
 
     /** The archive's own hash, or for several files a hash of their sorted hashes: the same bytes, the same key. */
     static String contentKey(String shape, List<StoredBlob> blobs) {
-        if (Upload.ARCHIVE.equals(shape) || blobs.size() == 1) {
-            return blobs.get(0).sha256();
+        return contentKey(blobs.stream().map(StoredBlob::sha256).toList());
+    }
+
+    /**
+     * The content key of what a request carries, hashed where it lies, without storing it: compared with the upload
+     * an earlier request with the same Idempotency-Key made. No files is no content (null): never the same.
+     */
+    static String submittedContentKey(Submission submission) {
+        if (submission.files().isEmpty()) {
+            return null;
         }
-        String sorted = String.join("\n", blobs.stream().map(StoredBlob::sha256).sorted().toList());
+        List<String> hashes = new ArrayList<>();
+        for (Submission.File file : submission.files()) {
+            try (InputStream in = Files.newInputStream(file.path())) {
+                MessageDigest digest = MessageDigest.getInstance("SHA-256");
+                byte[] buffer = new byte[64 * 1024];
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    digest.update(buffer, 0, n);
+                }
+                hashes.add(HexFormat.of().formatHex(digest.digest()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
+        }
+        return contentKey(hashes);
+    }
+
+    /** One file (or a .zip): its own hash; several files: the hash of their sorted hashes, in any order. */
+    private static String contentKey(List<String> hashes) {
+        if (hashes.size() == 1) {
+            return hashes.get(0);
+        }
+        String sorted = String.join("\n", hashes.stream().sorted().toList());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(sorted.getBytes(StandardCharsets.US_ASCII)));

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Records a stored upload in one transaction, under a lock on its package so the quota, duplicate and retry checks
@@ -48,12 +49,21 @@ class UploadRecorder {
     @Inject
     Clock clock;
 
-    /** The upload an earlier request with this key created, if any; a key reused elsewhere is a conflict. */
-    Optional<UUID> replay(Admission admission, String key) {
+    /**
+     * The upload an earlier request with this key created, if any. The key names one request: reused for another
+     * person or study it is a conflict, and with other bytes ({@code contentKey}, asked only when there is an earlier
+     * upload) it is {@code idempotency_key_reused}, never a silent answer with the first upload.
+     */
+    Optional<UUID> replay(Admission admission, String key, Supplier<String> contentKey) {
         return uploads.findByIdempotencyKey(admission.accountId(), key).map(earlier -> {
             if (!earlier.studyId.equals(admission.studyId()) || !earlier.personId.equals(admission.personId())) {
                 throw new OutcomeException(Outcome.CONFLICT,
                         "This Idempotency-Key was already used for another person or study.");
+            }
+            if (!earlier.contentSha256.equals(contentKey.get())) {
+                throw new OutcomeException(Outcome.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was already used "
+                        + "for other files (upload " + earlier.id + "). Send those same files to retry, or use a new "
+                        + "key for new files.").with("uploadId", earlier.id.toString());
             }
             return earlier.id;
         });
@@ -64,7 +74,8 @@ class UploadRecorder {
     UUID record(Admission admission, Stored stored) {
         SupportingDocumentsPackage pkg = packageFor(admission);
         String key = stored.content().idempotencyKey();
-        Optional<UUID> earlier = key == null ? Optional.empty() : replay(admission, key);
+        Optional<UUID> earlier = key == null ? Optional.empty()
+                : replay(admission, key, () -> stored.content().contentSha256());
         if (earlier.isPresent()) {
             return earlier.get();
         }

@@ -1,19 +1,20 @@
 package health.ferry.uploads;
 
-import io.vertx.core.http.HttpVersion;
-import io.vertx.ext.web.RoutingContext;
+import health.ferry.outcome.OutcomeException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Answers 413 {@code too_large} from the declared Content-Length alone, before any of the body is read, when an
- * upload is plainly over its study's limit. Runs before matching, because a resource with form parameters has
- * its whole multipart body read before any other filter. A body without a length is counted as it is stored.
+ * upload is plainly over its study's limit. It must answer before Quarkus' own ceiling
+ * ({@code quarkus.http.limits.max-body-size}), which refuses a larger declared length with a bare 413 and no body, and
+ * before a resource with form parameters reads its whole multipart body: the web layer asks it from a route that runs
+ * ahead of both ({@code web.DeclaredUploadSize}). A body without a length is counted as it is stored.
  */
+@ApplicationScoped
 public class UploadSizeGate {
     /** Multipart framing and the small form fields around the files. */
     static final long FRAMING_ALLOWANCE = 64 * 1024;
@@ -23,30 +24,23 @@ public class UploadSizeGate {
     @Inject
     UploadGates gates;
 
-    @ServerRequestFilter(preMatching = true, priority = 150)
-    void declaredTooLarge(ContainerRequestContext request, RoutingContext routing) {
-        if (!"POST".equals(request.getMethod())) {
-            return;
+    /** The refusal of an upload request whose declared length is over its study's limit; empty for anything else. */
+    public Optional<OutcomeException> declaredTooLarge(String method, String path, String contentLength) {
+        if (!"POST".equals(method) || contentLength == null || path == null) {
+            return Optional.empty();
         }
-        Matcher path = UPLOAD_PATHS.matcher(request.getUriInfo().getPath());
-        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        if (!path.matches() || length == null) {
-            return;
+        Matcher upload = UPLOAD_PATHS.matcher(path);
+        if (!upload.matches()) {
+            return Optional.empty();
         }
         long declared;
         try {
-            declared = Long.parseLong(length.strip());
+            declared = Long.parseLong(contentLength.strip());
         } catch (NumberFormatException e) {
-            return;
+            return Optional.empty();
         }
-        String studyId = path.group(1) != null ? path.group(1) : path.group(2);
-        gates.limitFor(studyId).filter(limit -> declared > limit + FRAMING_ALLOWANCE).ifPresent(limit -> {
-            // The body is never read: close an HTTP/1 connection once answered rather than let the client go on.
-            if (routing.request().version() != HttpVersion.HTTP_2) {
-                routing.response().putHeader("Connection", "close");
-                routing.addEndHandler(done -> routing.request().connection().close());
-            }
-            throw UploadGates.tooLarge(declared, limit);
-        });
+        String studyId = upload.group(1) != null ? upload.group(1) : upload.group(2);
+        return gates.limitFor(studyId).filter(limit -> declared > limit + FRAMING_ALLOWANCE)
+                .map(limit -> UploadGates.tooLarge(limit, declared));
     }
 }

@@ -8,7 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * A JSON API action without a body ({@code POST /connections/{id}/recheck}) is a JSON request with an empty body:
  * it is treated like every other JSON request (no form CSRF token; cross-site browsers cannot send it with the
- * session cookie, which is SameSite). Form posts to pages always carry a content type and stay CSRF-checked.
+ * session cookie, which is SameSite). A body-less post to a page is a form instead ({@link PageFormRequests}).
  */
 public class BodilessApiRequests {
     @ServerRequestFilter(preMatching = true, priority = 100)

@@ -2,6 +2,8 @@ package health.ferry.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import health.ferry.jobs.DatabaseOutage;
 import health.ferry.outcome.Outcome;
 import health.ferry.outcome.OutcomeException;
@@ -26,6 +28,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class Problems {
     static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+    /** Error pages say their charset, like every other page. */
+    static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
     private static final Logger LOG = Logger.getLogger(Problems.class);
     /** What a 503 asks clients to wait before trying again. */
     static final int RETRY_AFTER_SECONDS = 30;
@@ -78,6 +82,53 @@ public class Problems {
                 List.of(), null);
     }
 
+    /**
+     * JSON that parses but does not fit the endpoint: a value of the wrong type ({@code "emailNotifications":
+     * "maybe"}), an array where an object belongs. Quarkus' own mapper for this answers {@code application/json} in a
+     * shape of its own (or an empty body); Ferry answers the contract's 400 problem+json with one field error.
+     */
+    @ServerExceptionMapper
+    Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e.getPath());
+        return respond(uri, Outcome.VALIDATION_FAILED, "The request has invalid fields.",
+                List.of(new FieldError(field.isEmpty() ? "body" : field, field.isEmpty()
+                        ? "Send one JSON object, as this endpoint describes." : expected(e.getTargetType()))),
+                null);
+    }
+
+    /** The JSON path of the failing value: {@code emailNotifications}, {@code categories[2]}; empty for the body. */
+    static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : path == null ? List.<JsonMappingException.Reference>of() : path) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** What a field of this type takes, in words (never the value that was sent). */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "This value has the wrong type.";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "Use true or false.";
+        }
+        if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != char.class)) {
+            return "Use a number.";
+        }
+        if (type == String.class || type.isEnum() || type == UUID.class) {
+            return "Use a text value.";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "Use a list.";
+        }
+        return "Use a JSON object.";
+    }
+
     /** A role that may not use a route sees the same 404 as for anything else it may not see (no oracle). */
     @ServerExceptionMapper
     Response forbidden(ForbiddenException e, UriInfo uri) {
@@ -112,6 +163,11 @@ public class Problems {
 
     @ServerExceptionMapper
     Response unexpected(Throwable e, UriInfo uri) {
+        if (unreadableBody(e)) {
+            // The client's body, not a bug: a malformed multipart body, a form over the field limit.
+            return respond(uri, Outcome.MALFORMED_REQUEST, "The form or upload could not be read. Please send it again.",
+                    List.of(), null);
+        }
         String reference = UUID.randomUUID().toString();
         if (databaseUnavailable(e)) {
             // An outage, not a bug: no stack trace, a reference to match the log, and when to try again.
@@ -139,13 +195,41 @@ public class Problems {
                     outcome.code(), errors, reference);
             return Response.status(status).type(PROBLEM_JSON).entity(body).build();
         }
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.error(new ErrorView(title, detail, status, reference))).build();
+        // Rendered here: a TemplateInstance entity would be written with the template's own "text/html", no charset.
+        return Response.status(status).type(HTML)
+                .entity(Templates.error(new ErrorView(title, detail, status, reference)).render()).build();
     }
 
     static boolean isApi(UriInfo uri) {
-        String path = uri.getPath();
+        return isApi(uri.getPath());
+    }
+
+    static boolean isApi(String path) {
         return path.startsWith("/api/") || path.equals("/api");
+    }
+
+    /**
+     * The problem+json body of an outcome as a map, its extension members beside the standard ones, for a response
+     * made outside JAX-RS ({@link DeclaredUploadSize}); the same shape the mappers here answer.
+     */
+    static java.util.Map<String, Object> problemBody(OutcomeException e, int status) {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", "https://ferry.health/problems/" + e.outcome().code());
+        body.put("title", title(e.outcome()));
+        body.put("status", status);
+        body.put("detail", e.getMessage());
+        body.put("code", e.outcome().code());
+        if (!e.errors().isEmpty()) {
+            body.put("errors", e.errors().stream().map(f -> java.util.Map.of("field", f.field(), "message",
+                    f.message())).toList());
+        }
+        body.putAll(e.extensions());
+        return body;
+    }
+
+    /** The error page of an outcome, rendered, for a response made outside JAX-RS. */
+    static String errorPage(OutcomeException e, int status) {
+        return Templates.error(new ErrorView(title(e.outcome()), e.getMessage(), status, null)).render();
     }
 
     /** The bundle's title for an outcome (every outcome has one; a test checks it). */
@@ -156,6 +240,28 @@ public class Problems {
         } catch (ReflectiveOperationException e) {
             return outcome.code();
         }
+    }
+
+    /**
+     * Whether a failure is a request body that cannot be read as the form it says it is: Netty's form decoder
+     * refusing it, RESTEasy's form parser past its 1,000 parameters or its multipart parser failing on the framing
+     * (issue 22: these answered 500 and logged an ERROR).
+     */
+    static boolean unreadableBody(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getName();
+            if (name.startsWith("io.netty.handler.codec.http.multipart.HttpPostRequestDecoder$")) {
+                return true;
+            }
+            // RESTEasy's own form and multipart parsers: an IOException on broken framing, a RuntimeException past
+            // the parameter limit (FormData.add). Thrown there, not passed through from storage or Ferry's code.
+            StackTraceElement[] frames = t.getStackTrace();
+            if ((t instanceof java.io.IOException || t.getClass() == RuntimeException.class) && frames.length > 0
+                    && frames[0].getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a failure is the database being unreachable rather than a bug ({@link DatabaseOutage#unavailable}). */

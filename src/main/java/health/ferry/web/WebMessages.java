@@ -171,6 +171,9 @@ public interface WebMessages {
     @Message("These files were already uploaded")
     String outcome_already_uploaded();
 
+    @Message("This request key was already used for other files")
+    String outcome_idempotency_key_reused();
+
     @Message("Too many uploads today")
     String outcome_quota_exceeded();
 

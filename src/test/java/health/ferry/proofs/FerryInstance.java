@@ -139,6 +139,7 @@ final class FerryInstance implements AutoCloseable {
                         .toString());
             }
             own.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            own.put("FERRY_PUBLIC_ORIGIN", "http://localhost:" + port);
             try {
                 // A fresh log per proof run; restarts of this instance append to it.
                 java.nio.file.Files.deleteIfExists(Processes.log(name));

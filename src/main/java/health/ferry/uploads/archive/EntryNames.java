@@ -1,5 +1,6 @@
 package health.ferry.uploads.archive;
 
+import health.ferry.outcome.FreeText;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -63,7 +64,7 @@ final class EntryNames {
         if (path.isEmpty() || path.indexOf('\\') >= 0 || path.startsWith("/") || DRIVE.matcher(path).matches()) {
             throw unsafe(name, null);
         }
-        if (path.codePoints().anyMatch(EntryNames::hidden)) {
+        if (!FreeText.isPlainLine(path)) {
             throw unsafe(name, null);
         }
         String[] parts = path.split("/", -1);
@@ -99,7 +100,7 @@ final class EntryNames {
     /** A sentence naming the entry, with hidden characters made visible and long names shortened. */
     static String sentence(String name) {
         StringBuilder shown = new StringBuilder();
-        name.codePoints().limit(MESSAGE_LENGTH).forEach(c -> shown.appendCodePoint(hidden(c) ? '\uFFFD' : c));
+        name.codePoints().limit(MESSAGE_LENGTH).forEach(c -> shown.appendCodePoint(FreeText.hidden(c) ? '\uFFFD' : c));
         return "It concerns “" + shown + (name.codePointCount(0, name.length()) > MESSAGE_LENGTH ? "…" : "") + "”.";
     }
 
@@ -108,11 +109,6 @@ final class EntryNames {
     }
 
     /** Control characters (C0, DEL, C1) and the invisible direction marks used to disguise extensions. */
-    private static boolean hidden(int c) {
-        return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F
-                || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
-    }
-
     private static int segments(String name) {
         return name.split("/").length;
     }

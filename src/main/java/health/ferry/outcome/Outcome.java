@@ -26,6 +26,12 @@ public enum Outcome {
     ALREADY_UPLOADED("already_uploaded", 409),
     QUOTA_EXCEEDED("quota_exceeded", 429),
     NOT_AN_ARCHIVE("not_an_archive", 415),
+    /** Too many of one kind of request from one account in a while (wards, portal requests); try again later. */
+    RATE_LIMITED("rate_limited", 429),
+    /** The account acts for as many people as one account may. */
+    PEOPLE_LIMIT_REACHED("people_limit_reached", 400),
+    /** A portal request that copies a listed portal's name or website host: choose the listed portal. */
+    PORTAL_ALREADY_LISTED("portal_already_listed", 409),
     INTERNAL_ERROR("internal_error", 500),
     /** The database (or another part Ferry cannot work without) is briefly unreachable: try again shortly. */
     SERVICE_UNAVAILABLE("service_unavailable", 503);

@@ -113,6 +113,9 @@ class ConnectionValidator {
             };
         } catch (PortalUnavailable | CircuitBreakerOpenException e) {
             return Failed.of(ConnectionFailure.PORTAL_UNAVAILABLE.code());
+        } catch (health.ferry.outbound.OutboundRefused e) {
+            // The portal's address is not one Ferry may reach: a set-up problem, not the participant's.
+            return Failed.of(ConnectionFailure.PORTAL_NOT_SUPPORTED.code());
         }
     }
 

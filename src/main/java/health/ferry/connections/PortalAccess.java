@@ -134,6 +134,8 @@ public class PortalAccess {
                     portals.get(c.portalId))), username, password);
         } catch (CircuitBreakerOpenException e) {
             throw new PortalUnavailable("circuit open", null);
+        } catch (health.ferry.outbound.OutboundRefused e) {
+            outcome = Failed.of(ConnectionFailure.PORTAL_NOT_SUPPORTED.code());
         }
         attempts.record(c.personId, c.portalId, outcome instanceof Failed f ? f.failureCode() : "connected");
         outcomes.apply(c.id, outcome);

@@ -8,16 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import health.ferry.PageSession;
+import health.ferry.ProductionLimitsProfile;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,22 +27,8 @@ import org.junit.jupiter.api.Test;
  * page that says why; removing someone frees a place; adding and removing does not get round the hourly limit.
  */
 @QuarkusTest
-@TestProfile(WardLimitTest.ProductionLimits.class)
+@TestProfile(ProductionLimitsProfile.class)
 class WardLimitTest {
-    /** The production limits, on an in-memory database of its own (H2 keeps {@code mem:ferry} across restarts). */
-    public static class ProductionLimits implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> overrides = new HashMap<>(Map.of("ferry.accounts.max-people", "20",
-                    "ferry.accounts.max-new-people-per-hour", "10"));
-            if (!List.of(System.getProperty("quarkus.test.profile", "test").split(",")).contains("pg")) {
-                overrides.put("quarkus.datasource.jdbc.url", "jdbc:h2:mem:ferry-ward-limits;DB_CLOSE_DELAY=-1;"
-                        + "MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-            }
-            return overrides;
-        }
-    }
-
     private static ValidatableResponse add(String user, String name) {
         return as(user).contentType(ContentType.JSON).body(Map.of("displayName", name, "birthDate", "2015-05-05",
                 "relationship", "ward", "authorityAttested", true)).post("/api/v1/people").then();

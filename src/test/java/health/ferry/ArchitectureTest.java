@@ -21,19 +21,22 @@ class ArchitectureTest {
     /** Which features each feature may use. audit and notifications only observe; web may use everything. */
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("outcome", Set.of()),
+            Map.entry("outbound", Set.of()),
             Map.entry("jobs", Set.of("outcome")),
             Map.entry("accounts", Set.of("outcome")),
             Map.entry("records", Set.of("outcome", "accounts")),
             Map.entry("studies", Set.of("outcome", "accounts", "records")),
-            Map.entry("directory", Set.of("outcome", "jobs", "accounts")),
-            Map.entry("connections", Set.of("outcome", "jobs", "accounts", "studies", "directory", "records")),
+            Map.entry("directory", Set.of("outcome", "jobs", "accounts", "outbound")),
+            Map.entry("connections", Set.of("outcome", "jobs", "accounts", "studies", "directory", "records",
+                    "outbound")),
             Map.entry("review", Set.of("outcome", "accounts", "studies", "records")),
             Map.entry("uploads", Set.of("outcome", "jobs", "accounts", "studies", "records", "review")),
-            Map.entry("sync", Set.of("outcome", "jobs", "accounts", "connections", "records", "directory")),
+            Map.entry("sync", Set.of("outcome", "jobs", "accounts", "connections", "records", "directory",
+                    "outbound")),
             Map.entry("notifications", Set.of("outcome", "jobs", "accounts", "studies", "records", "directory",
-                    "connections", "review", "uploads", "sync")),
+                    "connections", "review", "uploads", "sync", "outbound")),
             Map.entry("audit", Set.of("outcome", "jobs", "accounts", "studies", "records", "directory", "connections",
-                    "review", "uploads", "sync")));
+                    "review", "uploads", "sync", "outbound")));
     static final List<String> FEATURES = Stream.concat(ALLOWED.keySet().stream(), Stream.of("web")).toList();
 
     static JavaClasses classes;

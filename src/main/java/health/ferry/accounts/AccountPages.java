@@ -88,6 +88,9 @@ public class AccountPages {
             people.add(form);
             return Response.seeOther(URI.create("/account")).build();
         } catch (OutcomeException e) {
+            if (e.errors().isEmpty()) {
+                throw e; // a limit, not a field to correct: the error page says which and until when
+            }
             return invalid(new WardFormView("/account/people", true, false, values(form), errors(e)));
         }
     }

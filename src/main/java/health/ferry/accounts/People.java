@@ -31,6 +31,13 @@ public class People {
     Event<PersonRemoval> removal;
     @Inject
     Clock clock;
+    @Inject
+    WardLimits limits;
+
+    /** The account a person belongs to (the owner who acts for them), whether or not they were removed since. */
+    public java.util.Optional<UUID> accountOf(UUID personId) {
+        return people.accountOf(personId);
+    }
 
     /** A person's display name, for a study whose consent lets its coordinators see names. */
     public java.util.Optional<String> displayName(UUID personId) {
@@ -44,6 +51,7 @@ public class People {
     @Transactional
     public PersonView add(WardForm form) {
         WardDetails details = validate(form, true);
+        limits.check(current.entity().id);
         Person person = Person.dependant(current.entity().id, details, clock.instant());
         people.persist(person);
         changed.fire(new PersonChanged(current.actor(), person.id, PersonChanged.Change.ADDED));

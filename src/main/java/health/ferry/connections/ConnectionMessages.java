@@ -62,8 +62,18 @@ public interface ConnectionMessages {
     @Message("There have been too many unsuccessful attempts to connect this portal.")
     String failure_too_many_attempts();
 
-    @Message("Wait 15 minutes before trying again, so the portal does not lock your account.")
+    @Message("Ferry has paused signing in to this portal for a while, so the portal does not lock your account. Check "
+            + "your sign-in details meanwhile; once the pause is over, try again.")
     String remedy_too_many_attempts();
+
+    @Message("You can try again after {time}.")
+    String retry_at(String time);
+
+    @Message("The pause is over: you can try again now.")
+    String retry_open();
+
+    @Message("Try again")
+    String retry_now();
 
     @Message("The portal is not answering right now. This is not something you did.")
     String failure_portal_unavailable();

@@ -76,11 +76,16 @@ class ConnectionValidator {
             if (work.unreadable) {
                 // The stored secret does not open (tampered, or its key retired): ask for the details again.
                 outcome = Failed.of(ConnectionFailure.CREDENTIAL_ERROR.code());
-            } else if (attempts.coolingDown(work.personId, work.portalId)) {
-                outcome = Failed.of(ConnectionFailure.TOO_MANY_ATTEMPTS.code());
             } else {
-                outcome = call(work, request);
-                attempts.record(work.personId, work.portalId, code(outcome));
+                AttemptLimiter.Key key = attempts.key(work.personId, work.portalId, work.username);
+                java.util.Optional<java.time.Instant> until = attempts.coolingDownUntil(key);
+                if (until.isPresent()) {
+                    outcome = Failed.of(ConnectionFailure.TOO_MANY_ATTEMPTS.code());
+                    attempts.recordCoolDown(key, work.personId, request.connectionId(), until.get());
+                } else {
+                    outcome = call(work, request);
+                    attempts.record(key, work.personId, request.connectionId(), attempt(outcome, request.step()));
+                }
             }
             if (request.step() == ValidationRequested.Step.UPDATE) {
                 outcomes.applyUpdate(request.connectionId(), outcome);
@@ -125,6 +130,9 @@ class ConnectionValidator {
             };
         } catch (PortalUnavailable | CircuitBreakerOpenException e) {
             return Failed.of(ConnectionFailure.PORTAL_UNAVAILABLE.code());
+        } catch (health.ferry.outbound.OutboundRefused e) {
+            // The portal's address is not one Ferry may reach: a set-up problem, not the participant's.
+            return Failed.of(ConnectionFailure.PORTAL_NOT_SUPPORTED.code());
         }
     }
 
@@ -159,8 +167,18 @@ class ConnectionValidator {
         return w;
     }
 
-    private static String code(SignInOutcome outcome) {
-        return outcome instanceof Failed f ? f.failureCode() : "connected";
+    /**
+     * What the attempt counts as: a refused password ({@code credential_error}) or a refused one-time code
+     * ({@code wrong_code}: the portal asks for the code again after one was sent) are failures; a prompt for a code,
+     * terms, a profile or a password change waits for the participant and is not.
+     */
+    static String attempt(SignInOutcome outcome, ValidationRequested.Step step) {
+        if (!(outcome instanceof Failed f)) {
+            return "connected";
+        }
+        boolean codeRefused = step == ValidationRequested.Step.SECOND_FACTOR
+                && ConnectionFailure.TWO_FACTOR_REQUIRED.code().equals(f.failureCode());
+        return codeRefused ? AttemptLimiter.WRONG_CODE : f.failureCode();
     }
 
     /** What one run needs, read in its own short transaction. Holds a password: no toString. */

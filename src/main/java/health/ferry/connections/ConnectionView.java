@@ -27,8 +27,26 @@ public record ConnectionView(UUID id, UUID personId, UUID portalId, String porta
         }
     }
 
-    /** The failure's code, plain message and next step. */
-    public record Failure(String code, String message, String remedy) {
+    /**
+     * The failure's code, plain message and next step; {@code retryAt} (extension) is when a cool-down after too many
+     * refused sign-ins ends, while it lasts (null for other failures, and once it has ended: then try again).
+     */
+    public record Failure(String code, String message, String remedy, Instant retryAt) {
+        public Failure(String code, String message, String remedy) {
+            this(code, message, remedy, null);
+        }
+
+        /** The end of the cool-down as "2026-12-07 16:43 UTC" (pages). */
+        @JsonIgnore
+        public String retryAtText() {
+            if (retryAt == null) {
+                return null;
+            }
+            Instant down = retryAt.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            Instant up = down.equals(retryAt) ? down : down.plus(java.time.Duration.ofMinutes(1));
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                    .withZone(java.time.ZoneOffset.UTC).format(up);
+        }
     }
 
     /** The last sync run (filled in by sync). */

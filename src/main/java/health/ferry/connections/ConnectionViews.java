@@ -24,12 +24,18 @@ class ConnectionViews {
     @Inject
     ObjectMapper json;
     @Inject
+    AttemptLimiter attempts;
+    @Inject
+    java.time.Clock clock;
+    @Inject
     jakarta.enterprise.inject.Instance<LastSyncs> lastSyncs;
 
     ConnectionView of(Connection c, PersonView person, PortalConnection portal) {
         ConnectionFailure failure = c.failure();
         ConnectionView.Failure f = failure == null ? null
-                : new ConnectionView.Failure(failure.code(), failure.message(), failure.remedy());
+                : new ConnectionView.Failure(failure.code(), failure.message(), failure.remedy(),
+                        failure == ConnectionFailure.TOO_MANY_ATTEMPTS ? attempts.retryAt(c.id)
+                                .filter(at -> at.isAfter(clock.instant())).orElse(null) : null);
         List<Profile> profiles = profiles(c.profilesJson);
         Profile suggested = suggest(profiles, person);
         ConnectionView.LastSync last = lastSyncs.isResolvable() ? lastSyncs.get().lastSync(c.id).orElse(null) : null;

@@ -114,10 +114,6 @@ public class PortalAccess {
             outcomes.apply(c.id, Failed.of(ConnectionFailure.CREDENTIAL_ERROR.code()));
             return Optional.empty();
         }
-        if (attempts.coolingDown(c.personId, c.portalId)) {
-            // too many recent sign-ins at this portal: try later, the participant has nothing to fix yet
-            throw new PortalUnavailable("sign-in attempts cooling down", null);
-        }
         String username;
         String password;
         try {
@@ -128,14 +124,21 @@ public class PortalAccess {
             outcomes.apply(c.id, Failed.of(ConnectionFailure.CREDENTIAL_ERROR.code()));
             return Optional.empty();
         }
+        AttemptLimiter.Key key = attempts.key(c.personId, c.portalId, username);
+        if (attempts.coolingDownUntil(key).isPresent()) {
+            // too many recent refused sign-ins at this portal: try later, the participant has nothing to fix yet
+            throw new PortalUnavailable("sign-in attempts cooling down", null);
+        }
         SignInOutcome outcome;
         try {
             outcome = credentials.signIn(QuarkusTransaction.requiringNew().call(() -> portals.signInApi(
                     portals.get(c.portalId))), username, password);
         } catch (CircuitBreakerOpenException e) {
             throw new PortalUnavailable("circuit open", null);
+        } catch (health.ferry.outbound.OutboundRefused e) {
+            outcome = Failed.of(ConnectionFailure.PORTAL_NOT_SUPPORTED.code());
         }
-        attempts.record(c.personId, c.portalId, outcome instanceof Failed f ? f.failureCode() : "connected");
+        attempts.record(key, c.personId, c.id, ConnectionValidator.attempt(outcome, ValidationRequested.Step.SIGN_IN));
         outcomes.apply(c.id, outcome);
         return outcome instanceof SignInOutcome.Connected ? open(c.id, false) : Optional.empty();
     }

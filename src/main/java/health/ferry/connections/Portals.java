@@ -23,10 +23,13 @@ class Portals {
     @Inject
     CredentialPlatforms platforms;
 
-    /** The portal with this id from a request, or null when there is none (callers answer a clear error). */
+    /**
+     * The portal with this id from a request, or null when there is none or it is another participant's undecided
+     * request (callers answer a clear error).
+     */
     PortalConnection require(String portalId) {
         UUID id = CurrentAccount.parse(portalId);
-        return id == null ? null : directory.connection(id).orElse(null);
+        return id == null ? null : directory.visibleConnection(id).orElse(null);
     }
 
     PortalConnection get(UUID portalId) {

@@ -2,6 +2,7 @@ package health.ferry.connections;
 
 import health.ferry.connections.smart.SmartConnector;
 import health.ferry.connections.spi.PortalUnavailable;
+import health.ferry.outbound.OutboundRefused;
 import health.ferry.connections.spi.SignInOutcome;
 import health.ferry.connections.spi.SignInOutcome.Connected;
 import health.ferry.connections.spi.SignInOutcome.Failed;
@@ -53,6 +54,9 @@ class SmartAuthorizations {
         } catch (PortalUnavailable | CircuitBreakerOpenException e) {
             c.recordFailure(ConnectionFailure.PORTAL_UNAVAILABLE, null, clock.instant());
             return null;
+        } catch (OutboundRefused e) {
+            c.recordFailure(ConnectionFailure.PORTAL_NOT_SUPPORTED, null, clock.instant());
+            return null;
         }
     }
 
@@ -76,6 +80,8 @@ class SmartAuthorizations {
                 outcome = smart.exchange(Portals.fhirBase(portals.get(c.portalId)), callback, code, verifier);
             } catch (PortalUnavailable | CircuitBreakerOpenException e) {
                 outcome = Failed.of(ConnectionFailure.PORTAL_UNAVAILABLE.code());
+            } catch (OutboundRefused e) {
+                outcome = Failed.of(ConnectionFailure.PORTAL_NOT_SUPPORTED.code());
             }
         }
         outcomes.applyTo(c, outcome);
@@ -100,6 +106,8 @@ class SmartAuthorizations {
             outcome = smart.refresh(Portals.fhirBase(portals.get(c.portalId)), session);
         } catch (PortalUnavailable | CircuitBreakerOpenException e) {
             return Optional.empty();
+        } catch (OutboundRefused e) {
+            outcome = Failed.of(ConnectionFailure.PORTAL_NOT_SUPPORTED.code());
         }
         outcomes.applyTo(c, outcome);
         return outcome instanceof Connected ok ? Optional.of(ok.session()) : Optional.empty();

@@ -28,4 +28,8 @@ interface DirectoryConfig {
      */
     @WithDefault("60s")
     String indexCheckEvery();
+
+    /** How many new portals one account may ask for ("my portal isn't listed") within a day. */
+    @WithDefault("5")
+    int maxRequestsPerDay();
 }

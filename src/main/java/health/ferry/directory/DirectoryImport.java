@@ -29,6 +29,8 @@ public class DirectoryImport {
     DirectoryWriter writer;
     @Inject
     DirectoryIndex index;
+    @Inject
+    health.ferry.outbound.OutboundPolicy outbound;
 
     private final ReentrantLock oneAtATime = new ReentrantLock();
 
@@ -42,7 +44,7 @@ public class DirectoryImport {
         try {
             ImportBatch batch;
             try {
-                batch = ImportBatch.read(in, fhir, vendorHint);
+                batch = ImportBatch.read(in, fhir, vendorHint, outbound);
             } catch (BundleReader.Unreadable e) {
                 LOG.infof("Directory import %s refused: %s", source, e.getMessage());
                 return ImportReport.failed(source, e.getMessage());

@@ -28,10 +28,12 @@ class DirectoryRows {
     @Transactional
     IndexSource load() {
         try (Connection c = dataSource.getConnection()) {
-            List<IndexSource.PortalRow> portals = rows(c, "select id, name, support_status, connection_method "
+            // An undecided participant's request is private to its requester (PortalRequests, docs/security.md).
+            List<IndexSource.PortalRow> portals = rows(c, "select id, name, support_status, connection_method, "
+                    + "case when source_key is null and status_decided_at is null then requested_by end "
                     + "from portal", r -> new IndexSource.PortalRow(uuid(r, 1), r.getString(2),
                             Coded.fromCode(SupportStatus.class, r.getString(3)),
-                            Coded.fromCode(ConnectionMethod.class, r.getString(4))));
+                            Coded.fromCode(ConnectionMethod.class, r.getString(4)), uuid(r, 5)));
             List<IndexSource.WebsiteRow> websites = rows(c, "select portal_id, url, host, path from portal_website "
                     + "order by portal_id, position", r -> new IndexSource.WebsiteRow(uuid(r, 1), r.getString(2),
                             r.getString(3), r.getString(4)));

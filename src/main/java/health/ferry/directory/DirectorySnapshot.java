@@ -21,14 +21,19 @@ final class DirectorySnapshot {
     static final int MAX_LISTED = 10;
 
     private final AtomicReferenceArray<PortalSummary> cards;
+    /** Per ordinal: the only account that may find it (an undecided request), or null for everyone. */
+    private final AtomicReferenceArray<UUID> privateTo;
+    private final boolean anyPrivate;
     private final Map<UUID, Integer> ordinals;
     private final NameIndex organisations;
     private final NameIndex doctors;
     private final WebsiteIndex websites;
 
-    private DirectorySnapshot(PortalSummary[] cards, NameIndex organisations, NameIndex doctors,
+    private DirectorySnapshot(PortalSummary[] cards, UUID[] privateTo, NameIndex organisations, NameIndex doctors,
             WebsiteIndex websites) {
         this.cards = new AtomicReferenceArray<>(cards);
+        this.privateTo = new AtomicReferenceArray<>(privateTo);
+        this.anyPrivate = java.util.Arrays.stream(privateTo).anyMatch(java.util.Objects::nonNull);
         this.ordinals = new HashMap<>(cards.length * 2);
         for (int i = 0; i < cards.length; i++) {
             ordinals.put(cards[i].id(), i);
@@ -82,12 +87,14 @@ final class DirectorySnapshot {
             }
         }
         PortalSummary[] cards = new PortalSummary[rows.size()];
+        UUID[] privateTo = new UUID[rows.size()];
         for (int i = 0; i < cards.length; i++) {
             IndexSource.PortalRow r = rows.get(i);
             cards[i] = new PortalSummary(r.id(), r.name(), first(orgsOf.get(i)), first(doctorsOf.get(i)),
                     firstSite[i], r.status().code(), r.method().code());
+            privateTo[i] = r.privateTo();
         }
-        return new DirectorySnapshot(cards, orgIndex.build(), doctorIndex.build(), siteIndex.build());
+        return new DirectorySnapshot(cards, privateTo, orgIndex.build(), doctorIndex.build(), siteIndex.build());
     }
 
     int size() {
@@ -96,6 +103,17 @@ final class DirectorySnapshot {
 
     PortalSummary card(int ordinal) {
         return cards.get(ordinal);
+    }
+
+    /** Whether any card is private to one account (when none is, every search result may be shown). */
+    boolean anyPrivate() {
+        return anyPrivate;
+    }
+
+    /** Whether {@code viewer} (null: nobody in particular) may find the card: listed, or their own request. */
+    boolean visibleTo(int ordinal, UUID viewer) {
+        UUID owner = privateTo.get(ordinal);
+        return owner == null || owner.equals(viewer);
     }
 
     RankedPortals byOrganisation(String query) {
@@ -117,6 +135,7 @@ final class DirectorySnapshot {
             return false;
         }
         cards.updateAndGet(ordinal, card -> card.withStatus(status));
+        privateTo.set(ordinal, null); // decided by an admin: listed for everyone
         return true;
     }
 

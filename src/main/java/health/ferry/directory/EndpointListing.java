@@ -1,5 +1,6 @@
 package health.ferry.directory;
 
+import health.ferry.outbound.OutboundPolicy;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,11 +25,14 @@ final class EndpointListing {
 
     /** The usable endpoints by entry; the others are skipped with their reason. */
     static Map<BundleReader.Entry, ImportBatch.EndpointDraft> endpoints(BundleLinks links, String vendorHint,
-            OrganisationDrafts organisations, ImportBatch batch) {
+            OrganisationDrafts organisations, ImportBatch batch, OutboundPolicy outbound) {
         Map<BundleReader.Entry, ImportBatch.EndpointDraft> usable = new LinkedHashMap<>();
         for (BundleReader.Entry entry : links.entries()) {
             if (entry.resource() instanceof Endpoint ep) {
                 String problem = problem(ep);
+                if (problem == null) {
+                    problem = unreachable(ep, outbound);
+                }
                 if (problem != null) {
                     batch.skip(entry.label(), problem);
                     continue;
@@ -94,6 +98,22 @@ final class EndpointListing {
             return "The endpoint address is not a valid URL.";
         }
         return null;
+    }
+
+    /**
+     * Why Ferry may not fetch from this endpoint (its address, or the authorize or token address it lists): an
+     * internal name or address (loopback, private, link-local, metadata...), by the one outbound policy. Null if none.
+     */
+    private static String unreachable(Endpoint ep, OutboundPolicy outbound) {
+        String problem = outbound.listingProblem(ep.getAddress());
+        Extension oauth = ep.getExtensionByUrl(OAUTH_URIS);
+        for (String part : new String[] {"authorize", "token"}) {
+            String url = uri(oauth, part);
+            if (problem == null && url != null) {
+                problem = outbound.listingProblem(url);
+            }
+        }
+        return problem == null ? null : "Endpoint refused: " + problem;
     }
 
     private static ImportBatch.EndpointDraft draft(Endpoint ep, String vendorHint, Set<String> orgs) {

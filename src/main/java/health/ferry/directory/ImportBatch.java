@@ -2,6 +2,7 @@ package health.ferry.directory;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.io.InputStream;
+import health.ferry.outbound.OutboundPolicy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -50,10 +51,16 @@ final class ImportBatch {
      * SMART user-access brands. Entries that cannot be used are recorded as skipped.
      */
     static ImportBatch read(InputStream in, FhirContext fhir, String vendorHint) throws BundleReader.Unreadable {
+        return read(in, fhir, vendorHint, OutboundPolicy.allowing());
+    }
+
+    /** As above; {@code outbound} refuses endpoints whose addresses Ferry may not reach (skipped with the reason). */
+    static ImportBatch read(InputStream in, FhirContext fhir, String vendorHint, OutboundPolicy outbound)
+            throws BundleReader.Unreadable {
         ImportBatch batch = new ImportBatch();
         BundleLinks links = new BundleLinks(BundleReader.read(in, fhir, batch));
         OrganisationDrafts organisations = new OrganisationDrafts(batch);
-        var endpoints = EndpointListing.endpoints(links, vendorHint, organisations, batch);
+        var endpoints = EndpointListing.endpoints(links, vendorHint, organisations, batch, outbound);
         Set<BundleReader.Entry> claimed = new BrandListing(links, endpoints, organisations, batch).map();
         EndpointListing.portals(endpoints, claimed, links, organisations, batch);
         return batch;

@@ -10,7 +10,14 @@ import java.util.UUID;
 record IndexSource(List<PortalRow> portals, List<WebsiteRow> websites, List<Link> portalOrganisations,
         List<Named> organisations, List<Named> aliases, List<Named> doctors) {
 
-    record PortalRow(UUID id, String name, SupportStatus status, ConnectionMethod method) {
+    /**
+     * A portal; {@code privateTo} is the account that asked for it while it is a participant's request no admin has
+     * decided on and no published list has taken over (only that account finds it), else null (everyone does).
+     */
+    record PortalRow(UUID id, String name, SupportStatus status, ConnectionMethod method, UUID privateTo) {
+        PortalRow(UUID id, String name, SupportStatus status, ConnectionMethod method) {
+            this(id, name, status, method, null);
+        }
     }
 
     record WebsiteRow(UUID portalId, String url, String host, String path) {

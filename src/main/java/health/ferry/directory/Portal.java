@@ -134,6 +134,16 @@ class Portal {
         updatedAt = now;
     }
 
+    /** A participant's request that no admin has decided on and no published list has taken over. */
+    boolean isPrivateRequest() {
+        return sourceKey == null && requestedBy != null && statusDecidedAt == null;
+    }
+
+    /** Whether this account (null: nobody in particular) may find the portal: listed, or its own request. */
+    boolean visibleTo(UUID account) {
+        return !isPrivateRequest() || requestedBy.equals(account);
+    }
+
     boolean hasWebsite(String key) {
         return websites.stream().anyMatch(w -> w.key().equals(key));
     }

@@ -25,6 +25,8 @@ public class PortalDirectory {
     PortalRepository portals;
     @Inject
     FhirEndpointRepository endpoints;
+    @Inject
+    health.ferry.accounts.CurrentAccount current;
 
     /** One page of results and how many there are in all. */
     public record PortalPage(List<PortalSummary> items, long total) {
@@ -51,11 +53,19 @@ public class PortalDirectory {
      * unknown mode or a bad page is a validation error. Sizes above the maximum are capped.
      */
     public PortalPage search(String by, String query, Integer page, Integer size) {
-        return page(index.current(), SearchRequest.of(by, query, page, size, config));
+        return page(index.current(), SearchRequest.of(by, query, page, size, config), viewer());
     }
 
-    /** One page of a search against a snapshot (the benchmark calls this too). */
+    /** One page of a search against a snapshot, as anyone sees it (the benchmark calls this too). */
     static PortalPage page(DirectorySnapshot snapshot, SearchRequest request) {
+        return page(snapshot, request, null);
+    }
+
+    /**
+     * One page of a search against a snapshot as {@code viewer} sees it: a participant's request that no admin has
+     * decided on is found by its requester only, so nobody can put a card in front of everybody else.
+     */
+    static PortalPage page(DirectorySnapshot snapshot, SearchRequest request, UUID viewer) {
         if (request.isEmpty()) {
             return new PortalPage(List.of(), 0);
         }
@@ -65,26 +75,56 @@ public class PortalDirectory {
             case WEBSITE -> snapshot.byWebsite(request.website());
         };
         long from = (long) request.page() * request.size();
-        long to = Math.min(ranked.size(), from + request.size());
         List<PortalSummary> items = new ArrayList<>();
-        for (long rank = from; rank < to; rank++) {
-            items.add(snapshot.card(ranked.ordinal((int) rank)));
+        if (!snapshot.anyPrivate()) {
+            long to = Math.min(ranked.size(), from + request.size());
+            for (long rank = from; rank < to; rank++) {
+                items.add(snapshot.card(ranked.ordinal((int) rank)));
+            }
+            return new PortalPage(items, ranked.size());
         }
-        return new PortalPage(items, ranked.size());
+        long visible = 0;
+        for (int rank = 0; rank < ranked.size(); rank++) {
+            int ordinal = ranked.ordinal(rank);
+            if (!snapshot.visibleTo(ordinal, viewer)) {
+                continue;
+            }
+            if (visible >= from && items.size() < request.size()) {
+                items.add(snapshot.card(ordinal));
+            }
+            visible++;
+        }
+        return new PortalPage(items, visible);
     }
 
     /** What the connection wizard needs to connect to a portal, or empty when there is no such portal. */
     @Transactional
     public Optional<PortalConnection> connection(UUID portalId) {
         Portal portal = portalId == null ? null : portals.findById(portalId);
-        if (portal == null) {
-            return Optional.empty();
-        }
+        return portal == null ? Optional.empty() : Optional.of(connection(portal));
+    }
+
+    /**
+     * As {@link #connection(UUID)}, for a portal the signed-in account chose: empty for another participant's request
+     * that no admin has decided on (as if it did not exist), so its name and website reach nobody but its requester.
+     */
+    @Transactional
+    public Optional<PortalConnection> visibleConnection(UUID portalId) {
+        Portal portal = portalId == null ? null : portals.findById(portalId);
+        return portal == null || !portal.visibleTo(viewer()) ? Optional.empty() : Optional.of(connection(portal));
+    }
+
+    private PortalConnection connection(Portal portal) {
         List<PortalConnection.Endpoint> servers = endpoints.findByIds(portal.endpointIds).stream()
                 .map(e -> new PortalConnection.Endpoint(e.id, e.address, e.ehrVendor, e.fhirVersion, e.status,
                         e.authorizeUrl, e.tokenUrl)).toList();
-        return Optional.of(new PortalConnection(portal.id, portal.name, portal.supportStatus.code(),
-                portal.connectionMethod.code(), portal.websites.stream().map(w -> w.url).toList(), servers));
+        return new PortalConnection(portal.id, portal.name, portal.supportStatus.code(),
+                portal.connectionMethod.code(), portal.websites.stream().map(w -> w.url).toList(), servers);
+    }
+
+    /** The signed-in account, or null outside a request (a background task sees listed portals only). */
+    private UUID viewer() {
+        return current.isSignedIn() ? current.account().id() : null;
     }
 
     /** Portals participants asked for that await an admin's decision, oldest request first. */

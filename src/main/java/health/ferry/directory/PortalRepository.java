@@ -27,6 +27,17 @@ class PortalRepository implements PanacheRepositoryBase<Portal, UUID> {
         return list("nameKey = ?1 order by createdAt", nameKey);
     }
 
+    /** How many portals this account asked for since then (what "my portal isn't listed" created). */
+    long countRequestedSince(UUID account, java.time.Instant since) {
+        return count("requestedBy = ?1 and requestedAt > ?2", account, since);
+    }
+
+    /** When this account's first request since then was made (it stops counting a day later). */
+    Optional<java.time.Instant> firstRequestedSince(UUID account, java.time.Instant since) {
+        return find("requestedBy = ?1 and requestedAt > ?2 order by requestedAt", account, since).firstResultOptional()
+                .map(p -> p.requestedAt);
+    }
+
     /** Portals participants asked for that no published list has taken over yet. */
     List<Portal> findRequested() {
         return list("sourceKey is null and requestedAt is not null");

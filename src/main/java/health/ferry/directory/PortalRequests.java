@@ -12,6 +12,9 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +23,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Changes participants and admins make to the directory: "my portal isn't listed" requests (answered with the
- * listed portal when the website or name is known) and support decisions.
+ * listed portal when the website or name is known) and support decisions. A new request is its requester's alone
+ * until an admin decides (search shows it to nobody else); one that copies a listed portal's name or website host is
+ * refused ({@code portal_already_listed}), and an account may ask for a few new portals a day ({@code rate_limited}).
  */
 @ApplicationScoped
 class PortalRequests {
@@ -37,6 +42,8 @@ class PortalRequests {
     Event<PortalSupportDecided> decided;
     @Inject
     Clock clock;
+    @Inject
+    DirectoryConfig config;
 
     @Transactional
     Requested request(PortalRequest request) {
@@ -57,12 +64,31 @@ class PortalRequests {
             }
             website = parsed.address();
         }
-        Optional<Portal> listed = website != null ? listedAt(website) : listedAs(name);
+        UUID requester = current.account().id();
+        Optional<Portal> listed = website != null ? listedAt(website, requester) : listedAs(name, requester);
         if (listed.isPresent()) {
             return new Requested(status(listed.get()), false);
         }
-        Portal portal = Portal.requested(name.isEmpty() ? website.host() : name, website, current.account().id(),
-                clock.instant());
+        Optional<Portal> copied = website == null ? Optional.empty() : listedOnHost(website.host());
+        if (copied.isEmpty() && !name.isEmpty()) {
+            copied = listedAs(name, null);
+        }
+        if (copied.isPresent()) {
+            // Another card with a listed portal's name or website host could only mislead: choose the listed one.
+            throw new OutcomeException(Outcome.PORTAL_ALREADY_LISTED, "A portal with this name or website is already "
+                    + "in the directory. Search for it and connect it, or ask your study team for help.")
+                    .with("portalId", copied.get().id.toString());
+        }
+        Instant now = clock.instant();
+        Instant dayAgo = now.minus(Duration.ofDays(1));
+        if (portals.countRequestedSince(requester, dayAgo) >= config.maxRequestsPerDay()) {
+            Instant again = portals.firstRequestedSince(requester, dayAgo).orElse(dayAgo).plus(Duration.ofDays(1));
+            throw new OutcomeException(Outcome.RATE_LIMITED, "You can ask for at most " + config.maxRequestsPerDay()
+                    + " new portals a day. The portals you asked for are being reviewed; you can ask for another after "
+                    + again.truncatedTo(ChronoUnit.MINUTES) + ".")
+                    .with("retryAfter", again.truncatedTo(ChronoUnit.SECONDS).toString());
+        }
+        Portal portal = Portal.requested(name.isEmpty() ? website.host() : name, website, requester, now);
         portals.persist(portal);
         changed.fire(DirectoryChanged.portal(portal.id));
         LOG.infof("Portal %s requested (pending)", portal.id);
@@ -91,8 +117,9 @@ class PortalRequests {
      * The listed portal for a website: one with this very page, else one whose page it is under, else one for the
      * whole site when no page was given or the portal is the whole site.
      */
-    private Optional<Portal> listedAt(WebsiteAddress website) {
-        List<Portal> onHost = portals.findByWebsiteHost(website.host());
+    private Optional<Portal> listedAt(WebsiteAddress website, UUID viewer) {
+        List<Portal> onHost = portals.findByWebsiteHost(website.host()).stream().filter(p -> p.visibleTo(viewer))
+                .toList();
         Comparator<Portal> closest = Comparator.comparingInt(p -> p.websites.stream()
                 .filter(w -> w.host.equals(website.host())).mapToInt(w -> closeness(w, website)).max().orElse(0));
         return onHost.stream().filter(p -> p.websites.stream().anyMatch(w -> w.host.equals(website.host())
@@ -109,9 +136,16 @@ class PortalRequests {
         return listed.path.isEmpty() || asked.path().isEmpty() ? 1 : 0;
     }
 
-    private Optional<Portal> listedAs(String name) {
+    /** The portal listed under this name that {@code viewer} may find (null: a listed one, for everyone). */
+    private Optional<Portal> listedAs(String name, UUID viewer) {
         String key = NameTokens.key(name);
-        return key.isEmpty() ? Optional.empty() : portals.findByNameKey(key).stream().findFirst();
+        return key.isEmpty() ? Optional.empty()
+                : portals.findByNameKey(key).stream().filter(p -> p.visibleTo(viewer)).findFirst();
+    }
+
+    /** A portal listed for everyone with a website on this host. */
+    private Optional<Portal> listedOnHost(String host) {
+        return portals.findByWebsiteHost(host).stream().filter(p -> !p.isPrivateRequest()).findFirst();
     }
 
     private static PortalStatus status(Portal portal) {

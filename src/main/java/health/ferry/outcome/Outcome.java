@@ -32,6 +32,12 @@ public enum Outcome {
     NOT_AN_ARCHIVE("not_an_archive", 415),
     /** Documents cannot be read here now (the extraction worker does not start): uploads wait rather than pile up. */
     UPLOADS_PAUSED("uploads_paused", 503),
+    /** Too many of one kind of request from one account in a while (wards, portal requests); try again later. */
+    RATE_LIMITED("rate_limited", 429),
+    /** The account acts for as many people as one account may. */
+    PEOPLE_LIMIT_REACHED("people_limit_reached", 400),
+    /** A portal request that copies a listed portal's name or website host: choose the listed portal. */
+    PORTAL_ALREADY_LISTED("portal_already_listed", 409),
     INTERNAL_ERROR("internal_error", 500),
     /** The database (or another part Ferry cannot work without) is briefly unreachable: try again shortly. */
     SERVICE_UNAVAILABLE("service_unavailable", 503);

@@ -68,6 +68,8 @@ public class ConnectionSync {
     PortalGuards guards;
     @Inject
     DatabaseOutage outage;
+    @Inject
+    health.ferry.outbound.OutboundPolicy outbound;
     @ConfigProperty(name = "ferry.sync.outage-wait", defaultValue = "PT10M")
     Duration outageWait;
     @ConfigProperty(name = "ferry.sync.max-pages-per-type", defaultValue = "200")
@@ -143,7 +145,7 @@ public class ConnectionSync {
             PortalAccess.Session session = access.open(connectionId)
                     .orElseThrow(() -> new SyncFailure("reconnect_required"));
             Optional<Instant> since = since(connectionId, session.personId());
-            FhirPages pages = new FhirPages(http, timeout, maxPageBytes, guards.of(session.fhirBase()));
+            FhirPages pages = new FhirPages(http, timeout, maxPageBytes, guards.of(session.fhirBase()), outbound);
             IParser parser = parser();
             Set<String> incremental = since.isPresent() ? lastUpdatedSupported(session, pages, parser) : Set.of();
             Instant bound = since.map(s -> s.minus(overlap).truncatedTo(ChronoUnit.SECONDS)).orElse(null);

@@ -1,6 +1,8 @@
 package health.ferry.sync;
 
 import health.ferry.connections.PortalAccess;
+import health.ferry.outbound.OutboundPolicy;
+import health.ferry.outbound.OutboundRefused;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -29,6 +31,7 @@ final class FhirPages {
     private final Duration timeout;
     private final int maxBytes;
     private final Guard guard;
+    private final OutboundPolicy policy;
 
     /** A client for FHIR pages: no redirects followed (a redirect is an answer like any other), connect timeout. */
     static HttpClient client(Duration timeout) {
@@ -36,7 +39,8 @@ final class FhirPages {
     }
 
     /** With a shared client ({@link #client}): one per application, so connections to a portal are reused. */
-    FhirPages(HttpClient http, Duration timeout, int maxBytes, Guard guard) {
+    FhirPages(HttpClient http, Duration timeout, int maxBytes, Guard guard, OutboundPolicy policy) {
+        this.policy = policy;
         this.http = http;
         this.timeout = timeout;
         this.maxBytes = maxBytes;
@@ -62,6 +66,12 @@ final class FhirPages {
     Page get(PortalAccess.Session session, URI url) {
         if (!sameOrigin(session.fhirBase(), url)) {
             throw new SyncFailure("portal_unavailable");
+        }
+        try {
+            policy.check(url);
+        } catch (OutboundRefused e) {
+            // The portal's FHIR address is not one Ferry may reach: a set-up problem, never retried.
+            throw new SyncFailure("portal_not_supported");
         }
         try {
             return guard.call(() -> fetch(session, url), Page.class);

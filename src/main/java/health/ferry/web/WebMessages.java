@@ -180,6 +180,15 @@ public interface WebMessages {
     @Message("This is not a ZIP archive")
     String outcome_not_an_archive();
 
+    @Message("Too many requests for now")
+    String outcome_rate_limited();
+
+    @Message("This account acts for as many people as it can")
+    String outcome_people_limit_reached();
+
+    @Message("This portal is already listed")
+    String outcome_portal_already_listed();
+
     @Message("Something went wrong on our side")
     String outcome_internal_error();
 

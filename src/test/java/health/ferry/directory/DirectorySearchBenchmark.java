@@ -264,5 +264,10 @@ public final class DirectorySearchBenchmark {
         public String indexCheckEvery() {
             return "off";
         }
+
+        @Override
+        public int maxRequestsPerDay() {
+            return 5;
+        }
     };
 }

@@ -69,6 +69,8 @@ class WeeklySyncProof {
         FerryInstance.Cluster cluster = new FerryInstance.Cluster(keycloak, db, uploads)
                 .property("ferry.sandbox.enabled", "true")
                 .property("ferry.sandbox.base-url", portal)
+                // The sandbox is Ferry itself on localhost: prod refuses internal addresses unless a host is allowed.
+                .property("ferry.outbound.allow-hosts", "localhost")
                 .property("ferry.connections.credential-platforms.\"mychart.sandbox-general.example\"",
                         portal + "/sandbox/api/sessions")
                 .property("ferry.sync.cron", "0 * * * * ?")

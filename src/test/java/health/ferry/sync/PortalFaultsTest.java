@@ -23,6 +23,8 @@ class PortalFaultsTest {
     SyncHistory history;
     @Inject
     PortalGuards guards;
+    @Inject
+    health.ferry.outbound.OutboundPolicy outbound;
 
     @Test
     void aBusyPortalIsRetriedAfterItsRetryAfter() {
@@ -40,9 +42,9 @@ class PortalFaultsTest {
 
     @Test
     void aPortalThatIsDownOpensItsCircuitAndFailsFast() {
-        URI down = URI.create("http://127.0.0.1:9/fhir");
+        URI down = URI.create("http://localhost:9/fhir");
         FhirPages pages = new FhirPages(FhirPages.client(Duration.ofSeconds(2)), Duration.ofSeconds(2), 1024,
-                guards.of(down));
+                guards.of(down), outbound);
         PortalAccess.Session session = new PortalAccess.Session(UUID.randomUUID(), UUID.randomUUID(), down, "p",
                 "no-token");
         SyncFailure first = assertThrows(SyncFailure.class, () -> pages.get(session, URI.create(down + "/Condition")));

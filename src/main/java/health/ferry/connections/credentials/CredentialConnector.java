@@ -35,8 +35,9 @@ public class CredentialConnector {
 
     @Inject
     public CredentialConnector(ObjectMapper json, Clock clock,
-            @ConfigProperty(name = "ferry.connections.portal-timeout", defaultValue = "PT10S") Duration timeout) {
-        this.http = new PortalHttp(json, timeout);
+            @ConfigProperty(name = "ferry.connections.portal-timeout", defaultValue = "PT10S") Duration timeout,
+            health.ferry.outbound.OutboundPolicy policy) {
+        this.http = new PortalHttp(json, timeout, policy);
         this.clock = clock;
     }
 

@@ -49,8 +49,9 @@ public class SmartConnector {
     @Inject
     public SmartConnector(ObjectMapper json, Clock clock,
             @ConfigProperty(name = "ferry.connections.portal-timeout", defaultValue = "PT10S") Duration timeout,
-            @ConfigProperty(name = "ferry.connections.smart.client-id", defaultValue = "ferry") String clientId) {
-        this.http = new PortalHttp(json, timeout);
+            @ConfigProperty(name = "ferry.connections.smart.client-id", defaultValue = "ferry") String clientId,
+            health.ferry.outbound.OutboundPolicy policy) {
+        this.http = new PortalHttp(json, timeout, policy);
         this.clock = clock;
         this.clientId = clientId;
     }

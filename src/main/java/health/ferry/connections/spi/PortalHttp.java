@@ -2,6 +2,8 @@ package health.ferry.connections.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.ferry.outbound.OutboundPolicy;
+import health.ferry.outbound.OutboundRefused;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -13,7 +15,8 @@ import java.util.Map;
 
 /**
  * JSON over HTTP to a portal, with hard limits: connect and request timeouts, a cap on the answer's size, no
- * redirects followed (a portal's answer must come from the address in the directory).
+ * redirects followed (a portal's answer must come from the address in the directory), and every address checked by
+ * the outbound policy first ({@link OutboundRefused} when it is not one Ferry may reach).
  */
 public final class PortalHttp {
     static final int MAX_BODY = 256 * 1024;
@@ -21,12 +24,14 @@ public final class PortalHttp {
     private final HttpClient client;
     private final ObjectMapper json;
     private final Duration timeout;
+    private final OutboundPolicy policy;
 
-    public PortalHttp(ObjectMapper json, Duration timeout) {
+    public PortalHttp(ObjectMapper json, Duration timeout, OutboundPolicy policy) {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.json = json;
         this.timeout = timeout;
+        this.policy = policy;
     }
 
     /** A portal's answer: status and JSON body (an empty object when the body is not JSON). */
@@ -39,7 +44,7 @@ public final class PortalHttp {
     /** POSTs a JSON object. */
     public Answer post(URI uri, Map<String, String> body) {
         try {
-            return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+            return send(HttpRequest.newBuilder(policy.check(uri)).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
         } catch (IOException e) {
             throw new PortalUnavailable("request not encodable", null);
@@ -50,13 +55,13 @@ public final class PortalHttp {
     public Answer postForm(URI uri, Map<String, String> form) {
         StringBuilder sb = new StringBuilder();
         form.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-        return send(HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(sb.toString())));
+        return send(HttpRequest.newBuilder(policy.check(uri))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(sb.toString())));
     }
 
     /** GETs a JSON document. */
     public Answer get(URI uri) {
-        return send(HttpRequest.newBuilder(uri).GET());
+        return send(HttpRequest.newBuilder(policy.check(uri)).GET());
     }
 
     private static String enc(String s) {

@@ -35,6 +35,7 @@ public final class BenchResults {
         ROWS.put("6-api-during-ingest", "API latency while an ingest runs");
         ROWS.put("7-startup", "Start-up and RSS after first request");
         ROWS.put("8-weekly-sync", "Weekly sync of 10,000 connections");
+        ROWS.put("9-first-records", "Participant's Connect to the first pending record");
     }
 
     private BenchResults() {

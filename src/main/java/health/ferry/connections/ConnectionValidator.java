@@ -87,23 +87,23 @@ class ConnectionValidator {
                     attempts.record(key, work.personId, request.connectionId(), attempt(outcome, request.step()));
                 }
             }
-            if (request.step() == ValidationRequested.Step.UPDATE) {
-                outcomes.applyUpdate(request.connectionId(), outcome);
-            } else {
-                outcomes.apply(request.connectionId(), outcome);
-            }
+            settle(request, outcome);
         } catch (RuntimeException e) {
             if (outage.failed("connection-validator", e)) {
                 return; // nothing can be written now: still validating, resumed by resumeStuck once it is back
             }
             LOG.errorf("Validation of connection %s failed: %s at %s", request.connectionId(), e.getClass().getName(),
                     e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
-            Failed unavailable = Failed.of(ConnectionFailure.PORTAL_UNAVAILABLE.code());
-            if (request.step() == ValidationRequested.Step.UPDATE) {
-                outcomes.applyUpdate(request.connectionId(), unavailable);
-            } else {
-                outcomes.apply(request.connectionId(), unavailable);
-            }
+            settle(request, Failed.of(ConnectionFailure.PORTAL_UNAVAILABLE.code()));
+        }
+    }
+
+    /** New details for a working connection are settled apart: a refusal leaves the connection as it was. */
+    private void settle(ValidationRequested request, SignInOutcome outcome) {
+        if (request.step() == ValidationRequested.Step.UPDATE) {
+            outcomes.applyUpdate(request.connectionId(), outcome);
+        } else {
+            outcomes.apply(request.connectionId(), outcome);
         }
     }
 

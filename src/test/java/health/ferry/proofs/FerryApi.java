@@ -84,6 +84,12 @@ final class FerryApi {
         return status;
     }
 
+    /** Whether the person has at least one record waiting for review. */
+    boolean hasPendingRecords(String person) {
+        return !as().get("/api/v1/people/" + person + "/records?state=pending&size=1").then().statusCode(200)
+                .extract().jsonPath().getList("items").isEmpty();
+    }
+
     JsonPath uploadState(String id) {
         return as().get("/api/v1/uploads/" + id).then().statusCode(200).extract().jsonPath();
     }

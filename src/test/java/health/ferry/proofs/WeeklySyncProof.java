@@ -73,6 +73,9 @@ class WeeklySyncProof {
                 .property("ferry.outbound.allow-hosts", "localhost")
                 .property("ferry.connections.credential-platforms.\"mychart.sandbox-general.example\"",
                         portal + "/sandbox/api/sessions")
+                // The proof is about the weekly trigger's jobs: a connection's first sync (on by default, right after
+                // connecting) would do the full read that a kill must land in, and leave the period's job nothing.
+                .property("ferry.sync.first-sync", "false")
                 .property("ferry.sync.cron", "0 * * * * ?")
                 .property("ferry.sync.spread", "PT0S")
                 .property("ferry.sync.poll-every", "1s")

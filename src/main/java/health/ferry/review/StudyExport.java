@@ -22,10 +22,10 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * A study's records as FHIR NDJSON in the Bulk Data layout: one {@code <Type>.ndjson} per resource type, inside a
- * ZIP, pseudonymised per study. Only what each participant shares with the study goes in ({@link Shared}: accepted,
- * of a category they share, received while their consent let records flow, from a portal or an upload made for
- * this study), plus {@code Consent.ndjson}: every consent event of the study's participants as a FHIR Consent.
- * Written straight to the response, page by page.
+ * ZIP, pseudonymised and re-keyed per study ({@link Pseudonymised}). Only what each participant shares with the
+ * study goes in ({@link Shared}: accepted, of a category they share, received while their consent let records
+ * flow, from a portal or an upload made for this study), plus {@code Consent.ndjson}: every consent event of the
+ * study's participants as a FHIR Consent. Written straight to the response, page by page.
  */
 @ApplicationScoped
 public class StudyExport {
@@ -35,6 +35,8 @@ public class StudyExport {
     AcceptedRecords records;
     @Inject
     FhirContext fhir;
+    @Inject
+    StudyIds studyIds;
 
     /** What is exported: the study, its participants, the uploads made for it by person, its consent events. */
     public record Contents(Study study, List<StudyParticipant> participants, Map<UUID, Set<UUID>> uploads,
@@ -52,6 +54,7 @@ public class StudyExport {
                 pseudonyms.put(p.personId(), p.pseudonym());
             }
         }
+        StudyIds.Keyed ids = studyIds.of(contents.study().id());
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         java.util.SortedSet<String> types = new java.util.TreeSet<>(records.resourceTypes(shared));
         if (!contents.consents().isEmpty()) {
@@ -65,7 +68,7 @@ public class StudyExport {
                             c)));
                 }
                 shared.forEach((person, scope) -> records.forEach(person, scope, type, json -> {
-                    String line = Pseudonymised.line(json, pseudonyms.get(person));
+                    String line = Pseudonymised.line(json, pseudonyms.get(person), ids);
                     if (line != null) {
                         writeLine(zip, line);
                     }

@@ -83,8 +83,8 @@ public class StudyExports {
                     study.id(), "format=" + f));
         }
         if (f.equals("ndjson")) {
-            StudyExport.Contents contents = new StudyExport.Contents(study, participants, uploads.idsByPerson(study.id()),
-                    enrolments.consentHistory(study.id()));
+            StudyExport.Contents contents = new StudyExport.Contents(study, participants,
+                    uploads.idsByPerson(study.id()), enrolments.consentHistory(study.id()));
             return new Prepared(study.id() + "-records.zip", out -> QuarkusTransaction.requiringNew()
                     .timeout((int) EXPORT_TIMEOUT.toSeconds()).call(() -> {
                         records.writeNdjson(contents, out);

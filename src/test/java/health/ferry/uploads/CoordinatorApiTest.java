@@ -243,7 +243,8 @@ class CoordinatorApiTest {
                 + "\"id\":\"" + pseudonym + "\"}"), patients);
         List<String> observations = lines(files.get("Observation.ndjson"), pseudonym);
         assertEquals(1, observations.size(), observations.toString());
-        assertFalse(observations.get(0).contains("other-" + pseudonym), "a category the study does not request");
+        assertFalse(observations.get(0).contains("Shoe size"), "a category the study does not request");
+        assertFalse(observations.get(0).contains("obs-" + pseudonym), "the id is the study's, not the portal's");
         String obs = observations.get(0);
         assertTrue(obs.contains("\"reference\":\"Patient/" + pseudonym + "\""), obs);
         assertFalse(obs.contains("Noor"), "no name, no narrative: " + obs);

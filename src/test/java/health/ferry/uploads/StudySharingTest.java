@@ -86,13 +86,16 @@ class StudySharingTest {
         String heartPseudonym = pseudonym(person, HEART);
         String asthmaPseudonym = pseudonym(person, ASTHMA);
         assertTrue(!heartPseudonym.equals(asthmaPseudonym), "one pseudonym per study");
-        assertEquals(Set.of("Patient/" + heartPseudonym, "Condition/cond-" + tag, "Condition/upcond-" + tag,
-                "Observation/lab-" + tag), export("casey", HEART, heartPseudonym).records(),
+        Held heartHeld = export("casey", HEART, heartPseudonym);
+        assertEquals(Set.of("Patient/" + heartPseudonym, id(HEART, "Condition", "cond-" + tag),
+                id(HEART, "Condition", "upcond-" + tag), id(HEART, "Observation", "lab-" + tag)),
+                heartHeld.records(),
                 "the heart study: conditions and lab results (shared), its own upload; not procedures (requested, "
                         + "not shared), not immunizations (not requested), not the pending allergy");
-        assertEquals(Set.of("Patient/" + asthmaPseudonym, "Condition/cond-" + tag, "Immunization/imm-" + tag,
-                "MedicationRequest/med-" + tag, "Observation/vital-" + tag),
-                export("dana", ASTHMA, asthmaPseudonym).records(),
+        Held asthmaHeld = export("dana", ASTHMA, asthmaPseudonym);
+        assertEquals(Set.of("Patient/" + asthmaPseudonym, id(ASTHMA, "Condition", "cond-" + tag),
+                id(ASTHMA, "Immunization", "imm-" + tag), id(ASTHMA, "MedicationRequest", "med-" + tag),
+                id(ASTHMA, "Observation", "vital-" + tag)), asthmaHeld.records(),
                 "the asthma registry: all it requests; not lab results nor procedures, not the heart study's upload");
 
         // A category turned off stops the flow at once; the change is a consent event of its own.
@@ -100,7 +103,7 @@ class StudySharingTest {
                 .put("/api/v1/people/" + person + "/enrollments/" + enrolmentId(person, HEART) + "/sharing").then()
                 .statusCode(200).body("sharedCategories", equalTo(List.of("lab_results")));
         Held heart = export("casey", HEART, heartPseudonym);
-        assertEquals(Set.of("Patient/" + heartPseudonym, "Observation/lab-" + tag), heart.records());
+        assertEquals(Set.of("Patient/" + heartPseudonym, id(HEART, "Observation", "lab-" + tag)), heart.records());
         assertEquals(List.of("given:inactive", "sharing_changed:active"), heart.consents());
 
         // Withdrawal stops the flow; records received while withdrawn never flow, even after enrolling again.
@@ -113,7 +116,7 @@ class StudySharingTest {
         acceptAllBut(person, "pending-" + tag);
         pause();
         enrol(person, ASTHMA, "1.2", List.of("immunizations")).then().statusCode(201).body("id", equalTo(asthma));
-        assertEquals(Set.of("Patient/" + asthmaPseudonym, "Immunization/imm-" + tag),
+        assertEquals(Set.of("Patient/" + asthmaPseudonym, id(ASTHMA, "Immunization", "imm-" + tag)),
                 export("dana", ASTHMA, asthmaPseudonym).records(), "received before the withdrawal: it flows");
     }
 
@@ -138,7 +141,8 @@ class StudySharingTest {
         as("alice").cookie("ferry_acting", person).get("/studies/" + ASTHMA).then().statusCode(200)
                 .body(containsString("The study&#39;s consent has changed (now version 1.2)"))
                 .body(containsString("Until you read the new consent above and accept it, nothing new is shared"));
-        assertEquals(Set.of("Condition/before-" + tag), export("dana", ASTHMA, pseudonym).records(),
+        Held gated = export("dana", ASTHMA, pseudonym);
+        assertEquals(Set.of(id(ASTHMA, "Condition", "before-" + tag)), gated.records(),
                 "nothing received after the study's consent changed flows until the participant consents again");
 
         enrol(person, ASTHMA, "1.2", null).then().statusCode(201).body("id", equalTo(enrolment))
@@ -148,7 +152,8 @@ class StudySharingTest {
         store.upsert(p, portal, resource("Condition", "again-" + tag, ""));
         acceptAllBut(person, "none");
         Held held = export("dana", ASTHMA, pseudonym);
-        assertEquals(Set.of("Condition/before-" + tag, "Condition/again-" + tag), held.records(),
+        assertEquals(Set.of(id(ASTHMA, "Condition", "before-" + tag), id(ASTHMA, "Condition", "again-" + tag)),
+                held.records(),
                 "what arrived between the change and the new consent stays out");
         assertEquals(List.of("given:inactive", "reconsented:active"), held.consents());
         enrol(person, ASTHMA, "1.2", null).then().statusCode(409).body("code", equalTo("already_enrolled"));
@@ -210,6 +215,56 @@ class StudySharingTest {
                 pseudonym).isEmpty());
     }
 
+    @Test
+    void idsAreRekeyedPerStudyStableWithinItUnrelatedAcrossAndLeadNowhereOutside() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String person = UploadCalls.ward("alice", "Rekeyed Rene", null);
+        enrol(person, HEART, "2026-03", List.of("conditions", "visits", "documents")).then().statusCode(201);
+        enrol(person, ASTHMA, "1.2", List.of("conditions", "visits")).then().statusCode(201);
+        UUID p = UUID.fromString(person);
+        RecordSource portal = RecordSource.connection(UUID.randomUUID());
+        store.upsert(p, portal, resource("Encounter", "enc-" + tag, ",\"identifier\":[{\"value\":\"MRN-" + tag
+                + "\"}]"));
+        store.upsert(p, portal, resource("Condition", "cond-" + tag, ",\"encounter\":{\"reference\":"
+                + "\"https://portal.example/fhir/Encounter/enc-" + tag + "/_history/3\"},\"asserter\":{\"reference\":"
+                + "\"urn:uuid:" + tag + "\",\"display\":\"Dr Who\"},\"meta\":{\"source\":\"https://portal.example\"}"));
+        store.upsert(p, portal, resource("DocumentReference", "doc-" + tag, ",\"content\":[{\"attachment\":{"
+                + "\"contentType\":\"application/pdf\",\"url\":\"https://portal.example/Binary/bin-" + tag
+                + "\"}}],\"extension\":[{\"url\":\"http://example.org/ext\",\"valueString\":\"kept\"}]"));
+        acceptAllBut(person, "none");
+
+        String heartPseudonym = pseudonym(person, HEART);
+        String asthmaPseudonym = pseudonym(person, ASTHMA);
+        Map<String, JsonNode> heart = lines("casey", HEART, heartPseudonym);
+        Map<String, JsonNode> asthma = lines("dana", ASTHMA, asthmaPseudonym);
+        String heartCondition = id(HEART, "Condition", "cond-" + tag);
+        String heartEncounter = id(HEART, "Encounter", "enc-" + tag);
+        assertEquals(Set.of(heartCondition, heartEncounter, id(HEART, "DocumentReference", "doc-" + tag)),
+                heart.keySet());
+        assertEquals(Set.of(id(ASTHMA, "Condition", "cond-" + tag), id(ASTHMA, "Encounter", "enc-" + tag)),
+                asthma.keySet());
+        assertTrue(!heartCondition.equals(id(ASTHMA, "Condition", "cond-" + tag)), "unrelated across studies");
+        assertEquals(heartEncounter, heart.get(heartCondition).path("encounter").path("reference").asText(),
+                "a reference points at the re-keyed id of what it names, the portal's address gone");
+        assertTrue(heart.get(heartCondition).path("asserter").path("reference").isMissingNode(),
+                "a reference naming no resource is dropped");
+        assertTrue(heart.get(heartCondition).path("meta").path("source").isMissingNode());
+        JsonNode doc = heart.get(id(HEART, "DocumentReference", "doc-" + tag));
+        assertTrue(doc.path("content").path(0).path("attachment").path("url").isMissingNode(), doc.toString());
+        assertEquals("application/pdf", doc.path("content").path(0).path("attachment").path("contentType").asText());
+        assertEquals("http://example.org/ext", doc.path("extension").path(0).path("url").asText());
+        List<JsonNode> all = new ArrayList<>(heart.values());
+        all.addAll(asthma.values());
+        for (JsonNode r : all) {
+            List<String> named = new ArrayList<>(r.findValuesAsText("reference"));
+            named.add(r.path("id").asText());
+            assertTrue(named.stream().noneMatch(n -> n.contains(tag)), "no portal id reaches a study: " + r);
+            assertTrue(r.findValues("identifier").isEmpty(), "no business identifier reaches a study: " + r);
+            assertTrue(!r.toString().contains("portal.example"), "nothing leads back to the portal: " + r);
+        }
+        assertEquals(heart.keySet(), lines("casey", HEART, heartPseudonym).keySet(), "stable within the study");
+    }
+
     // ------------------------------------------------------------------------------------------------------------
 
     static io.restassured.response.Response enrol(String person, String study, String version,
@@ -258,6 +313,39 @@ class StudySharingTest {
             }
         }
         return new Held(records, consents);
+    }
+
+    /** "Type/id" as the study's export names the record: HMAC-SHA256(the study's key, "Type/id"), 40 hex. */
+    String id(String study, String type, String id) throws Exception {
+        String secret;
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(
+                "select secret from study_export_key where study_id = ?")) {
+            q.setString(1, study);
+            try (ResultSet rs = q.executeQuery()) {
+                assertTrue(rs.next(), "the study's key is made on its first export");
+                secret = rs.getString(1);
+            }
+        }
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(secret), "HmacSHA256"));
+        byte[] digest = mac.doFinal((type + "/" + id).getBytes(StandardCharsets.UTF_8));
+        return type + "/" + java.util.HexFormat.of().formatHex(digest, 0, 20);
+    }
+
+    /** The participant's records in a study's export, by "Type/id". */
+    static Map<String, JsonNode> lines(String coordinator, String study, String pseudonym) throws IOException {
+        Map<String, byte[]> files = CoordinatorApiTest.unzip(as(coordinator).get(API + study
+                + "/export?format=ndjson").then().statusCode(200).extract().asByteArray());
+        Map<String, JsonNode> mine = new java.util.TreeMap<>();
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            for (String line : CoordinatorApiTest.lines(f.getValue(), pseudonym)) {
+                JsonNode r = JSON.readTree(line);
+                if (!r.path("resourceType").asText().equals("Consent")) {
+                    mine.put(r.path("resourceType").asText() + "/" + r.path("id").asText(), r);
+                }
+            }
+        }
+        return mine;
     }
 
     String pseudonym(String person, String study) throws SQLException {

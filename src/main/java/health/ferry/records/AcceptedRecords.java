@@ -40,6 +40,11 @@ public class AcceptedRecords {
         }
     }
 
+    /** How many records (the Patient aside) one person shares with the study, by category code. */
+    public Map<String, Long> countByCategory(UUID personId, Shared shared) {
+        return records.sharedCountByCategory(personId, shared);
+    }
+
     /** When each record these people share with the study, received at or after {@code since}, was received. */
     public List<Instant> receivedSince(Map<UUID, Shared> people, Instant since) {
         return people.entrySet().stream().flatMap(e -> records.sharedReceivedSince(e.getKey(), e.getValue(), since)

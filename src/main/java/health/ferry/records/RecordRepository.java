@@ -78,6 +78,20 @@ class RecordRepository implements PanacheRepositoryBase<StoredRecord, UUID> {
                 .setParameter("since", since).getResultList();
     }
 
+    /** How many records (the Patient aside) one person shares with a study, by category code. */
+    Map<String, Long> sharedCountByCategory(UUID personId, Shared shared) {
+        Map<String, Long> counts = new HashMap<>();
+        if (shared.isEmpty()) {
+            return counts;
+        }
+        for (Object[] row : bind(getEntityManager().createQuery("select r.category, count(r) from StoredRecord r "
+                + "where " + sharedWhere(shared) + " and r.resourceType <> 'Patient' group by r.category",
+                Object[].class), personId, shared).getResultList()) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
     /**
      * Accepted, of a shared category (or the Patient the records name), from a connection or one of the study's
      * uploads, received in one of the periods. Parameters: person, state, cats, uploads, from0/to0 …

@@ -265,6 +265,50 @@ class StudySharingTest {
         assertEquals(heart.keySet(), lines("casey", HEART, heartPseudonym).keySet(), "stable within the study");
     }
 
+    @Test
+    void theParticipantSeesWhatEachStudyHasReceivedWhenItLastExportedAndWhoLooked() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String person = UploadCalls.ward("alice", "Receipts Riley", null);
+        enrol(person, HEART, "2026-03", List.of("conditions", "lab_results")).then().statusCode(201);
+        enrol(person, ASTHMA, "1.2", null).then().statusCode(201);
+        UUID p = UUID.fromString(person);
+        RecordSource portal = RecordSource.connection(UUID.randomUUID());
+        store.upsert(p, portal, patient("pt-" + tag));
+        store.upsert(p, portal, resource("Condition", "cond-" + tag, ""));
+        store.upsert(p, portal, resource("Immunization", "imm-" + tag, ""));
+        store.upsert(p, portal, resource("Observation", "lab-" + tag, observationCategory("laboratory")));
+        acceptAllBut(person, "none");
+        String received = "/api/v1/people/" + person + "/received";
+        String heart = "items.find { it.studyId == '" + HEART + "' }";
+        String asthma = "items.find { it.studyId == '" + ASTHMA + "' }";
+        as("alice").get(received).then().statusCode(200).body("total", equalTo(2))
+                .body(heart + ".categories.find { it.category == 'conditions' }.records", equalTo(1))
+                .body(heart + ".categories.find { it.category == 'conditions' }.shared", equalTo(true))
+                .body(heart + ".categories.find { it.category == 'lab_results' }.records", equalTo(1))
+                .body(heart + ".categories.find { it.category == 'procedures' }.shared", equalTo(false))
+                .body(heart + ".categories.find { it.category == 'procedures' }.label", equalTo("Procedures"))
+                .body(heart + ".categories.find { it.category == 'immunizations' }", org.hamcrest.Matchers.nullValue())
+                .body(heart + ".lastExportAt", org.hamcrest.Matchers.nullValue())
+                .body(asthma + ".categories.find { it.category == 'immunizations' }.records", equalTo(1))
+                .body(asthma + ".categories.find { it.category == 'conditions' }.records", equalTo(1));
+        as("casey").get(API + HEART + "/export?format=ndjson").then().statusCode(200);
+        as("alice").contentType(ContentType.JSON).body(Map.of("sharedCategories", List.of("lab_results")))
+                .put("/api/v1/people/" + person + "/enrollments/" + enrolmentId(person, HEART) + "/sharing").then()
+                .statusCode(200);
+        as("alice").get(received).then().statusCode(200)
+                .body(heart + ".lastExportAt", org.hamcrest.Matchers.notNullValue())
+                .body(heart + ".viewers", equalTo(List.of("casey")))
+                .body(heart + ".categories.find { it.category == 'conditions' }.shared", equalTo(false))
+                .body(heart + ".categories.find { it.category == 'conditions' }.records", equalTo(0))
+                .body(asthma + ".lastExportAt", org.hamcrest.Matchers.nullValue());
+        as("alice").cookie("ferry_acting", person).get("/account/access-log").then().statusCode(200)
+                .body(containsString("What each study has received"))
+                .body(containsString("Last exported by the study:"))
+                .body(containsString("Copies exported until then cannot be recalled."))
+                .body(containsString("Looked at by: casey"));
+        as("bob").get(received).then().statusCode(404);
+    }
+
     // ------------------------------------------------------------------------------------------------------------
 
     static io.restassured.response.Response enrol(String person, String study, String version,

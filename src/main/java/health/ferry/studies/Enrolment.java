@@ -41,6 +41,9 @@ public class Enrolment {
     /** Comma-separated category codes shared with the study; null (enrolments before V15): all it requests. */
     @Column(name = "shared_categories")
     String sharedCategories;
+    /** When the study last exported this participant's records (copies it holds cannot be recalled). */
+    @Column(name = "last_exported_at")
+    Instant lastExportedAt;
     @Version
     int version;
 
@@ -107,6 +110,6 @@ public class Enrolment {
     EnrolmentView view(Study study) {
         return new EnrolmentView(id, studyId, personId, consentVersion, enrolledAt, status, withdrawnAt,
                 study == null ? null : shared(study).stream().sorted().map(RecordCategory::code).toList(),
-                study == null || !isActive() ? null : !consentCurrent(study));
+                study == null || !isActive() ? null : !consentCurrent(study), lastExportedAt);
     }
 }

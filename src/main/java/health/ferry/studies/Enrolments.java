@@ -148,6 +148,12 @@ public class Enrolments {
                         consentVersions.of(study.id())));
     }
 
+    /** The study exported these participants' records now (shown to them beside what they share). */
+    @Transactional
+    public void exported(String studyId, java.util.Collection<UUID> people) {
+        enrolments.exported(studyId, people, clock.instant());
+    }
+
     /** Every consent event of a study's enrolments, oldest first, as the study may know them (by pseudonym). */
     public List<ConsentRecord> consentHistory(String studyId) {
         Study study = catalog.find(studyId).orElseThrow(OutcomeException::notFound);

@@ -80,6 +80,9 @@ public interface StudyMessages {
             + "exported cannot be recalled.")
     String share_off_note();
 
+    @Message("The study last exported {name}'s records on {at}: copies it exported until then cannot be recalled.")
+    String share_last_export(String name, String at);
+
     @Message("Nothing is shared with the study at the moment.")
     String share_nothing();
 

@@ -82,6 +82,7 @@ public class StudyExports {
             actions.fire(new CoordinatorAction(current.actor(), "export", "export", study.id(), p.personId(),
                     study.id(), "format=" + f));
         }
+        enrolments.exported(study.id(), participants.stream().map(StudyParticipant::personId).toList());
         if (f.equals("ndjson")) {
             StudyExport.Contents contents = new StudyExport.Contents(study, participants,
                     uploads.idsByPerson(study.id()), enrolments.consentHistory(study.id()));

@@ -301,6 +301,13 @@ class StudySharingTest {
                 .body(heart + ".categories.find { it.category == 'conditions' }.shared", equalTo(false))
                 .body(heart + ".categories.find { it.category == 'conditions' }.records", equalTo(0))
                 .body(asthma + ".lastExportAt", org.hamcrest.Matchers.nullValue());
+        String byStudy = "items.find { it.studyId == '%s' }.lastExportedAt";
+        as("alice").get("/api/v1/people/" + person + "/enrollments").then().statusCode(200)
+                .body(String.format(byStudy, HEART), org.hamcrest.Matchers.notNullValue())
+                .body(String.format(byStudy, ASTHMA), org.hamcrest.Matchers.nullValue());
+        as("alice").cookie("ferry_acting", person).get("/studies/" + HEART).then().statusCode(200)
+                .body(containsString("records on "))
+                .body(containsString("copies it exported until then cannot be recalled"));
         as("alice").cookie("ferry_acting", person).get("/account/access-log").then().statusCode(200)
                 .body(containsString("What each study has received"))
                 .body(containsString("Last exported by the study:"))

@@ -20,7 +20,7 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("participant")
 public class AccessLogPages {
-    public record AccessLogView(PersonView person, List<Access> items) {
+    public record AccessLogView(PersonView person, List<Access> items, List<StudyReceipts.Received> received) {
     }
 
     @CheckedTemplate(basePath = "audit")
@@ -56,6 +56,44 @@ public class AccessLogPages {
         @Message("Study")
         String study();
 
+        @Message("What each study has received")
+        String received_title();
+
+        @Message("Per study {name} takes part in: the kinds of records it asks for, whether {name} shares them, and "
+                + "how many records that lets it receive. Turning a kind off on the study's page stops it at once; "
+                + "copies the study already exported cannot be recalled.")
+        String received_intro(String name);
+
+        @Message("Kind of record")
+        String received_category();
+
+        @Message("Shared")
+        String received_shared();
+
+        @Message("Records")
+        String received_records();
+
+        @Message("{#if shared}Yes{#else}No{/if}")
+        String received_yes_no(boolean shared);
+
+        @Message("Last exported by the study: {at}. Copies exported until then cannot be recalled.")
+        String received_last_export(String at);
+
+        @Message("The study has not exported {name}'s records yet.")
+        String received_never_exported(String name);
+
+        @Message("Withdrawn: nothing more is shared with this study.")
+        String received_withdrawn();
+
+        @Message("The study's consent has changed: nothing new is shared until you accept it on the study's page.")
+        String received_reconsent();
+
+        @Message("Looked at by: {names} (details below).")
+        String received_viewers(String names);
+
+        @Message("{name} is not enrolled in any study.")
+        String received_none(String name);
+
         @Message("{#when action}{#is 'view_upload'}Opened an upload{#is 'view_document'}Read a document"
                 + "{#is 'download_document'}Downloaded a document{#is 'decide_document'}Decided on a document"
                 + "{#is 'export'}Exported the study's data{#is 'message'}Sent a message{#else}{action}{/when}")
@@ -66,10 +104,12 @@ public class AccessLogPages {
     Acting acting;
     @Inject
     AccessLog log;
+    @Inject
+    StudyReceipts receipts;
 
     @GET
     public TemplateInstance accessLog() {
         PersonView person = acting.person();
-        return Templates.accessLog(new AccessLogView(person, log.of(person.id())));
+        return Templates.accessLog(new AccessLogView(person, log.of(person.id()), receipts.of(person)));
     }
 }

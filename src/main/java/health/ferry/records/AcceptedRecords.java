@@ -3,14 +3,16 @@ package health.ferry.records;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * Records participants accepted for their studies, read for a study's export page by page (never all at once), and
- * how many records arrived in a period (for a study's dashboard).
+ * Records participants accepted and share with a study ({@link Shared}), read for the study's export page by page
+ * (never all at once), and when they were received (for the study's dashboard). Nothing else of a person's records
+ * is read for a study.
  */
 @ApplicationScoped
 public class AcceptedRecords {
@@ -19,15 +21,17 @@ public class AcceptedRecords {
     @Inject
     RecordRepository records;
 
-    /** The FHIR resource types among these people's accepted records, sorted. */
-    public List<String> resourceTypes(Collection<UUID> people) {
-        return records.acceptedTypes(people);
+    /** The FHIR resource types among the records these people share with the study, sorted. */
+    public List<String> resourceTypes(Map<UUID, Shared> people) {
+        TreeSet<String> types = new TreeSet<>();
+        people.forEach((person, shared) -> types.addAll(records.sharedTypes(person, shared)));
+        return List.copyOf(types);
     }
 
-    /** Hands each accepted record of one person and resource type (its JSON as received) to {@code sink}. */
-    public void forEach(UUID personId, String resourceType, Consumer<String> sink) {
+    /** Hands each record one person shares with the study, of one resource type (its JSON as received), to sink. */
+    public void forEach(UUID personId, Shared shared, String resourceType, Consumer<String> sink) {
         for (int page = 0;; page++) {
-            List<StoredRecord> batch = records.acceptedPage(personId, resourceType, page, PAGE);
+            List<StoredRecord> batch = records.sharedPage(personId, shared, resourceType, page, PAGE);
             batch.forEach(r -> sink.accept(r.resource));
             records.getEntityManager().clear();
             if (batch.size() < PAGE) {
@@ -36,8 +40,14 @@ public class AcceptedRecords {
         }
     }
 
-    /** Records of these people fetched in {@code [from, to)}. */
-    public long fetchedBetween(Collection<UUID> people, Instant from, Instant to) {
-        return records.countFetchedSince(people, from) - records.countFetchedSince(people, to);
+    /** How many records (the Patient aside) one person shares with the study, by category code. */
+    public Map<String, Long> countByCategory(UUID personId, Shared shared) {
+        return records.sharedCountByCategory(personId, shared);
+    }
+
+    /** When each record these people share with the study, received at or after {@code since}, was received. */
+    public List<Instant> receivedSince(Map<UUID, Shared> people, Instant since) {
+        return people.entrySet().stream().flatMap(e -> records.sharedReceivedSince(e.getKey(), e.getValue(), since)
+                .stream()).toList();
     }
 }

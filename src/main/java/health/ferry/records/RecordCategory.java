@@ -12,6 +12,11 @@ public enum RecordCategory {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The name participants read, in plain words (from the records' message bundle). */
+    public String label() {
+        return CategoryGroup.label(this);
+    }
+
     public static Optional<RecordCategory> fromCode(String code) {
         if (code == null) {
             return Optional.empty();

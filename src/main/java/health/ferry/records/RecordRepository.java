@@ -61,18 +61,79 @@ class RecordRepository implements PanacheRepositoryBase<StoredRecord, UUID> {
         return found;
     }
 
-    List<String> acceptedTypes(Collection<UUID> people) {
-        return people.isEmpty() ? List.of() : getEntityManager().createQuery("select distinct r.resourceType from "
-                + "StoredRecord r where r.personId in ?1 and r.state = ?2 order by r.resourceType", String.class)
-                .setParameter(1, people).setParameter(2, RecordState.ACCEPTED.code()).getResultList();
+    /** The FHIR resource types among the records one person shares with a study. */
+    List<String> sharedTypes(UUID personId, Shared shared) {
+        if (shared.isEmpty()) {
+            return List.of();
+        }
+        return bind(getEntityManager().createQuery("select distinct r.resourceType from StoredRecord r where "
+                + sharedWhere(shared) + " order by r.resourceType", String.class), personId, shared).getResultList();
     }
 
-    List<StoredRecord> acceptedPage(UUID personId, String resourceType, int page, int size) {
-        return find("personId = ?1 and resourceType = ?2 and state = ?3 order by id", personId, resourceType,
-                RecordState.ACCEPTED.code()).page(page, size).list();
+    /** A page of the records one person shares with a study, of one resource type, in id order. */
+    List<StoredRecord> sharedPage(UUID personId, Shared shared, String resourceType, int page, int size) {
+        if (shared.isEmpty()) {
+            return List.of();
+        }
+        return bind(getEntityManager().createQuery("select r from StoredRecord r where " + sharedWhere(shared)
+                + " and r.resourceType = :type order by r.id", StoredRecord.class), personId, shared)
+                .setParameter("type", resourceType).setFirstResult(page * size).setMaxResults(size).getResultList();
     }
 
-    long countFetchedSince(Collection<UUID> people, java.time.Instant since) {
-        return people.isEmpty() ? 0 : count("personId in ?1 and fetchedAt >= ?2", people, since);
+    /** When each record one person shares with a study, received at or after {@code since}, was received. */
+    List<java.time.Instant> sharedReceivedSince(UUID personId, Shared shared, java.time.Instant since) {
+        if (shared.isEmpty()) {
+            return List.of();
+        }
+        return bind(getEntityManager().createQuery("select r.fetchedAt from StoredRecord r where "
+                + sharedWhere(shared) + " and r.fetchedAt >= :since", java.time.Instant.class), personId, shared)
+                .setParameter("since", since).getResultList();
+    }
+
+    /** How many records (the Patient aside) one person shares with a study, by category code. */
+    Map<String, Long> sharedCountByCategory(UUID personId, Shared shared) {
+        Map<String, Long> counts = new HashMap<>();
+        if (shared.isEmpty()) {
+            return counts;
+        }
+        for (Object[] row : bind(getEntityManager().createQuery("select r.category, count(r) from StoredRecord r "
+                + "where " + sharedWhere(shared) + " and r.resourceType <> 'Patient' group by r.category",
+                Object[].class), personId, shared).getResultList()) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    /**
+     * Accepted, of a shared category (or the Patient the records name), from a connection or one of the study's
+     * uploads, received in one of the periods. Parameters: person, state, cats, uploads, from0/to0 …
+     */
+    private static String sharedWhere(Shared shared) {
+        StringBuilder where = new StringBuilder("r.personId = :person and r.state = :state and (r.category in :cats"
+                + " or r.resourceType = 'Patient') and (r.sourceKind <> 'upload'"
+                + (shared.uploads().isEmpty() ? ")" : " or r.sourceId in :uploads)") + " and (");
+        List<Shared.Period> periods = shared.periods();
+        for (int i = 0; i < periods.size(); i++) {
+            where.append(i == 0 ? "" : " or ").append("(r.fetchedAt >= :from").append(i)
+                    .append(periods.get(i).to() == null ? ")" : " and r.fetchedAt < :to" + i + ")");
+        }
+        return where.append(")").toString();
+    }
+
+    private static <T> jakarta.persistence.TypedQuery<T> bind(jakarta.persistence.TypedQuery<T> q, UUID personId,
+            Shared shared) {
+        q.setParameter("person", personId).setParameter("state", RecordState.ACCEPTED.code())
+                .setParameter("cats", shared.categories().stream().map(RecordCategory::code).toList());
+        if (!shared.uploads().isEmpty()) {
+            q.setParameter("uploads", shared.uploads());
+        }
+        List<Shared.Period> periods = shared.periods();
+        for (int i = 0; i < periods.size(); i++) {
+            q.setParameter("from" + i, periods.get(i).from());
+            if (periods.get(i).to() != null) {
+                q.setParameter("to" + i, periods.get(i).to());
+            }
+        }
+        return q;
     }
 }

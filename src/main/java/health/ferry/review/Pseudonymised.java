@@ -4,24 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import java.util.Iterator;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * A FHIR resource as a study may receive it: every reference to a Patient points at the study pseudonym, narrative
- * text and contained resources are dropped, and a Patient keeps only its type, the pseudonym, gender and birth year.
+ * A FHIR resource as a study may receive it: every reference to a Patient points at the study pseudonym; the
+ * resource's id and every other reference are re-keyed for the study ({@link StudyIds}: stable within the study,
+ * unrelated across studies), a reference that names no resource by type and id is dropped; narrative text,
+ * contained resources, business identifiers, {@code meta.source} and attachment URLs (they lead to the portal)
+ * are dropped; a Patient keeps only its type, the pseudonym, gender and birth year.
  */
 final class Pseudonymised {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> PATIENT_KEPT = Set.of("resourceType", "gender", "birthDate");
+    /** A resource reference, relative or absolute, possibly versioned: its type and id. */
+    private static final Pattern REFERENCE = Pattern.compile(
+            "^(?:.*/)?([A-Z][A-Za-z]{1,63})/([A-Za-z0-9\\-.]{1,64})(?:/_history/[^/]+)?$");
 
     private Pseudonymised() {
     }
 
-    /** One line of NDJSON: the resource pseudonymised, compact. */
-    static String line(String resourceJson, String pseudonym) {
+    /** One line of NDJSON: the resource pseudonymised and re-keyed for the study, compact. */
+    static String line(String resourceJson, String pseudonym, StudyIds.Keyed ids) {
         try {
             JsonNode root = JSON.readTree(resourceJson);
             if (!(root instanceof ObjectNode resource)) {
@@ -34,9 +40,12 @@ final class Pseudonymised {
                 }
                 resource.put("id", pseudonym);
             } else {
-                resource.remove("text");
-                resource.remove("contained");
-                rewrite(resource, pseudonym);
+                resource.remove(List.of("text", "contained"));
+                if (resource.path("meta") instanceof ObjectNode meta) {
+                    meta.remove("source");
+                }
+                resource.put("id", ids.id(resource.path("resourceType").asText(), resource.path("id").asText()));
+                rewrite(resource, pseudonym, ids);
             }
             return JSON.writeValueAsString(resource);
         } catch (java.io.IOException e) {
@@ -44,23 +53,37 @@ final class Pseudonymised {
         }
     }
 
-    private static void rewrite(JsonNode node, String pseudonym) {
+    private static void rewrite(JsonNode node, String pseudonym, StudyIds.Keyed ids) {
         if (node instanceof ObjectNode object) {
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                JsonNode value = field.getValue();
-                if ("reference".equals(field.getKey()) && value.isTextual() && value.asText().startsWith("Patient/")) {
-                    field.setValue(TextNode.valueOf("Patient/" + pseudonym));
-                } else if ("display".equals(field.getKey()) && object.has("reference")
-                        && object.get("reference").asText().startsWith("Patient/")) {
-                    field.setValue(TextNode.valueOf(pseudonym));
-                } else {
-                    rewrite(value, pseudonym);
-                }
+            object.remove("identifier");
+            if (object.has("contentType") && object.path("url").isTextual()) {
+                object.remove("url"); // an Attachment's URL leads to the portal's copy
             }
+            if (object.path("reference").isTextual()) {
+                reference(object, pseudonym, ids);
+            }
+            object.forEach(value -> rewrite(value, pseudonym, ids));
         } else if (node instanceof ArrayNode array) {
-            array.forEach(item -> rewrite(item, pseudonym));
+            array.forEach(item -> rewrite(item, pseudonym, ids));
+        }
+    }
+
+    /** A Reference: to the pseudonym (a Patient, its display too), re-keyed, or dropped when it names no resource. */
+    private static void reference(ObjectNode object, String pseudonym, StudyIds.Keyed ids) {
+        String reference = object.get("reference").asText();
+        Matcher m = REFERENCE.matcher(reference);
+        if (reference.startsWith("#")) {
+            return;
+        }
+        if (!m.matches()) {
+            object.remove("reference");
+        } else if (m.group(1).equals("Patient")) {
+            object.put("reference", "Patient/" + pseudonym);
+            if (object.has("display")) {
+                object.put("display", pseudonym);
+            }
+        } else {
+            object.put("reference", m.group(1) + "/" + ids.id(m.group(1), m.group(2)));
         }
     }
 }

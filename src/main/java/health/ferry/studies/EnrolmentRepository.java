@@ -28,6 +28,13 @@ class EnrolmentRepository implements PanacheRepositoryBase<Enrolment, UUID> {
         return count("studyId = ?1 and pseudonym = ?2", studyId, pseudonym) > 0;
     }
 
+    /** Notes that the study exported these participants' records at this time. */
+    void exported(String studyId, java.util.Collection<UUID> people, java.time.Instant at) {
+        if (!people.isEmpty()) {
+            update("lastExportedAt = ?1 where studyId = ?2 and personId in ?3", at, studyId, people);
+        }
+    }
+
     long countActive(String studyId) {
         return count("studyId = ?1 and status = ?2", studyId, Enrolment.ACTIVE);
     }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -37,7 +38,12 @@ public class StudiesApi {
         }
     }
 
-    public record EnrolmentRequest(String personId, String consentVersion) {
+    /** {@code sharedCategories}: what to share, each a category the study requests; absent: all it requests. */
+    public record EnrolmentRequest(String personId, String consentVersion, List<String> sharedCategories) {
+    }
+
+    /** The categories to share with the study from now on (any subset of what it requests, even none). */
+    public record SharingRequest(List<String> sharedCategories) {
     }
 
     public record CoordinatedStudy(String id, String title, String summary, long enrolled) {
@@ -53,12 +59,15 @@ public class StudiesApi {
     @POST
     @Path("studies/{studyId}/enrollments")
     @RolesAllowed("participant")
-    @Operation(summary = "Enrol yourself or a ward, accepting the study's current consent version")
+    @Operation(summary = "Enrol yourself or a ward, accepting the study's current consent version and choosing the "
+            + "categories to share (default: all the study requests); while enrolled under an older version, "
+            + "consent again to the current one")
     public Response enrol(@PathParam("studyId") String studyId, EnrolmentRequest body, UriInfo uri) {
         if (body == null || body.personId() == null) {
             throw OutcomeException.invalid("personId", "Say who is enrolling (personId).");
         }
-        EnrolmentView e = enrolments.enrol(studyId, body.personId(), body.consentVersion());
+        EnrolmentView e = enrolments.enrol(studyId, body.personId(), body.consentVersion(),
+                body.sharedCategories());
         return Response.created(uri.getBaseUriBuilder().path("api/v1/people/{p}/enrollments/{e}")
                 .build(e.personId(), e.id())).entity(e).build();
     }
@@ -78,6 +87,15 @@ public class StudiesApi {
     public Response withdraw(@PathParam("personId") String personId, @PathParam("enrollmentId") String enrollmentId) {
         enrolments.withdraw(personId, enrollmentId);
         return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("people/{personId}/enrollments/{enrollmentId}/sharing")
+    @RolesAllowed("participant")
+    @Operation(summary = "Change which categories the person shares with the study, from now on")
+    public EnrolmentView share(@PathParam("personId") String personId,
+            @PathParam("enrollmentId") String enrollmentId, SharingRequest body) {
+        return enrolments.share(personId, enrollmentId, body == null ? null : body.sharedCategories());
     }
 
     @GET

@@ -65,4 +65,37 @@ public interface StudyMessages {
 
     @Message("Dashboard")
     String coordinator_dashboard();
+
+    @Message("What {name} shares with this study")
+    String share_title(String name);
+
+    @Message("Choose which kinds of records the study receives. It can only receive kinds it asks for, and only "
+            + "records you have accepted.")
+    String share_intro();
+
+    @Message("Save what is shared")
+    String share_button();
+
+    @Message("Turning a kind of record off stops it flowing to the study at once. Copies the study has already "
+            + "exported cannot be recalled.")
+    String share_off_note();
+
+    @Message("The study last exported {name}'s records on {at}: copies it exported until then cannot be recalled.")
+    String share_last_export(String name, String at);
+
+    @Message("Nothing is shared with the study at the moment.")
+    String share_nothing();
+
+    @Message("The study's consent has changed (now version {version})")
+    String reconsent_title(String version);
+
+    @Message("{name} consented to version {old}. Until you read the new consent above and accept it, nothing new "
+            + "is shared with the study.")
+    String reconsent_text(String name, String old);
+
+    @Message("I have read the new consent above and agree, for {name}, to keep taking part.")
+    String reconsent_agree(String name);
+
+    @Message("Accept the new consent")
+    String reconsent_button();
 }

@@ -86,20 +86,43 @@ public class StudyPages {
     @RolesAllowed("participant")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response enrol(@PathParam("studyId") String studyId, @RestForm String personId,
-            @RestForm String consentVersion, @RestForm String agree) {
+            @RestForm String consentVersion, @RestForm String agree, @RestForm String sharingChosen,
+            @RestForm List<String> shared) {
         if (!"on".equals(agree)) {
             return Response.status(400).entity(view(studyId, "Tick the box to confirm you agree to the consent."))
                     .build();
         }
         try {
-            enrolments.enrol(studyId, personId, consentVersion);
+            // The form says it offered the choice: then nothing ticked is a choice (refused), not "all"
+            enrolments.enrol(studyId, personId, consentVersion, "on".equals(sharingChosen)
+                    ? (shared == null ? List.of() : shared) : null);
         } catch (OutcomeException e) {
-            if (e.outcome().status() == 404) {
-                throw e;
-            }
-            return Response.status(e.outcome().status()).entity(view(studyId, e.getMessage())).build();
+            return shownAgain(studyId, e);
         }
         return Response.seeOther(URI.create("/studies/" + studyId)).build();
+    }
+
+    @POST
+    @Path("studies/{studyId}/sharing")
+    @RolesAllowed("participant")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response share(@PathParam("studyId") String studyId, @RestForm String personId,
+            @RestForm String enrolmentId, @RestForm List<String> shared) {
+        try {
+            enrolments.share(personId, enrolmentId, shared == null ? List.of() : shared);
+        } catch (OutcomeException e) {
+            return shownAgain(studyId, e);
+        }
+        return Response.seeOther(URI.create("/studies/" + studyId + "#sharing")).build();
+    }
+
+    /** The study page again with the failure's message (its field's, for an invalid form); a 404 stays one. */
+    private Response shownAgain(String studyId, OutcomeException e) {
+        if (e.outcome().status() == 404) {
+            throw e;
+        }
+        String message = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message();
+        return Response.status(e.outcome().status()).entity(view(studyId, message)).build();
     }
 
     @POST

@@ -4,10 +4,12 @@ import health.ferry.accounts.CurrentAccount;
 import health.ferry.outcome.FreeText;
 import health.ferry.outcome.OutcomeException;
 import health.ferry.records.AcceptedRecords;
+import health.ferry.records.Shared;
 import health.ferry.review.CoordinatedStudies;
 import health.ferry.review.CoordinatorAction;
 import health.ferry.review.ParticipantMessaged;
 import health.ferry.review.StudyConnections;
+import health.ferry.studies.Enrolments;
 import health.ferry.studies.Study;
 import health.ferry.uploads.CoordinatorViews.Funnel;
 import health.ferry.uploads.CoordinatorViews.Participant;
@@ -29,7 +31,8 @@ import java.util.UUID;
 
 /**
  * A study at a glance for its coordinators: the funnel, connections by status, failures by code, uploads by status,
- * records arriving per week, and the participants who need help (a connection failing for over a week, or an upload
+ * records shared with the study arriving per week, and the participants who need help (a connection failing for
+ * over a week, or an upload
  * rejected and not sent again), whom a coordinator can send a message.
  */
 @ApplicationScoped
@@ -50,6 +53,8 @@ public class StudyDashboard {
     UploadRepository uploads;
     @Inject
     AcceptedRecords records;
+    @Inject
+    Enrolments enrolments;
     @Inject
     Clock clock;
     @Inject
@@ -117,10 +122,13 @@ public class StudyDashboard {
         charts.add(new Chart("uploads", bars(byStatus)));
         List<Bar> weeks = new ArrayList<>();
         LocalDate monday = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).with(java.time.DayOfWeek.MONDAY);
+        Instant first = monday.minusWeeks(WEEKS - 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<Instant> received = records.receivedSince(shared(study.id(), people.keySet()), first);
         for (int i = WEEKS - 1; i >= 0; i--) {
-            LocalDate from = monday.minusWeeks(i);
-            weeks.add(new Bar(from.toString(), records.fetchedBetween(people.keySet(), from.atStartOfDay(
-                    ZoneOffset.UTC).toInstant(), from.plusWeeks(1).atStartOfDay(ZoneOffset.UTC).toInstant())));
+            Instant from = monday.minusWeeks(i).atStartOfDay(ZoneOffset.UTC).toInstant();
+            Instant to = monday.minusWeeks(i - 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+            weeks.add(new Bar(monday.minusWeeks(i).toString(), received.stream()
+                    .filter(at -> !at.isBefore(from) && at.isBefore(to)).count()));
         }
         charts.add(new Chart("records", weeks));
 
@@ -155,6 +163,15 @@ public class StudyDashboard {
         messaged.fire(new ParticipantMessaged(person, study.id(), message));
         actions.fire(new CoordinatorAction(current.actor(), "message", "notice", study.id(), person, study.id(),
                 null));
+    }
+
+    /** What each active participant shares with the study, with the uploads they made for it. */
+    private Map<UUID, Shared> shared(String studyId, java.util.Set<UUID> active) {
+        Map<UUID, java.util.Set<UUID>> made = uploads.idsByPerson(studyId);
+        Map<UUID, Shared> shared = new LinkedHashMap<>();
+        enrolments.participants(studyId).stream().filter(p -> active.contains(p.personId())).forEach(p -> shared
+                .put(p.personId(), p.shared().withUploads(made.getOrDefault(p.personId(), java.util.Set.of()))));
+        return shared;
     }
 
     private static List<Bar> bars(Map<String, Long> counts) {

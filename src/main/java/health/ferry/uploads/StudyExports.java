@@ -31,9 +31,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A study's exports, streamed: accepted structured records as FHIR NDJSON (Bulk Data layout, {@link StudyExport}),
- * or accepted documents as a ZIP with {@code manifest.csv}. Access is checked and the export audited (once per
- * participant included) before the first byte; the bytes are then written page by page, never built in memory.
+ * A study's exports, streamed: the structured records its participants share with it, and their consent events,
+ * as FHIR NDJSON (Bulk Data layout, {@link StudyExport}), or accepted documents as a ZIP with
+ * {@code manifest.csv}. Access is checked and the export audited (once per participant included) before the first
+ * byte; the bytes are then written page by page, never built in memory.
  */
 @ApplicationScoped
 public class StudyExports {
@@ -52,6 +53,8 @@ public class StudyExports {
     StudyExport records;
     @Inject
     DocumentRepository documents;
+    @Inject
+    UploadRepository uploads;
     @Inject
     UploadStorage storage;
     @Inject
@@ -79,10 +82,13 @@ public class StudyExports {
             actions.fire(new CoordinatorAction(current.actor(), "export", "export", study.id(), p.personId(),
                     study.id(), "format=" + f));
         }
+        enrolments.exported(study.id(), participants.stream().map(StudyParticipant::personId).toList());
         if (f.equals("ndjson")) {
+            StudyExport.Contents contents = new StudyExport.Contents(study, participants,
+                    uploads.idsByPerson(study.id()), enrolments.consentHistory(study.id()));
             return new Prepared(study.id() + "-records.zip", out -> QuarkusTransaction.requiringNew()
                     .timeout((int) EXPORT_TIMEOUT.toSeconds()).call(() -> {
-                        records.writeNdjson(participants, out);
+                        records.writeNdjson(contents, out);
                         return null;
                     }));
         }

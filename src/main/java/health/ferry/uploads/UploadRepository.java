@@ -31,4 +31,10 @@ class UploadRepository implements PanacheRepositoryBase<Upload, UUID> {
     List<Upload> findByStudy(String studyId) {
         return list("studyId = ?1 order by receivedAt, id", studyId);
     }
+
+    /** The ids of the uploads made for a study, by person: records read from them belong to this study only. */
+    java.util.Map<java.util.UUID, java.util.Set<java.util.UUID>> idsByPerson(String studyId) {
+        return findByStudy(studyId).stream().collect(java.util.stream.Collectors.groupingBy(u -> u.personId,
+                java.util.stream.Collectors.mapping(u -> u.id, java.util.stream.Collectors.toSet())));
+    }
 }

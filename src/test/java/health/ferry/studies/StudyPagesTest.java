@@ -54,6 +54,43 @@ class StudyPagesTest {
     }
 
     @Test
+    void theParticipantChoosesWhatToShareAtEnrolmentAndChangesItLater() {
+        String ward = StudiesApiTest.ward("frank", "Sky Frank");
+        String asthma = "/studies/childhood-asthma-registry";
+        as("frank").cookie("ferry_acting", ward).get(asthma).then().statusCode(200)
+                .body(containsString("What Sky Frank shares with this study"))
+                .body(containsString("name=\"shared\" value=\"immunizations\" checked> Immunizations"))
+                .body(containsString("name=\"shared\" value=\"vital_signs\" checked> Vital signs"))
+                .body(not(containsString("value=\"lab_results\"")));
+        PageSession page = PageSession.open("frank", asthma);
+        Map<String, Object> nothing = Map.of("personId", ward, "consentVersion", "1.2", "agree", "on",
+                "sharingChosen", "on");
+        page.form(nothing).post(asthma + "/enrol").then().statusCode(400)
+                .body(containsString("Choose at least one kind of record"));
+        page.form(Map.of("personId", ward, "consentVersion", "1.2", "agree", "on", "sharingChosen", "on",
+                "shared", java.util.List.of("conditions", "lab_results"))).post(asthma + "/enrol").then()
+                .statusCode(400).body(containsString("does not ask for lab_results"));
+        page.form(Map.of("personId", ward, "consentVersion", "1.2", "agree", "on", "sharingChosen", "on",
+                "shared", java.util.List.of("conditions", "visits"))).post(asthma + "/enrol").then().statusCode(303);
+        String enrolment = as("frank").get("/api/v1/people/" + ward + "/enrollments").then().statusCode(200)
+                .body("items[0].sharedCategories", equalTo(java.util.List.of("conditions", "visits")))
+                .extract().path("items[0].id");
+        as("frank").cookie("ferry_acting", ward).get(asthma).then().statusCode(200)
+                .body(containsString("value=\"conditions\" checked> Conditions"))
+                .body(containsString("value=\"immunizations\"> Immunizations"))
+                .body(containsString("Copies the study has already exported cannot be recalled"));
+
+        page.form(Map.of("personId", ward, "enrolmentId", enrolment, "shared", "immunizations"))
+                .post(asthma + "/sharing").then().statusCode(303);
+        as("frank").get("/api/v1/people/" + ward + "/enrollments").then()
+                .body("items[0].sharedCategories", equalTo(java.util.List.of("immunizations")));
+        page.form(Map.of("personId", ward, "enrolmentId", enrolment)).post(asthma + "/sharing").then()
+                .statusCode(303);
+        as("frank").cookie("ferry_acting", ward).get(asthma).then()
+                .body(containsString("Nothing is shared with the study at the moment."));
+    }
+
+    @Test
     void anOutdatedConsentVersionIsExplained() {
         String self = as("bob").get("/api/v1/me").then().extract().path("people[0].id");
         PageSession.open("bob", "/studies/childhood-asthma-registry")

@@ -218,10 +218,16 @@ class CoordinatorApiTest {
         store.upsert(person, source, "{\"resourceType\":\"Patient\",\"id\":\"pt-" + pseudonym + "\","
                 + "\"name\":[{\"family\":\"Noor\",\"given\":[\"Ndjson\"]}],\"gender\":\"female\","
                 + "\"birthDate\":\"2012-06-01\",\"telecom\":[{\"value\":\"555-0100\"}]}");
+        // A laboratory result: the heart study requests lab results (and the participant shares all it requests).
         store.upsert(person, source, "{\"resourceType\":\"Observation\",\"id\":\"obs-" + pseudonym + "\","
-                + "\"status\":\"final\",\"text\":{\"div\":\"<div>Ndjson Noor</div>\"},"
+                + "\"status\":\"final\",\"category\":[{\"coding\":[{\"code\":\"laboratory\"}]}],"
+                + "\"text\":{\"div\":\"<div>Ndjson Noor</div>\"},"
                 + "\"code\":{\"text\":\"Hemoglobin\"},\"subject\":{\"reference\":\"Patient/pt-" + pseudonym
                 + "\",\"display\":\"Ndjson Noor\"},\"effectiveDateTime\":\"2024-01-02\"}");
+        // An observation of no category the study requests ("other"): accepted, yet not the study's to receive.
+        store.upsert(person, source, "{\"resourceType\":\"Observation\",\"id\":\"other-" + pseudonym + "\","
+                + "\"status\":\"final\",\"code\":{\"text\":\"Shoe size\"},\"subject\":{\"reference\":"
+                + "\"Patient/pt-" + pseudonym + "\"}}");
         store.upsert(person, source, "{\"resourceType\":\"Condition\",\"id\":\"cond-" + pseudonym + "\","
                 + "\"code\":{\"text\":\"Atrial fibrillation\"},\"subject\":{\"reference\":\"Patient/pt-"
                 + pseudonym + "\"}}");
@@ -237,6 +243,8 @@ class CoordinatorApiTest {
                 + "\"id\":\"" + pseudonym + "\"}"), patients);
         List<String> observations = lines(files.get("Observation.ndjson"), pseudonym);
         assertEquals(1, observations.size(), observations.toString());
+        assertFalse(observations.get(0).contains("Shoe size"), "a category the study does not request");
+        assertFalse(observations.get(0).contains("obs-" + pseudonym), "the id is the study's, not the portal's");
         String obs = observations.get(0);
         assertTrue(obs.contains("\"reference\":\"Patient/" + pseudonym + "\""), obs);
         assertFalse(obs.contains("Noor"), "no name, no narrative: " + obs);

@@ -188,6 +188,8 @@ class AuthorizationMatrixTest {
                 .json(Map.of("personId", "{personId}", "consentVersion", "2026-03"));
         route("GET /api/v1/people/{personId}/enrollments", "enrolments", "list", Scope.OWNED);
         route("DELETE /api/v1/people/{personId}/enrollments/{enrollmentId}", "enrolments", "delete", Scope.OWNED);
+        route("PUT /api/v1/people/{personId}/enrollments/{enrollmentId}/sharing", "enrolments", "change",
+                Scope.OWNED).json(Map.of("sharedCategories", List.of("conditions")));
         route("GET /api/v1/coordinator/studies", "studies", "list", Scope.COORDINATOR);
         route("GET /studies", "studies", "list", Scope.SIGNED_IN);
         route("GET /studies/{studyId}", "studies", "read", Scope.SIGNED_IN);
@@ -195,6 +197,8 @@ class AuthorizationMatrixTest {
                 "{personId}", "consentVersion", "2026-03", "agree", "on"));
         route("POST /studies/{studyId}/withdraw", "enrolments", "delete", Scope.OWNED).form(Map.of("personId",
                 "{personId}", "enrolmentId", "{enrollmentId}"));
+        route("POST /studies/{studyId}/sharing", "enrolments", "change", Scope.OWNED).form(Map.of("personId",
+                "{personId}", "enrolmentId", "{enrollmentId}", "shared", "conditions"));
         route("GET /coordinator", "studies", "list", Scope.COORDINATOR);
         // connections and credentials
         route("POST /api/v1/people/{personId}/connections", "connections", "change", Scope.OWNED)
@@ -289,6 +293,7 @@ class AuthorizationMatrixTest {
                 .form(Map.of("participant", "{pseudonym}", "message", "Please upload your lab results."));
         // the participant's access log and timeline
         route("GET /api/v1/people/{personId}/access-log", "access log", "list", Scope.OWNED);
+        route("GET /api/v1/people/{personId}/received", "what studies received", "list", Scope.OWNED);
         route("GET /account/access-log", "access log", "list", Scope.SELF);
         route("GET /records/timeline", "records", "list", Scope.SELF);
         // notices, home, sign-out
@@ -562,6 +567,9 @@ class AuthorizationMatrixTest {
             params.put("enrollmentId", enrolment.get(person));
             if (entry.key.contains("{documentId}") || entry.form != null && entry.form.containsValue("{documentId}")) {
                 params.put("documentId", document());
+            }
+            if (entry.key.contains("/coordinator/uploads/{uploadId}")) {
+                document(); // a coordinator sees an upload once it is ready for review: wait for its processing
             }
             if (entry.form != null && entry.form.containsValue("{pseudonym}")) {
                 document();

@@ -16,7 +16,9 @@ class ConnectionPagesTest {
     void searchFindsPortalsByAnyPastedAddressAndExplainsGarbage() {
         as("gail-participant-free").get("/connections/new").then().statusCode(404);
         as("frank").get("/connections/new").then().statusCode(200).body(containsString("Portal website address"));
-        as("frank").queryParam("by", "website")
+        // acting for a new ward: a person with a working connection sees "Already connected" instead (issue 20)
+        String ward = Sandbox.ward("frank", "Search Kid", "2011-01-01");
+        as("frank").cookie("ferry_acting", ward).queryParam("by", "website")
                 .queryParam("q", "  HTTPS://www.MyChart.Sandbox-General.example/MyChart/Login?x=1#top ")
                 .get("/connections/new").then().statusCode(200)
                 .body(containsString("Connect Sandbox General Hospital"));
@@ -29,11 +31,12 @@ class ConnectionPagesTest {
     @Test
     void theConnectFormFitsThePortalsMethod() {
         String general = Sandbox.portalId("frank", Sandbox.GENERAL);
-        as("frank").get("/connections/new/" + general).then().statusCode(200)
+        String ward = Sandbox.ward("frank", "Form Kid", "2011-02-02");
+        as("frank").cookie("ferry_acting", ward).get("/connections/new/" + general).then().statusCode(200)
                 .body(containsString("name=\"password\""))
                 .body(containsString("I don&#39;t know my credentials"));
         String smart = Sandbox.portalId("frank", Sandbox.HEALTH_SYSTEM);
-        as("frank").get("/connections/new/" + smart).then().statusCode(200)
+        as("frank").cookie("ferry_acting", ward).get("/connections/new/" + smart).then().statusCode(200)
                 .body(containsString("Continue to Sandbox Health System"))
                 .body(not(containsString("name=\"password\"")));
         as("frank").get("/connections/new/00000000-0000-0000-0000-000000000000").then().statusCode(404);
@@ -42,9 +45,10 @@ class ConnectionPagesTest {
     @Test
     void connectingShowsTheLiveStatusThenTheNextStep() {
         String general = Sandbox.portalId("frank", Sandbox.GENERAL);
+        String ward = Sandbox.ward("frank", "Live Status Kid", "2011-03-03");
         String location = PageSession.open("frank", "/connections/new/" + general)
                 .form(Map.of("portalId", general, "username", "twofactor", "password", "demo"))
-                .post("/connections").then().statusCode(303).extract().header("Location");
+                .cookie("ferry_acting", ward).post("/connections").then().statusCode(303).extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
         Sandbox.settled("frank", id);
         as("frank").get("/connections/" + id).then().statusCode(200)
@@ -81,9 +85,10 @@ class ConnectionPagesTest {
     @Test
     void anEmptyFormIsShownAgainWithTheProblem() {
         String general = Sandbox.portalId("frank", Sandbox.GENERAL);
+        String ward = Sandbox.ward("frank", "Empty Form Kid", "2011-04-04");
         PageSession.open("frank", "/connections/new/" + general)
                 .form(Map.of("portalId", general, "username", "someone", "password", ""))
-                .post("/connections").then().statusCode(400)
+                .cookie("ferry_acting", ward).post("/connections").then().statusCode(400)
                 .body(containsString("Enter the password you use at the portal."))
                 .body(containsString("value=\"someone\""));
     }
@@ -105,7 +110,7 @@ class ConnectionPagesTest {
 
     @Test
     void someoneElsesConnectionPageIsNotFound() {
-        String id = Sandbox.connect("frank", Sandbox.self("frank"), "empty", "demo");
+        String id = Sandbox.connect("frank", Sandbox.ward("frank", "Not Bobs Kid", "2011-05-05"), "empty", "demo");
         as("bob").get("/connections/" + id).then().statusCode(404);
         PageSession.open("bob", "/connections").form(Map.of()).post("/connections/" + id + "/disconnect").then()
                 .statusCode(404);

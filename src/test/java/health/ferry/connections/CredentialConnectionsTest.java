@@ -51,7 +51,7 @@ class CredentialConnectionsTest {
 
     @Test
     void wrongPasswordIsFixedByUpdatingTheSignInDetails() {
-        String person = Sandbox.self("erin");
+        String person = Sandbox.ward("erin", "CredentialConnections Person 1", "2008-08-08");
         String id = connect("erin", person, "demo", "wrong");
         assertEquals("credential_error", settled("erin", id).getString("failure.code"));
         as("erin").contentType(ContentType.JSON).body(Map.of("username", "demo", "password", "demo"))
@@ -122,7 +122,7 @@ class CredentialConnectionsTest {
 
     @Test
     void invalidRequestsAreClearProblems() {
-        String person = Sandbox.self("erin");
+        String person = Sandbox.ward("erin", "CredentialConnections Person 2", "2008-08-08");
         as("erin").contentType(ContentType.JSON).body(Map.of("portalId", "nope")).post("/api/v1/people/" + person
                 + "/connections").then().statusCode(400).body("errors[0].field", equalTo("portalId"));
         as("erin").contentType(ContentType.JSON).body(Map.of("portalId", Sandbox.portalId("erin", Sandbox.GENERAL)))
@@ -132,7 +132,7 @@ class CredentialConnectionsTest {
 
     @Test
     void someoneElsesConnectionIsNotFound() {
-        String id = connect("erin", Sandbox.self("erin"), "empty", "demo");
+        String id = connect("erin", Sandbox.ward("erin", "Not Bobs Case", "2009-01-01"), "empty", "demo");
         as("bob").get("/api/v1/connections/" + id).then().statusCode(404);
         as("bob").contentType(ContentType.JSON).post("/api/v1/connections/" + id + "/recheck").then().statusCode(404);
         as("bob").delete("/api/v1/connections/" + id).then().statusCode(404);

@@ -32,7 +32,7 @@ class RedirectUriFromPublicOriginTest {
     void startingASmartConnectionIgnoresTheHostHeader() {
         Response r = as("erin").header("Host", "evil.example").header("X-Forwarded-Host", "evil.example")
                 .contentType(ContentType.JSON).body(Map.of("portalId", Sandbox.portalId("erin",
-                        Sandbox.HEALTH_SYSTEM))).post("/api/v1/people/" + Sandbox.self("erin") + "/connections");
+                        Sandbox.HEALTH_SYSTEM))).post("/api/v1/people/" + Sandbox.ward("erin", "RedirectUriFromPublicOrigin Person 1", "2008-08-08") + "/connections");
         r.then().statusCode(201);
         assertEquals(expected(), redirectUri(r.path("authorizeUrl")));
     }

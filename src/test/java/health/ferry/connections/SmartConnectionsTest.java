@@ -60,7 +60,7 @@ class SmartConnectionsTest {
 
     @Test
     void theAuthorizationRequestIsSmartWithPkce() {
-        String url = start("erin", Sandbox.self("erin"))[1];
+        String url = start("erin", Sandbox.ward("erin", "SmartConnections Person 1", "2008-08-08"))[1];
         for (String part : new String[] {"response_type=code", "client_id=ferry", "code_challenge_method=S256",
             "code_challenge=", "state=", "aud=", "offline_access", "redirect_uri="}) {
             assertTrue(url.contains(part), part + " in " + url);
@@ -82,7 +82,7 @@ class SmartConnectionsTest {
 
     @Test
     void aWrongMissingOrForeignStateIsRejected() {
-        String[] started = start("erin", Sandbox.self("erin"));
+        String[] started = start("erin", Sandbox.ward("erin", "SmartConnections Person 2", "2008-08-08"));
         URI callback = signInAtPortal(started[1], "demo");
         String query = callback.getRawQuery();
         String code = query.replaceAll(".*code=([^&]+).*", "$1");
@@ -97,7 +97,7 @@ class SmartConnectionsTest {
 
     @Test
     void declinedAtThePortalIsAuthorizationDeclined() {
-        String[] started = start("erin", Sandbox.self("erin"));
+        String[] started = start("erin", Sandbox.ward("erin", "SmartConnections Person 3", "2008-08-08"));
         URI url = URI.create(started[1]);
         String state = url.getRawQuery().replaceAll(".*state=([^&]+).*", "$1");
         as("erin").redirects().follow(false).get("/connections/smart/callback?error=access_denied&state=" + state)
@@ -109,7 +109,7 @@ class SmartConnectionsTest {
 
     @Test
     void theCodeOnlyWorksWithTheVerifierFerryKept() {
-        String[] started = start("erin", Sandbox.self("erin"));
+        String[] started = start("erin", Sandbox.ward("erin", "SmartConnections Person 4", "2008-08-08"));
         QuarkusTransaction.requiringNew().run(() -> Arc.container().instance(ConnectionSecrets.class).get()
                 .put(UUID.fromString(started[0]), ConnectionSecrets.PKCE, "a-different-verifier-of-enough-length-xx"));
         returnToFerry("erin", signInAtPortal(started[1], "demo")).then().statusCode(303);

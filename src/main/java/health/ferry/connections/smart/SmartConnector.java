@@ -32,6 +32,9 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 @ApplicationScoped
 public class SmartConnector {
     static final String SCOPES = "launch/patient openid fhirUser offline_access patient/*.rs patient/*.read";
+    /** Ferry's registration at the portal is not what the portal expects: not the participant's to fix. */
+    static final String SET_UP = "portal_not_supported";
+    static final String PORTAL_UNAVAILABLE = "portal_unavailable";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PortalHttp http;
@@ -77,7 +80,10 @@ public class SmartConnector {
         return new Authorization(URI.create(url.toString()), state, verifier);
     }
 
-    /** Exchanges the authorization code (with the PKCE verifier) for tokens. */
+    /**
+     * Exchanges the authorization code (with the PKCE verifier) for tokens. A refused code ({@code invalid_grant}:
+     * used, expired) is authorization_declined (start again); a refused client or request is the portal's set-up.
+     */
     @Retry(maxRetries = 2, delay = 200, retryOn = PortalUnavailable.class)
     public SignInOutcome exchange(URI fhirBase, URI redirectUri, String code, String verifier) {
         SmartConfiguration config = discover(fhirBase);
@@ -85,6 +91,22 @@ public class SmartConnector {
                 "code", code, "redirect_uri", redirectUri.toString(), "client_id", clientId, "code_verifier",
                 verifier));
         return tokens(answer, null, "authorization_declined");
+    }
+
+    /**
+     * What an error the portal sends back to the redirect URI means (RFC 6749 4.1.2.1): the participant said no
+     * ({@code access_denied}, and anything unknown), the portal is down ({@code server_error},
+     * {@code temporarily_unavailable}), or Ferry's registration at the portal is not right (every other code:
+     * {@code invalid_scope}, {@code unauthorized_client}, {@code invalid_request}...), which is not the participant's
+     * to fix.
+     */
+    public static String authorizeError(String error) {
+        return switch (error == null ? "" : error) {
+            case "server_error", "temporarily_unavailable" -> PORTAL_UNAVAILABLE;
+            case "invalid_scope", "invalid_client", "unauthorized_client", "unsupported_response_type",
+                    "invalid_request" -> SET_UP;
+            default -> "authorization_declined";
+        };
     }
 
     /**
@@ -105,9 +127,20 @@ public class SmartConnector {
         return tokens(answer, refreshToken, "reconnect_required");
     }
 
+    /**
+     * A token answer (RFC 6749 5.2): 400/401/403 with {@code invalid_grant} is the grant's end ({@code refusal}: the
+     * code or the refresh token is no good, no retry); a refused client, scope or request is the portal's set-up;
+     * 5xx and network errors were thrown as {@link PortalUnavailable} (retried, then reported as unavailable).
+     */
     private SignInOutcome tokens(PortalHttp.Answer answer, String previousRefresh, String refusal) {
-        if (answer.status() == 400 || answer.status() == 401) {
-            return Failed.of(refusal);
+        if (answer.status() == 400 || answer.status() == 401 || answer.status() == 403) {
+            String error = answer.error();
+            boolean setUp = switch (error) {
+                case "invalid_client", "unauthorized_client", "invalid_scope", "unsupported_grant_type",
+                        "invalid_request" -> true;
+                default -> false;
+            };
+            return Failed.of(setUp ? SET_UP : refusal);
         }
         JsonNode body = answer.body();
         if (answer.status() != 200 || !body.hasNonNull("access_token")) {

@@ -78,6 +78,8 @@ public class ConnectionSync {
     int maxPageBytes;
     @ConfigProperty(name = "ferry.sync.page-size", defaultValue = "100")
     int pageSize;
+    @ConfigProperty(name = "ferry.connections.portal-http-version", defaultValue = "HTTP_1_1")
+    HttpClient.Version httpVersion;
     @ConfigProperty(name = "ferry.sync.timeout", defaultValue = "PT30S")
     Duration timeout;
     /** One HTTP client for every sync (thread-safe; it pools connections per portal). */
@@ -85,7 +87,7 @@ public class ConnectionSync {
 
     @PostConstruct
     void client() {
-        http = FhirPages.client(timeout);
+        http = FhirPages.client(timeout, httpVersion);
     }
     @ConfigProperty(name = "ferry.sync.incremental-overlap", defaultValue = "PT5M")
     Duration overlap;

@@ -11,23 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import health.ferry.connections.spi.PortalUnavailable;
-import health.ferry.directory.TestPortals;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,57 +25,20 @@ import org.junit.jupiter.api.Test;
  * a real EHR does, and what Ferry must make of it (through the API and the page text).
  */
 @QuarkusTest
-class StrictSmartErrorsTest {
-    static final String PARTICIPANT = "erin";
-
+class StrictSmartErrorsTest extends StrictPortalTest {
     @Inject
     PortalAccess access;
 
-    StrictSmartServer server;
-    String portalId;
-
-    @BeforeEach
-    void server() throws IOException {
-        server = new StrictSmartServer();
-        // what Ferry asks for today (scopes are the next point)
-        server.allowedScopes = java.util.Set.of("launch/patient", "openid", "fhirUser", "offline_access",
-                "patient/*.rs", "patient/*.read");
-        portalId = TestPortals.smart("Strict Health " + UUID.randomUUID(), server.fhirBase());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
-    /** Starts a connection to the strict portal for a new ward; answers {id, authorizeUrl}. */
     String[] start() {
-        String person = Sandbox.ward(PARTICIPANT, "Strict " + UUID.randomUUID().toString().substring(0, 8),
-                "2012-03-04");
-        Response r = as(PARTICIPANT).contentType(ContentType.JSON).body(Map.of("portalId", portalId))
-                .post("/api/v1/people/" + person + "/connections");
-        r.then().statusCode(201).body("status", equalTo("authorizing"));
-        return new String[] {r.path("id"), r.path("authorizeUrl")};
+        return portal.start();
     }
 
-    /** The browser at the portal: where the portal sends it back to, or null when it does not. */
     static URI atPortal(String authorizeUrl) {
-        try {
-            HttpResponse<String> r = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-                    .send(HttpRequest.newBuilder(URI.create(authorizeUrl)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 302 ? URI.create(r.headers().firstValue("Location").orElseThrow()) : null;
-        } catch (IOException | InterruptedException e) {
-            throw new AssertionError(e);
-        }
+        return StrictPortal.atPortal(authorizeUrl);
     }
 
-    /** A connection through the strict portal, connected; answers its id. */
     String connected() {
-        String[] started = start();
-        SmartConnectionsTest.returnToFerry(PARTICIPANT, atPortal(started[1])).then().statusCode(303);
-        as(PARTICIPANT).get("/api/v1/connections/" + started[0]).then().body("status", equalTo("connected"));
-        return started[0];
+        return portal.connected();
     }
 
     void assertSetUpProblem(String id) {

@@ -41,6 +41,8 @@ final class StrictSmartServer implements AutoCloseable {
     final AtomicInteger tokenRequests = new AtomicInteger();
     final List<Map<String, String>> tokenForms = Collections.synchronizedList(new ArrayList<>());
     final List<String> tokenAuthorizations = Collections.synchronizedList(new ArrayList<>());
+    /** Requests that came with an {@code Upgrade} header (the JDK's HTTP/2 client probes {@code h2c} on http). */
+    final List<String> upgrades = Collections.synchronizedList(new ArrayList<>());
     final List<String> requestedScopes = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String[]> codes = new ConcurrentHashMap<>(); // code → {verifier challenge, scope}
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>(); // refresh → scope
@@ -63,7 +65,12 @@ final class StrictSmartServer implements AutoCloseable {
     }
 
     StrictSmartServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        this(0);
+    }
+
+    /** On this port (0: any free one). */
+    StrictSmartServer(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
         server.createContext("/fhir/.well-known/smart-configuration", this::discovery);
         server.createContext("/auth/authorize", this::authorizeStep);
         server.createContext("/auth/token", this::token);
@@ -89,6 +96,7 @@ final class StrictSmartServer implements AutoCloseable {
 
     private void discovery(HttpExchange ex) throws IOException {
         discoveries.incrementAndGet();
+        noteUpgrade(ex);
         ObjectNode body = JSON.createObjectNode();
         body.put("issuer", base() + "/auth");
         body.put("authorization_endpoint", base() + "/auth/authorize");
@@ -144,6 +152,7 @@ final class StrictSmartServer implements AutoCloseable {
 
     private void token(HttpExchange ex) throws IOException {
         tokenRequests.incrementAndGet();
+        noteUpgrade(ex);
         if (tokenEndpointDown) {
             send(ex, 503, error("temporarily_unavailable", "down for maintenance"));
             return;
@@ -188,6 +197,13 @@ final class StrictSmartServer implements AutoCloseable {
             body.put("refresh_token", refresh);
         }
         send(ex, 200, body);
+    }
+
+    private void noteUpgrade(HttpExchange ex) {
+        String upgrade = ex.getRequestHeaders().getFirst("Upgrade");
+        if (upgrade != null) {
+            upgrades.add(ex.getRequestURI().getPath() + ": " + upgrade);
+        }
     }
 
     private static JsonNode error(String code, String description) {

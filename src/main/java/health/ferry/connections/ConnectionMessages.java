@@ -233,6 +233,12 @@ public interface ConnectionMessages {
     @Message("Reconnect")
     String reconnect();
 
+    @Message("Start again")
+    String start_again();
+
+    @Message("Did not get back here from {portal}, or chose not to share? You can start again at any time.")
+    String start_again_hint(String portal);
+
     @Message("Try again")
     String try_again();
 

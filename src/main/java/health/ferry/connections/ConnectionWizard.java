@@ -106,13 +106,21 @@ public class ConnectionWizard {
 
     public ConnectionView view(String connectionId) {
         Connection c = owned(connectionId);
+        if (smart.stale(c) && smart.expireIfStale(c.id)) {
+            connections.getEntityManager().clear(); // read what the expiry wrote
+            c = owned(connectionId);
+        }
         return views.of(c, current.person(c.personId), portals.get(c.portalId));
     }
 
     public List<ConnectionView> list(String personId) {
         PersonView person = current.person(personId);
-        return connections.findByPerson(person.id()).stream()
-                .map(c -> views.of(c, person, portals.get(c.portalId))).toList();
+        List<Connection> found = connections.findByPerson(person.id());
+        if (found.stream().filter(smart::stale).map(c -> smart.expireIfStale(c.id)).toList().contains(true)) {
+            connections.getEntityManager().clear(); // read what the expiry wrote
+            found = connections.findByPerson(person.id());
+        }
+        return found.stream().map(c -> views.of(c, person, portals.get(c.portalId))).toList();
     }
 
     /** "Update sign-in details": new credentials, validated again. */

@@ -66,7 +66,12 @@ public class PortalAccess {
                 .map(c -> new Subject(c.id, c.personId, c.portalId, c.portalName)));
     }
 
-    /** A session for a connected connection, or empty (not connected, access refused, secret unreadable). */
+    /**
+     * A session for a connected connection, or empty (not connected, access refused, secret unreadable).
+     *
+     * @throws PortalUnavailable when SMART access must be refreshed and the token endpoint cannot be reached (try
+     *         later; the connection is left as it was)
+     */
     public Optional<Session> open(UUID connectionId) {
         return open(connectionId, false);
     }

@@ -60,6 +60,26 @@ class SmartAuthorizations {
         }
     }
 
+    /**
+     * An authorisation not completed within the state's lifetime (the participant pressed Deny and the portal never
+     * sent them back, or closed the tab) ends as authorization_declined, with Start again. Answers whether it did.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean expireIfStale(UUID connectionId) {
+        Connection c = connections.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null || !stale(c)) {
+            return false;
+        }
+        outcomes.applyTo(c, Failed.of(ConnectionFailure.AUTHORIZATION_DECLINED.code()));
+        return true;
+    }
+
+    /** A SMART authorisation whose state has outlived {@link #STATE_LIFETIME}. */
+    boolean stale(Connection c) {
+        return c.isSmart() && c.status() == ConnectionStatus.AUTHORIZING && c.oauthStartedAt != null
+                && !c.oauthStartedAt.plus(STATE_LIFETIME).isAfter(clock.instant());
+    }
+
     /** The connection a returning state belongs to, if it is still waiting for it. */
     Optional<Connection> waitingFor(String state) {
         if (state == null || state.isBlank() || state.length() > 200) {
@@ -73,7 +93,7 @@ class SmartAuthorizations {
     void complete(Connection c, String code, String error, URI callback) {
         SignInOutcome outcome;
         if (error != null || code == null || code.isBlank()) {
-            outcome = Failed.of(ConnectionFailure.AUTHORIZATION_DECLINED.code());
+            outcome = Failed.of(SmartConnector.authorizeError(error));
         } else {
             String verifier = secrets.get(c.id, ConnectionSecrets.PKCE).orElse("");
             try {
@@ -90,6 +110,9 @@ class SmartAuthorizations {
     /**
      * Refreshes a SMART connection's access under a row lock, so two racing runs refresh once: the second sees the
      * fresh tokens. A refused refresh moves the connection to reconnect_required. Answers the current session.
+     *
+     * @throws PortalUnavailable when the token endpoint cannot be reached or answers 5xx (after the connector's
+     *         retries): nothing is wrong with the connection, the caller tries again later
      */
     @Transactional
     Optional<String> refresh(UUID connectionId, boolean force) {
@@ -104,8 +127,8 @@ class SmartAuthorizations {
         SignInOutcome outcome;
         try {
             outcome = smart.refresh(Portals.fhirBase(portals.get(c.portalId)), session);
-        } catch (PortalUnavailable | CircuitBreakerOpenException e) {
-            return Optional.empty();
+        } catch (CircuitBreakerOpenException e) {
+            throw new PortalUnavailable("circuit open", null);
         } catch (OutboundRefused e) {
             outcome = Failed.of(ConnectionFailure.PORTAL_NOT_SUPPORTED.code());
         }

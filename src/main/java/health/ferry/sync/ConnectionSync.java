@@ -78,6 +78,8 @@ public class ConnectionSync {
     int maxPageBytes;
     @ConfigProperty(name = "ferry.sync.page-size", defaultValue = "100")
     int pageSize;
+    @ConfigProperty(name = "ferry.connections.portal-http-version", defaultValue = "HTTP_1_1")
+    HttpClient.Version httpVersion;
     @ConfigProperty(name = "ferry.sync.timeout", defaultValue = "PT30S")
     Duration timeout;
     /** One HTTP client for every sync (thread-safe; it pools connections per portal). */
@@ -85,7 +87,7 @@ public class ConnectionSync {
 
     @PostConstruct
     void client() {
-        http = FhirPages.client(timeout);
+        http = FhirPages.client(timeout, httpVersion);
     }
     @ConfigProperty(name = "ferry.sync.incremental-overlap", defaultValue = "PT5M")
     Duration overlap;
@@ -142,8 +144,7 @@ public class ConnectionSync {
         Optional<PortalAccess.Subject> subject = access.subject(connectionId);
         Result result;
         try {
-            PortalAccess.Session session = access.open(connectionId)
-                    .orElseThrow(() -> new SyncFailure("reconnect_required"));
+            PortalAccess.Session session = open(connectionId);
             Optional<Instant> since = since(connectionId, session.personId());
             FhirPages pages = new FhirPages(http, timeout, maxPageBytes, guards.of(session.fhirBase()), outbound);
             IParser parser = parser();
@@ -225,6 +226,18 @@ public class ConnectionSync {
         return URI.create(base + "/" + type + "?patient=" + URLEncoder.encode(patientId, StandardCharsets.UTF_8)
                 + "&_count=" + pageSize + (changedAfter == null ? ""
                         : "&_lastUpdated=" + URLEncoder.encode("gt" + changedAfter, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * The connection's session; a token endpoint that cannot be reached is portal_unavailable (tried again later, the
+     * participant not blamed), not an end of access.
+     */
+    private PortalAccess.Session open(UUID connectionId) {
+        try {
+            return access.open(connectionId).orElseThrow(() -> new SyncFailure("reconnect_required"));
+        } catch (PortalUnavailable e) {
+            throw new SyncFailure("portal_unavailable", e.retryAfter());
+        }
     }
 
     /** A new session after a 401 (refreshed token, or a new sign-in with the stored credentials). */

@@ -35,7 +35,12 @@ final class FhirPages {
 
     /** A client for FHIR pages: no redirects followed (a redirect is an answer like any other), connect timeout. */
     static HttpClient client(Duration timeout) {
-        return HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        return client(timeout, HttpClient.Version.HTTP_1_1);
+    }
+
+    /** The same, with this HTTP version ({@code ferry.connections.portal-http-version}; HTTP/1.1 by default). */
+    static HttpClient client(Duration timeout, HttpClient.Version version) {
+        return health.ferry.connections.spi.PortalHttp.client(timeout, version);
     }
 
     /** With a shared client ({@link #client}): one per application, so connections to a portal are reused. */

@@ -36,8 +36,10 @@ public class CredentialConnector {
     @Inject
     public CredentialConnector(ObjectMapper json, Clock clock,
             @ConfigProperty(name = "ferry.connections.portal-timeout", defaultValue = "PT10S") Duration timeout,
+            @ConfigProperty(name = "ferry.connections.portal-http-version", defaultValue = "HTTP_1_1")
+            java.net.http.HttpClient.Version version,
             health.ferry.outbound.OutboundPolicy policy) {
-        this.http = new PortalHttp(json, timeout, policy);
+        this.http = new PortalHttp(json, timeout, policy, version);
         this.clock = clock;
     }
 

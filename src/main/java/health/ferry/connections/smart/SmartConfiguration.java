@@ -1,11 +1,24 @@
 package health.ferry.connections.smart;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import health.ferry.connections.spi.PortalHttp;
 import health.ferry.connections.spi.PortalUnavailable;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
-/** A portal's SMART endpoints from its .well-known/smart-configuration; both must be https or on the same host. */
-record SmartConfiguration(URI authorize, URI token) {
+/**
+ * A portal's SMART endpoints from its .well-known/smart-configuration (both must be https or on the FHIR base's
+ * host), with what it says it supports: {@code scopes_supported} and {@code capabilities} (empty when not stated).
+ */
+record SmartConfiguration(URI authorize, URI token, Set<String> scopesSupported, Set<String> capabilities) {
+    /** The resource types sync reads about the patient (the types a per-type scope list is intersected with). */
+    static final List<String> READ_TYPES = List.of("Condition", "AllergyIntolerance",
+            "MedicationRequest", "MedicationStatement", "Immunization", "Observation", "Procedure", "Encounter",
+            "DiagnosticReport", "DocumentReference", "CarePlan");
+
     static SmartConfiguration of(URI fhirBase, PortalHttp.Answer answer) {
         if (answer.status() != 200) {
             throw new PortalUnavailable("smart-configuration answered " + answer.status(), null);
@@ -15,7 +28,62 @@ record SmartConfiguration(URI authorize, URI token) {
         if (authorize == null || token == null) {
             throw new PortalUnavailable("smart-configuration without endpoints", null);
         }
-        return new SmartConfiguration(authorize, token);
+        return new SmartConfiguration(authorize, token, strings(answer.body().path("scopes_supported")),
+                strings(answer.body().path("capabilities")));
+    }
+
+    /**
+     * What Ferry asks for: only what sync uses. The patient in context ({@code launch/patient}), refresh
+     * ({@code offline_access}) and read access to the patient's resources, each only when the portal offers it
+     * (all of them when it does not say). Read access is SMART v2 {@code patient/*.rs} when offered (or when the
+     * portal says only {@code permission-v2}), else v1 {@code patient/*.read}; a portal listing only per-type scopes
+     * gets those of the types sync reads (v2 preferred per type). No {@code openid}/{@code fhirUser}: Ferry reads
+     * no id token.
+     */
+    String scopes() {
+        List<String> asked = new ArrayList<>();
+        for (String context : List.of("launch/patient", "offline_access")) {
+            if (offers(context)) {
+                asked.add(context);
+            }
+        }
+        boolean v2Only = capabilities.contains("permission-v2") && !capabilities.contains("permission-v1");
+        if (scopesSupported.contains("patient/*.rs")) {
+            asked.add("patient/*.rs");
+        } else if (scopesSupported.contains("patient/*.read")) {
+            asked.add("patient/*.read");
+        } else if (scopesSupported.isEmpty() || noPatientScopes()) {
+            asked.add(v2Only ? "patient/*.rs" : "patient/*.read");
+        } else {
+            for (String type : READ_TYPES) {
+                if (scopesSupported.contains("patient/" + type + ".rs")) {
+                    asked.add("patient/" + type + ".rs");
+                } else if (scopesSupported.contains("patient/" + type + ".read")) {
+                    asked.add("patient/" + type + ".read");
+                }
+            }
+        }
+        return String.join(" ", asked);
+    }
+
+    private boolean offers(String scope) {
+        return scopesSupported.isEmpty() || scopesSupported.contains(scope);
+    }
+
+    private boolean noPatientScopes() {
+        return scopesSupported.stream().noneMatch(s -> s.startsWith("patient/"));
+    }
+
+    private static Set<String> strings(JsonNode array) {
+        Set<String> values = new LinkedHashSet<>();
+        if (array.isArray()) {
+            array.forEach(v -> {
+                if (v.isTextual() && !v.asText().isBlank()) {
+                    values.add(v.asText().strip());
+                }
+            });
+        }
+        return Set.copyOf(values);
     }
 
     /** Only absolute http(s) endpoints; plain http only on the FHIR base's own host (local sandboxes). */

@@ -18,25 +18,39 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
  * SMART App Launch (standalone) for any portal, driven only by its FHIR base URL: discovery from
- * .well-known/smart-configuration, authorization code with PKCE S256, aud = the FHIR base, offline access, token
- * exchange with patient context, and refresh with rotation. No per-vendor code.
+ * .well-known/smart-configuration, authorization code with PKCE S256, aud = the FHIR base, only the scopes sync uses
+ * that the portal offers ({@link SmartConfiguration#scopes}), token exchange with patient context, and refresh with
+ * rotation; online-only access (no refresh token) when the portal grants no offline access. No per-vendor code.
  */
 @ApplicationScoped
 public class SmartConnector {
-    static final String SCOPES = "launch/patient openid fhirUser offline_access patient/*.rs patient/*.read";
+    /** Ferry's registration at the portal is not what the portal expects: not the participant's to fix. */
+    static final String SET_UP = "portal_not_supported";
+    static final String PORTAL_UNAVAILABLE = "portal_unavailable";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PortalHttp http;
     private final Clock clock;
     private final String clientId;
+    private final Duration discoveryTtl;
+    private final SmartClients clients;
+    /** Signing keys of private_key_jwt registrations, read once. */
+    private final Map<java.nio.file.Path, ClientAssertion> keys = new ConcurrentHashMap<>();
+    /** Discovery answers by FHIR base, each kept for {@code ferry.connections.smart.discovery-ttl}. */
+    private final Map<String, Discovered> discovered = new ConcurrentHashMap<>();
+
+    private record Discovered(SmartConfiguration config, Instant at) {
+    }
 
     /** Where to send the participant, and the secrets to keep (sealed) until they come back. */
     public record Authorization(URI authorizeUrl, String state, String codeVerifier) {
@@ -50,10 +64,16 @@ public class SmartConnector {
     public SmartConnector(ObjectMapper json, Clock clock,
             @ConfigProperty(name = "ferry.connections.portal-timeout", defaultValue = "PT10S") Duration timeout,
             @ConfigProperty(name = "ferry.connections.smart.client-id", defaultValue = "ferry") String clientId,
-            health.ferry.outbound.OutboundPolicy policy) {
-        this.http = new PortalHttp(json, timeout, policy);
+            @ConfigProperty(name = "ferry.connections.portal-http-version", defaultValue = "HTTP_1_1")
+            java.net.http.HttpClient.Version version,
+            @ConfigProperty(name = "ferry.connections.smart.discovery-ttl", defaultValue = "PT1H")
+            Duration discoveryTtl,
+            health.ferry.outbound.OutboundPolicy policy, SmartClients clients) {
+        this.http = new PortalHttp(json, timeout, policy, version);
+        this.clients = clients;
         this.clock = clock;
         this.clientId = clientId;
+        this.discoveryTtl = discoveryTtl;
     }
 
     /** Discovers the portal's endpoints and builds the authorization request for this redirect address. */
@@ -65,9 +85,9 @@ public class SmartConnector {
         String verifier = random(48);
         Map<String, String> q = new LinkedHashMap<>();
         q.put("response_type", "code");
-        q.put("client_id", clientId);
+        q.put("client_id", clientId(fhirBase));
         q.put("redirect_uri", redirectUri.toString());
-        q.put("scope", SCOPES);
+        q.put("scope", config.scopes());
         q.put("state", state);
         q.put("aud", fhirBase.toString());
         q.put("code_challenge", challenge(verifier));
@@ -77,14 +97,32 @@ public class SmartConnector {
         return new Authorization(URI.create(url.toString()), state, verifier);
     }
 
-    /** Exchanges the authorization code (with the PKCE verifier) for tokens. */
+    /**
+     * Exchanges the authorization code (with the PKCE verifier) for tokens. A refused code ({@code invalid_grant}:
+     * used, expired) is authorization_declined (start again); a refused client or request is the portal's set-up.
+     */
     @Retry(maxRetries = 2, delay = 200, retryOn = PortalUnavailable.class)
     public SignInOutcome exchange(URI fhirBase, URI redirectUri, String code, String verifier) {
         SmartConfiguration config = discover(fhirBase);
-        PortalHttp.Answer answer = http.postForm(config.token(), Map.of("grant_type", "authorization_code",
-                "code", code, "redirect_uri", redirectUri.toString(), "client_id", clientId, "code_verifier",
-                verifier));
+        PortalHttp.Answer answer = token(fhirBase, config, Map.of("grant_type", "authorization_code", "code", code,
+                "redirect_uri", redirectUri.toString(), "code_verifier", verifier));
         return tokens(answer, null, "authorization_declined");
+    }
+
+    /**
+     * What an error the portal sends back to the redirect URI means (RFC 6749 4.1.2.1): the participant said no
+     * ({@code access_denied}, and anything unknown), the portal is down ({@code server_error},
+     * {@code temporarily_unavailable}), or Ferry's registration at the portal is not right (every other code:
+     * {@code invalid_scope}, {@code unauthorized_client}, {@code invalid_request}...), which is not the participant's
+     * to fix.
+     */
+    public static String authorizeError(String error) {
+        return switch (error == null ? "" : error) {
+            case "server_error", "temporarily_unavailable" -> PORTAL_UNAVAILABLE;
+            case "invalid_scope", "invalid_client", "unauthorized_client", "unsupported_response_type",
+                    "invalid_request" -> SET_UP;
+            default -> "authorization_declined";
+        };
     }
 
     /**
@@ -100,14 +138,56 @@ public class SmartConnector {
             return Failed.of("reconnect_required");
         }
         SmartConfiguration config = discover(fhirBase);
-        PortalHttp.Answer answer = http.postForm(config.token(), Map.of("grant_type", "refresh_token",
-                "refresh_token", refreshToken, "client_id", clientId));
+        PortalHttp.Answer answer = token(fhirBase, config, Map.of("grant_type", "refresh_token", "refresh_token",
+                refreshToken));
         return tokens(answer, refreshToken, "reconnect_required");
     }
 
+    /** Ferry's client id at this portal: its registration's, else {@code ferry.connections.smart.client-id}. */
+    private String clientId(URI fhirBase) {
+        return clients.forBase(fhirBase).flatMap(SmartClients.Client::clientId).orElse(clientId);
+    }
+
+    /**
+     * A token request as Ferry's registration at this portal requires: a confidential client with a secret
+     * authenticates with HTTP Basic ({@code client_secret_basic}: the url-encoded id and secret, RFC 6749 2.3.1);
+     * one with a key sends a signed assertion ({@code private_key_jwt}, {@link ClientAssertion}); a public client
+     * names itself with {@code client_id} (and proves the code with PKCE).
+     */
+    private PortalHttp.Answer token(URI fhirBase, SmartConfiguration config, Map<String, String> grant) {
+        Map<String, String> form = new LinkedHashMap<>(grant);
+        Map<String, String> headers = new LinkedHashMap<>();
+        java.util.Optional<SmartClients.Client> registration = clients.forBase(fhirBase);
+        String id = clientId(fhirBase);
+        if (registration.flatMap(SmartClients.Client::secret).isPresent()) {
+            String secret = registration.get().secret().get();
+            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString((enc(id) + ":" + enc(secret))
+                    .getBytes(StandardCharsets.UTF_8)));
+        } else if (registration.flatMap(SmartClients.Client::jwtKeyFile).isPresent()) {
+            ClientAssertion signer = keys.computeIfAbsent(registration.get().jwtKeyFile().get(),
+                    file -> ClientAssertion.load(file, registration.get().jwtKeyId().orElse(null)));
+            form.put("client_assertion_type", ClientAssertion.TYPE);
+            form.put("client_assertion", signer.sign(id, config.token(), clock.instant()));
+        } else {
+            form.put("client_id", id);
+        }
+        return http.postForm(config.token(), form, headers);
+    }
+
+    /**
+     * A token answer (RFC 6749 5.2): 400/401/403 with {@code invalid_grant} is the grant's end ({@code refusal}: the
+     * code or the refresh token is no good, no retry); a refused client, scope or request is the portal's set-up;
+     * 5xx and network errors were thrown as {@link PortalUnavailable} (retried, then reported as unavailable).
+     */
     private SignInOutcome tokens(PortalHttp.Answer answer, String previousRefresh, String refusal) {
-        if (answer.status() == 400 || answer.status() == 401) {
-            return Failed.of(refusal);
+        if (answer.status() == 400 || answer.status() == 401 || answer.status() == 403) {
+            String error = answer.error();
+            boolean setUp = switch (error) {
+                case "invalid_client", "unauthorized_client", "invalid_scope", "unsupported_grant_type",
+                        "invalid_request" -> true;
+                default -> false;
+            };
+            return Failed.of(setUp ? SET_UP : refusal);
         }
         JsonNode body = answer.body();
         if (answer.status() != 200 || !body.hasNonNull("access_token")) {
@@ -115,15 +195,35 @@ public class SmartConnector {
         }
         long expiresIn = body.path("expires_in").asLong(0);
         String session = SmartSession.of(body, previousRefresh);
+        Instant expires = expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null;
         long endsIn = body.path("refresh_token_expires_in").asLong(0);
-        return new Connected(session, expiresIn > 0 ? clock.instant().plusSeconds(expiresIn) : null,
-                endsIn > 0 ? clock.instant().plusSeconds(endsIn) : null);
+        Instant ends = endsIn > 0 ? clock.instant().plusSeconds(endsIn) : null;
+        if (!SmartSession.parse(session).hasNonNull("refresh_token")) {
+            // online only (no offline_access for Ferry at this portal): access ends with this token, and the
+            // connection page says when; after it, reconnect_required
+            ends = expires != null ? expires : clock.instant();
+        }
+        return new Connected(session, expires, ends);
     }
 
+    /**
+     * The portal's SMART configuration, fetched once per {@code discovery-ttl} (1 h) per FHIR base rather than before
+     * every call; a failed fetch is not kept. The outbound policy still checks every fetch.
+     */
     private SmartConfiguration discover(URI fhirBase) {
         String base = fhirBase.toString().endsWith("/") ? fhirBase.toString() : fhirBase + "/";
+        Instant now = clock.instant();
+        Discovered known = discovered.get(base);
+        if (known != null && known.at().plus(discoveryTtl).isAfter(now) && !known.at().isAfter(now)) {
+            return known.config();
+        }
         PortalHttp.Answer answer = http.get(URI.create(base + ".well-known/smart-configuration"));
-        return SmartConfiguration.of(fhirBase, answer);
+        SmartConfiguration config = SmartConfiguration.of(fhirBase, answer);
+        if (discovered.size() > 10_000) {
+            discovered.clear(); // a bound, far above the number of portals
+        }
+        discovered.put(base, new Discovered(config, now));
+        return config;
     }
 
     /** The S256 code challenge of a verifier (RFC 7636). */

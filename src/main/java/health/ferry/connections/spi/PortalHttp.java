@@ -27,11 +27,24 @@ public final class PortalHttp {
     private final OutboundPolicy policy;
 
     public PortalHttp(ObjectMapper json, Duration timeout, OutboundPolicy policy) {
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this(json, timeout, policy, HttpClient.Version.HTTP_1_1);
+    }
+
+    public PortalHttp(ObjectMapper json, Duration timeout, OutboundPolicy policy, HttpClient.Version version) {
+        this.client = client(timeout, version);
         this.json = json;
         this.timeout = timeout;
         this.policy = policy;
+    }
+
+    /**
+     * The HTTP client toward portals: connect timeout, no redirects, and HTTP/1.1 unless configured
+     * ({@code ferry.connections.portal-http-version}): the JDK's default HTTP/2 sends an {@code Upgrade: h2c} probe
+     * on plain http that some proxies in front of EHRs answer badly (a 30 s timeout per request).
+     */
+    public static HttpClient client(Duration timeout, HttpClient.Version version) {
+        return HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
+                .version(version).build();
     }
 
     /** A portal's answer: status and JSON body (an empty object when the body is not JSON). */
@@ -53,10 +66,17 @@ public final class PortalHttp {
 
     /** POSTs an HTML-form-encoded body (OAuth token requests). */
     public Answer postForm(URI uri, Map<String, String> form) {
+        return postForm(uri, form, Map.of());
+    }
+
+    /** POSTs an HTML-form-encoded body with these headers (a token request with client authentication). */
+    public Answer postForm(URI uri, Map<String, String> form, Map<String, String> headers) {
         StringBuilder sb = new StringBuilder();
         form.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "&").append(enc(k)).append('=').append(enc(v)));
-        return send(HttpRequest.newBuilder(policy.check(uri))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(sb.toString())));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(policy.check(uri))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        headers.forEach(builder::header);
+        return send(builder.POST(HttpRequest.BodyPublishers.ofString(sb.toString())));
     }
 
     /** GETs a JSON document. */

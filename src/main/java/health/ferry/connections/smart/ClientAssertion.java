@@ -1,0 +1,97 @@
+package health.ferry.connections.smart;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * A signed client assertion for {@code private_key_jwt} (SMART App Launch 2.x, "Confidential asymmetric"; RFC 7523):
+ * header {@code alg} RS384 or ES384 (by the key), {@code kid}, {@code typ=JWT}; claims {@code iss} = {@code sub} =
+ * the client id, {@code aud} = the token endpoint, a random {@code jti}, {@code exp} five minutes ahead (the most the
+ * spec allows) and {@code iat}.
+ */
+final class ClientAssertion {
+    static final String TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+    static final long LIFETIME_SECONDS = 300;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PrivateKey key;
+    private final String keyId;
+
+    private ClientAssertion(PrivateKey key, String keyId) {
+        this.key = key;
+        this.keyId = keyId;
+    }
+
+    /** Reads a PKCS#8 PEM private key (RSA or EC). */
+    static ClientAssertion load(Path pemFile, String keyId) {
+        try {
+            String pem = Files.readString(pemFile, StandardCharsets.US_ASCII);
+            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").strip());
+            PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(der);
+            PrivateKey key;
+            try {
+                key = KeyFactory.getInstance("RSA").generatePrivate(spec);
+            } catch (GeneralSecurityException notRsa) {
+                key = KeyFactory.getInstance("EC").generatePrivate(spec);
+            }
+            return new ClientAssertion(key, keyId);
+        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("SMART client key " + pemFile + " is not a PKCS#8 RSA or EC private key",
+                    e);
+        }
+    }
+
+    String algorithm() {
+        if (key instanceof RSAPrivateKey) {
+            return "RS384";
+        }
+        if (key instanceof ECPrivateKey ec && ec.getParams().getCurve().getField().getFieldSize() == 384) {
+            return "ES384";
+        }
+        throw new IllegalStateException("SMART client keys are RSA or EC P-384 (RS384 / ES384)");
+    }
+
+    /** A fresh assertion for this client at this token endpoint. */
+    String sign(String clientId, URI tokenEndpoint, Instant now) {
+        ObjectNode header = JSON.createObjectNode().put("alg", algorithm()).put("typ", "JWT");
+        if (keyId != null) {
+            header.put("kid", keyId);
+        }
+        byte[] jti = new byte[16];
+        RANDOM.nextBytes(jti);
+        ObjectNode claims = JSON.createObjectNode().put("iss", clientId).put("sub", clientId)
+                .put("aud", tokenEndpoint.toString()).put("jti", HexFormat.of().formatHex(jti))
+                .put("iat", now.getEpochSecond()).put("exp", now.getEpochSecond() + LIFETIME_SECONDS);
+        String input = b64(header.toString()) + "." + b64(claims.toString());
+        try {
+            Signature s = Signature.getInstance(key instanceof RSAPrivateKey ? "SHA384withRSA"
+                    : "SHA384withECDSAinP1363Format");
+            s.initSign(key);
+            s.update(input.getBytes(StandardCharsets.US_ASCII));
+            return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(s.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign a client assertion", e);
+        }
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

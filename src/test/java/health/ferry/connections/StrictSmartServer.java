@@ -1,0 +1,252 @@
+package health.ferry.connections;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * A SMART App Launch 2.x authorization server and FHIR server as strict as real EHRs are, on a port of its own: it
+ * refuses scopes it does not know ({@code invalid_scope} back at the redirect URI), requires client authentication
+ * of a confidential client ({@code invalid_client}, 401), checks PKCE, answers spec error JSON, and can play the
+ * unfriendly cases: Deny without a redirect back, a revoked grant (403 {@code invalid_grant}), a token endpoint that
+ * is down, no {@code offline_access}.
+ */
+final class StrictSmartServer implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What the server does at the authorize step. */
+    enum Authorize { ALLOW, DENY_WITHOUT_REDIRECT, DENY }
+
+    private final HttpServer server;
+    final AtomicInteger discoveries = new AtomicInteger();
+    final AtomicInteger tokenRequests = new AtomicInteger();
+    final List<Map<String, String>> tokenForms = Collections.synchronizedList(new ArrayList<>());
+    final List<String> tokenAuthorizations = Collections.synchronizedList(new ArrayList<>());
+    /** Requests that came with an {@code Upgrade} header (the JDK's HTTP/2 client probes {@code h2c} on http). */
+    final List<String> upgrades = Collections.synchronizedList(new ArrayList<>());
+    final List<String> requestedScopes = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String[]> codes = new ConcurrentHashMap<>(); // code → {verifier challenge, scope}
+    private final Map<String, String> refreshTokens = new ConcurrentHashMap<>(); // refresh → scope
+
+    volatile String clientId = "ferry";
+    /** The scopes the client is registered for; anything else requested is invalid_scope. */
+    volatile Set<String> allowedScopes = Set.of("launch/patient", "offline_access", "patient/*.read");
+    /** What discovery lists as scopes_supported (null: the field is left out). */
+    volatile List<String> scopesSupported = List.of("launch/patient", "offline_access", "patient/*.read");
+    volatile Authorize authorize = Authorize.ALLOW;
+    /** When set, the token endpoint requires this client authentication (a check of the Authorization header and
+     * the form); public clients need only their client_id. */
+    volatile Predicate<HttpExchangeView> clientAuthentication;
+    volatile boolean tokenEndpointDown;
+    volatile boolean grantsRevoked;
+    volatile long expiresIn = 5; // seconds: Ferry refreshes before every use
+
+    /** What the client authentication check sees of a token request. */
+    record HttpExchangeView(String authorization, Map<String, String> form, URI tokenEndpoint) {
+    }
+
+    StrictSmartServer() throws IOException {
+        this(0);
+    }
+
+    /** On this port (0: any free one). */
+    StrictSmartServer(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("localhost", port), 0);
+        server.createContext("/fhir/.well-known/smart-configuration", this::discovery);
+        server.createContext("/auth/authorize", this::authorizeStep);
+        server.createContext("/auth/token", this::token);
+        server.start();
+    }
+
+    String fhirBase() {
+        return base() + "/fhir";
+    }
+
+    URI tokenEndpoint() {
+        return URI.create(base() + "/auth/token");
+    }
+
+    private String base() {
+        return "http://localhost:" + server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void discovery(HttpExchange ex) throws IOException {
+        discoveries.incrementAndGet();
+        noteUpgrade(ex);
+        ObjectNode body = JSON.createObjectNode();
+        body.put("issuer", base() + "/auth");
+        body.put("authorization_endpoint", base() + "/auth/authorize");
+        body.put("token_endpoint", base() + "/auth/token");
+        body.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic").add("private_key_jwt");
+        body.putArray("token_endpoint_auth_signing_alg_values_supported").add("RS384").add("ES384");
+        if (scopesSupported != null) {
+            scopesSupported.forEach(body.putArray("scopes_supported")::add);
+        }
+        body.putArray("capabilities").add("launch-standalone").add("client-public").add("client-confidential-symmetric")
+                .add("client-confidential-asymmetric").add("context-standalone-patient").add("permission-offline")
+                .add("permission-patient").add("permission-v1");
+        body.putArray("code_challenge_methods_supported").add("S256");
+        send(ex, 200, body);
+    }
+
+    private void authorizeStep(HttpExchange ex) throws IOException {
+        Map<String, String> q = form(ex.getRequestURI().getRawQuery());
+        String redirect = q.get("redirect_uri");
+        if (!clientId.equals(q.get("client_id")) || redirect == null) {
+            send(ex, 400, error("invalid_request", "unknown client or no redirect_uri"));
+            return;
+        }
+        requestedScopes.add(q.getOrDefault("scope", ""));
+        String state = q.get("state");
+        if (authorize == Authorize.DENY_WITHOUT_REDIRECT) {
+            byte[] page = "<p>You chose not to share your records.</p>".getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "text/html");
+            ex.sendResponseHeaders(200, page.length);
+            ex.getResponseBody().write(page);
+            ex.close();
+            return;
+        }
+        String back;
+        List<String> unknown = List.of(q.getOrDefault("scope", "").split(" ")).stream()
+                .filter(s -> !s.isBlank() && !allowedScopes.contains(s)).toList();
+        if (!"S256".equals(q.get("code_challenge_method")) || q.get("code_challenge") == null) {
+            back = "error=invalid_request";
+        } else if (!unknown.isEmpty()) {
+            back = "error=invalid_scope&error_description=" + enc(String.join(", ", unknown) + " could not be granted");
+        } else if (authorize == Authorize.DENY) {
+            back = "error=access_denied";
+        } else {
+            String code = UUID.randomUUID().toString();
+            codes.put(code, new String[] {q.get("code_challenge"), q.get("scope")});
+            back = "code=" + code;
+        }
+        ex.getResponseHeaders().add("Location", redirect + (redirect.contains("?") ? "&" : "?") + back + "&state="
+                + enc(state));
+        ex.sendResponseHeaders(302, -1);
+        ex.close();
+    }
+
+    private void token(HttpExchange ex) throws IOException {
+        tokenRequests.incrementAndGet();
+        noteUpgrade(ex);
+        if (tokenEndpointDown) {
+            send(ex, 503, error("temporarily_unavailable", "down for maintenance"));
+            return;
+        }
+        Map<String, String> f = form(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        tokenForms.add(f);
+        String authorization = ex.getRequestHeaders().getFirst("Authorization");
+        tokenAuthorizations.add(String.valueOf(authorization));
+        Predicate<HttpExchangeView> auth = clientAuthentication;
+        if (auth != null ? !auth.test(new HttpExchangeView(authorization, f, tokenEndpoint()))
+                : !clientId.equals(f.get("client_id"))) {
+            send(ex, 401, error("invalid_client", "client authentication failed"));
+            return;
+        }
+        String scope;
+        if ("authorization_code".equals(f.get("grant_type"))) {
+            String[] issued = codes.remove(String.valueOf(f.get("code")));
+            if (issued == null || !issued[0].equals(challenge(f.getOrDefault("code_verifier", "")))) {
+                send(ex, 400, error("invalid_grant", "code unknown, used or PKCE mismatch"));
+                return;
+            }
+            scope = issued[1];
+        } else if ("refresh_token".equals(f.get("grant_type"))) {
+            scope = refreshTokens.remove(String.valueOf(f.get("refresh_token")));
+            if (scope == null || grantsRevoked) {
+                send(ex, 403, error("invalid_grant", "the grant was revoked"));
+                return;
+            }
+        } else {
+            send(ex, 400, error("unsupported_grant_type", null));
+            return;
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.put("access_token", UUID.randomUUID().toString());
+        body.put("token_type", "Bearer");
+        body.put("expires_in", expiresIn);
+        body.put("scope", scope);
+        body.put("patient", "p-1");
+        if (List.of(scope.split(" ")).contains("offline_access")) {
+            String refresh = UUID.randomUUID().toString();
+            refreshTokens.put(refresh, scope);
+            body.put("refresh_token", refresh);
+        }
+        send(ex, 200, body);
+    }
+
+    private void noteUpgrade(HttpExchange ex) {
+        String upgrade = ex.getRequestHeaders().getFirst("Upgrade");
+        if (upgrade != null) {
+            upgrades.add(ex.getRequestURI().getPath() + ": " + upgrade);
+        }
+    }
+
+    private static JsonNode error(String code, String description) {
+        ObjectNode e = JSON.createObjectNode().put("error", code);
+        if (description != null) {
+            e.put("error_description", description);
+        }
+        return e;
+    }
+
+    private static void send(HttpExchange ex, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.getResponseHeaders().add("Cache-Control", "no-store");
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
+    }
+
+    static Map<String, String> form(String raw) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return m;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            m.put(k, v);
+        }
+        return m;
+    }
+
+    private static String enc(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String challenge(String verifier) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

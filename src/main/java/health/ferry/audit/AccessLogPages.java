@@ -3,6 +3,8 @@ package health.ferry.audit;
 import health.ferry.accounts.Acting;
 import health.ferry.accounts.PersonView;
 import health.ferry.audit.AccessLogApi.Access;
+import health.ferry.studies.Study;
+import health.ferry.studies.StudyCatalog;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Message;
@@ -20,7 +22,11 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("participant")
 public class AccessLogPages {
-    public record AccessLogView(PersonView person, List<Access> items) {
+    /** The log with each study named by its title (the page shows no slug). */
+    public record AccessLogView(PersonView person, List<Access> items, StudyCatalog studies) {
+        public String studyTitle(String studyId) {
+            return studyId == null ? "" : studies.find(studyId).map(Study::title).orElse("");
+        }
     }
 
     @CheckedTemplate(basePath = "audit")
@@ -66,10 +72,12 @@ public class AccessLogPages {
     Acting acting;
     @Inject
     AccessLog log;
+    @Inject
+    StudyCatalog studies;
 
     @GET
     public TemplateInstance accessLog() {
         PersonView person = acting.person();
-        return Templates.accessLog(new AccessLogView(person, log.of(person.id())));
+        return Templates.accessLog(new AccessLogView(person, log.of(person.id()), studies));
     }
 }

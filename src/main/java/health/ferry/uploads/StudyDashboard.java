@@ -59,6 +59,16 @@ public class StudyDashboard {
 
     /** One bar: a label (a code, translated by the page) and its number. */
     public record Bar(String label, long value) {
+        /** For the records chart, whose labels are the Mondays its weeks start on: "7 Dec". */
+        public String weekStart() {
+            try {
+                return java.time.LocalDate.parse(label).format(java.time.format.DateTimeFormatter.ofPattern("d MMM",
+                        java.util.Locale.ENGLISH));
+            } catch (java.time.format.DateTimeParseException e) {
+                return label;
+            }
+        }
+
     }
 
     /** A chart's bars in order; the page draws it as SVG and as a table. */

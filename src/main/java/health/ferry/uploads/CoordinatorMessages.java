@@ -205,7 +205,9 @@ public interface CoordinatorMessages {
     String nobody_needs_help();
 
     @Message("{#when reason}{#is 'connection_failing'}Connection failing for over a week{#is 'upload_rejected'}"
-            + "Upload rejected and not sent again{#else}{reason}{/when}")
+            + "Upload rejected and not sent again{#is 'locked_out'}Locked out of their portal (too many sign-in attempts, or the portal locked the account)"
+            + "{#is 'upload_refused'}Upload refused before review (for example an "
+            + "encrypted or damaged archive) and not sent again{#else}Needs help{/when}")
     String help_reason(String reason);
 
     @Message("Since")

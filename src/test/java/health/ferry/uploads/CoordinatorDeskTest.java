@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import health.ferry.PageSession;
+import health.ferry.uploads.archive.HostileArchives;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -150,5 +151,32 @@ class CoordinatorDeskTest {
         String log = text(as("alice").cookie("ferry_acting", p.person()).get("/account/access-log").then()
                 .statusCode(200).extract().asString());
         assertTrue(log.contains("Heart Rhythm Outcomes") && !log.contains(HEART), "the study by its title: " + log);
+    }
+
+    @Test
+    void anUploadRefusedBeforeReviewPutsTheParticipantOnTheNeedsHelpList() {
+        HostileArchives.Case refused = HostileArchives.forEndpoint().stream().filter(c -> c.row().equals("Z9"))
+                .findFirst().orElseThrow();
+        String dashboard = "/coordinator/studies/" + HEART + "/dashboard";
+        int before = as("casey").get(dashboard).then().statusCode(200).extract().asString()
+                .split("data-reason=\"upload_refused\"").length - 1;
+        String person = UploadCalls.ward("alice", "Refused Remy", HEART);
+        String id = UploadCalls.upload("alice", HEART, person, Map.of("records.zip", refused.bytes().get())).then()
+                .statusCode(202).extract().path("id");
+        assertEquals("rejected", UploadCalls.finished("alice", id).getString("status"));
+        String after = as("casey").get(dashboard).then().statusCode(200)
+                .body(containsString("Upload refused before review")).extract().asString();
+        assertEquals(before + 1, after.split("data-reason=\"upload_refused\"").length - 1,
+                "the participant whose upload was refused is listed");
+    }
+
+    @Test
+    void aParticipantLockedOutOfTheirPortalNeedsHelpAtOnce() {
+        String person = UploadCalls.ward("alice", "Locked Lou", HEART);
+        health.ferry.connections.SandboxConnections.failed("alice", person, "locked");
+        String enrolled = as("casey").get("/coordinator/studies/" + HEART + "/dashboard").then().statusCode(200)
+                .body(containsString("data-reason=\"locked_out\""))
+                .body(containsString("Locked out of their portal")).extract().asString();
+        assertTrue(!text(enrolled).contains("locked_out"), "in words");
     }
 }

@@ -3,6 +3,8 @@ package health.ferry.audit;
 import health.ferry.accounts.Acting;
 import health.ferry.accounts.PersonView;
 import health.ferry.audit.AccessLogApi.Access;
+import health.ferry.studies.Study;
+import health.ferry.studies.StudyCatalog;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Message;
@@ -20,7 +22,12 @@ import java.util.List;
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("participant")
 public class AccessLogPages {
-    public record AccessLogView(PersonView person, List<Access> items, List<StudyReceipts.Received> received) {
+    /** The log with each study named by its title (the page shows no slug), and what each study has received. */
+    public record AccessLogView(PersonView person, List<Access> items, List<StudyReceipts.Received> received,
+            StudyCatalog studies) {
+        public String studyTitle(String studyId) {
+            return studyId == null ? "" : studies.find(studyId).map(Study::title).orElse("");
+        }
     }
 
     @CheckedTemplate(basePath = "audit")
@@ -106,10 +113,12 @@ public class AccessLogPages {
     AccessLog log;
     @Inject
     StudyReceipts receipts;
+    @Inject
+    StudyCatalog studies;
 
     @GET
     public TemplateInstance accessLog() {
         PersonView person = acting.person();
-        return Templates.accessLog(new AccessLogView(person, log.of(person.id()), receipts.of(person)));
+        return Templates.accessLog(new AccessLogView(person, log.of(person.id()), receipts.of(person), studies));
     }
 }

@@ -50,14 +50,18 @@ class AuditedConnections implements StudyConnections {
             boolean failing = failure != null || "failed".equals(status) || "action_required".equals(status);
             Instant since = failing ? before != null && before.failingSince != null ? before.failingSince : e.at
                     : null;
-            latest.put(e.objectId, new Latest(e.subjectPerson, status, since));
+            latest.put(e.objectId, new Latest(e.subjectPerson, status, since, failure, e.at));
         }
         Map<String, Long> failuresByCode = new LinkedHashMap<>();
         failures.forEach((code, connections) -> failuresByCode.put(code, (long) connections.size()));
         Map<String, Long> byStatus = new TreeMap<>();
         Map<UUID, Instant> failingSince = new HashMap<>();
         Set<UUID> healthy = new HashSet<>();
+        Map<UUID, Instant> lockedOut = new HashMap<>();
         for (Latest l : latest.values()) {
+            if (l.failure != null && LOCKED_OUT.contains(l.failure)) {
+                lockedOut.merge(l.person, l.at, (a, b) -> a.isBefore(b) ? a : b);
+            }
             if (l.status != null) {
                 byStatus.merge(l.status, 1L, Long::sum);
             }
@@ -71,7 +75,7 @@ class AuditedConnections implements StudyConnections {
         }
         healthy.forEach(failingSince::remove);
         return new Counts(searched.size(), attempted.size(), connected.size(), failuresByCode, byStatus,
-                failingSince);
+                failingSince, lockedOut);
     }
 
     /** {@code key=value} out of a detail such as {@code status=failed failure=portal_unavailable}. */
@@ -88,6 +92,9 @@ class AuditedConnections implements StudyConnections {
         return null;
     }
 
-    private record Latest(UUID person, String status, Instant failingSince) {
+    /** Failures that lock the participant out of their portal until something is done. */
+    static final Set<String> LOCKED_OUT = Set.of("account_locked", "too_many_attempts");
+
+    private record Latest(UUID person, String status, Instant failingSince, String failure, Instant at) {
     }
 }

@@ -37,6 +37,12 @@ public interface RecordMessages {
     @Message("Delete selected")
     String delete_selected();
 
+    @Message("The selected records are deleted for good: they cannot be brought back. Are you sure?")
+    String delete_confirm();
+
+    @Message("Saved.")
+    String settings_saved();
+
     @Message("Done")
     String done();
 

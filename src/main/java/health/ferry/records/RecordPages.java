@@ -30,7 +30,8 @@ public class RecordPages {
             Integer added, Integer deleted) {
     }
 
-    public record SettingsPage(PersonView person, List<CategoryChoice> categories, boolean emailNotifications) {
+    public record SettingsPage(PersonView person, List<CategoryChoice> categories, boolean emailNotifications,
+            boolean saved) {
     }
 
     public record CategoryChoice(String code, String label, boolean on) {
@@ -98,14 +99,14 @@ public class RecordPages {
 
     @GET
     @Path("settings")
-    public TemplateInstance showSettings() {
+    public TemplateInstance showSettings(@jakarta.ws.rs.QueryParam("saved") boolean saved) {
         PersonView person = acting.person();
         SettingsView s = settings.view(person.id());
         List<CategoryChoice> choices = new ArrayList<>();
         for (RecordCategory c : RecordCategory.values()) {
             choices.add(new CategoryChoice(c.code(), CategoryGroup.label(c), s.categories().get(c.code())));
         }
-        return Templates.settings(new SettingsPage(person, choices, s.emailNotifications()));
+        return Templates.settings(new SettingsPage(person, choices, s.emailNotifications(), saved));
     }
 
     @POST
@@ -118,6 +119,6 @@ public class RecordPages {
             categories.put(c.code(), on != null && on.contains(c.code()));
         }
         settings.update(person.id(), new SettingsView(categories, email != null));
-        return Response.seeOther(URI.create("/records")).build();
+        return Response.seeOther(URI.create("/records/settings?saved=true")).build();
     }
 }

@@ -21,8 +21,10 @@ public interface StudyConnections {
      * @param failuresByCode  connections that met each failure code
      * @param byStatus        connections by their latest status
      * @param failingSince    people whose connections are all failing now, since when (earliest current failure)
+     * @param lockedOut       people with a connection locked out now (the portal locked the account, or too many
+     *                        sign-in attempts), since when
      */
     record Counts(long searched, long attempted, long connected, Map<String, Long> failuresByCode,
-            Map<String, Long> byStatus, Map<UUID, Instant> failingSince) {
+            Map<String, Long> byStatus, Map<UUID, Instant> failingSince, Map<UUID, Instant> lockedOut) {
     }
 }

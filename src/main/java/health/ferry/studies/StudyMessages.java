@@ -48,6 +48,9 @@ public interface StudyMessages {
     @Message("Withdraw {name} from this study")
     String withdraw_button(String name);
 
+    @Message("{name} leaves the study: it receives nothing new from now on. Are you sure?")
+    String withdraw_confirm(String name);
+
     @Message("{name} withdrew from this study on {at}. You can enrol again at any time.")
     String withdrawn_text(String name, String at);
 

@@ -90,11 +90,55 @@ public interface CoordinatorMessages {
     @Message("Select")
     String select();
 
-    @Message("Decide on the selected documents, or on every undecided one when none is selected")
+    @Message("Decide on several documents")
     String bulk_title();
 
-    @Message("Apply")
+    @Message("Apply to the selected documents")
     String apply();
+
+    @Message("Accept or reject every undecided document…")
+    String apply_undecided();
+
+    @Message("Tick the documents below, choose a decision, then apply it; or decide every undecided document at "
+            + "once (you confirm first).")
+    String bulk_hint();
+
+    @Message("{#when why}{#is 'choose'}Choose Accept or Reject first. Nothing was changed.{#is 'nothing_selected'}"
+            + "No document is selected: tick the documents first. Nothing was changed.{#else}Nothing was changed."
+            + "{/when}")
+    String bulk_refused(String why);
+
+    @Message("{#when decision}{#is 'accepted'}Accept{#else}Reject{/when} {count} undecided {#if count == 1}document"
+            + "{#else}documents{/if}?")
+    String confirm_title(String decision, long count);
+
+    @Message("Every document of this package not yet decided gets this decision. Documents already decided keep "
+            + "theirs.")
+    String confirm_hint();
+
+    @Message("{#when decision}{#is 'accepted'}Yes, accept{#else}Yes, reject{/when} {count}")
+    String confirm_yes(String decision, long count);
+
+    @Message("Cancel")
+    String cancel();
+
+    @Message("Every document of this package is already decided.")
+    String nothing_undecided();
+
+    @Message("Details")
+    String details();
+
+    @Message("{#if count == 1}1 page{#else}{count} pages{/if}")
+    String pages_count(int count);
+
+    @Message("{#when level}{#is 'high'}High{#is 'medium'}Medium{#is 'low'}Low{#else}Not known{/when}")
+    String confidence_level(String level);
+
+    @Message("Decided by")
+    String decided_by();
+
+    @Message("Change the classification")
+    String reclassify();
 
     @Message("View text and preview")
     String view_document();
@@ -124,14 +168,29 @@ public interface CoordinatorMessages {
     String dashboard_title(String study);
 
     @Message("{#when chart}{#is 'funnel'}Funnel{#is 'connections'}Connections by status{#is 'failures'}Connection "
-            + "failures by code{#is 'uploads'}Uploads by status{#is 'records'}Records received per week (from Monday)"
+            + "failures by reason{#is 'uploads'}Uploads by status{#is 'records'}Records received per week (from Monday)"
             + "{#else}{chart}{/when}")
     String chart(String chart);
 
+    /** Funnel steps, connection statuses and failure codes in plain words; never the code itself. */
     @Message("{#when label}{#is 'enrolled'}Enrolled{#is 'searched'}Searched for a portal{#is 'attempted'}Tried to "
-            + "connect{#is 'connected'}Connected{#is 'uploads'}Uploads{#is 'accepted'}Uploads accepted{#else}{label}"
-            + "{/when}")
+            + "connect{#is 'connected'}Connected{#is 'uploads'}Uploads{#is 'accepted'}Uploads accepted"
+            + "{#is 'authorizing'}Signing in at the portal{#is 'validating'}Checking the sign-in"
+            + "{#is 'pending_portal'}Waiting for Ferry to support the portal{#is 'not_supported'}Portal not supported"
+            + "{#is 'action_required'}Waiting for the participant to act{#is 'failed'}Failed"
+            + "{#is 'disconnected'}Disconnected{#is 'credential_error'}Wrong username or password"
+            + "{#is 'two_factor_required'}Needs a one-time code{#is 'multiple_profiles'}Has to choose a profile"
+            + "{#is 'terms_acceptance_required'}Has to accept the portal's terms"
+            + "{#is 'password_change_required'}Has to change the portal password"
+            + "{#is 'account_locked'}Portal account locked{#is 'authorization_declined'}Declined access at the portal"
+            + "{#is 'reconnect_required'}Has to connect again{#is 'too_many_attempts'}Too many sign-in attempts "
+            + "(locked out for now){#is 'portal_unavailable'}Portal unavailable"
+            + "{#is 'portal_not_supported'}Portal not supported{#is 'portal_pending'}Portal waiting for support"
+            + "{#else}Other{/when}")
     String bar(String label);
+
+    @Message("Week of {monday}")
+    String week(String monday);
 
     @Message("Number")
     String number();
@@ -146,7 +205,9 @@ public interface CoordinatorMessages {
     String nobody_needs_help();
 
     @Message("{#when reason}{#is 'connection_failing'}Connection failing for over a week{#is 'upload_rejected'}"
-            + "Upload rejected and not sent again{#else}{reason}{/when}")
+            + "Upload rejected and not sent again{#is 'locked_out'}Locked out of their portal (too many sign-in attempts, or the portal locked the account)"
+            + "{#is 'upload_refused'}Upload refused before review (for example an "
+            + "encrypted or damaged archive) and not sent again{#else}Needs help{/when}")
     String help_reason(String reason);
 
     @Message("Since")

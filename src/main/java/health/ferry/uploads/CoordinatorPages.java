@@ -3,6 +3,7 @@ package health.ferry.uploads;
 import health.ferry.outcome.OutcomeException;
 import health.ferry.review.CoordinatedStudies;
 import health.ferry.review.ReviewRequest;
+import health.ferry.review.Reviews;
 import health.ferry.studies.Study;
 import health.ferry.uploads.CoordinatorViews.CoordinatorDocument;
 import health.ferry.uploads.CoordinatorViews.CoordinatorUpload;
@@ -47,8 +48,23 @@ public class CoordinatorPages {
             List<CoordinatorUpload> items, List<String> kinds, List<String> categories) {
     }
 
+    /**
+     * A package with its documents; {@code error} belongs to the document {@code errorFor} (shown at its card) or,
+     * when that is null, to the bulk form.
+     */
     public record PackageView(Study study, CoordinatorUpload upload, List<String> kinds, List<String> categories,
-            String error) {
+            String error, String errorFor) {
+        public String errorAt(Object documentId) {
+            return error != null && documentId != null && documentId.toString().equals(errorFor) ? error : null;
+        }
+
+        public String bulkError() {
+            return errorFor == null ? error : null;
+        }
+    }
+
+    /** "Accept every undecided document?" before it is done, naming how many. */
+    public record ConfirmView(Study study, CoordinatorUpload upload, String decision, String reason, long count) {
     }
 
     public record DocumentPageView(Study study, CoordinatorDocument document) {
@@ -62,6 +78,8 @@ public class CoordinatorPages {
         static native TemplateInstance queue(QueueView view);
 
         static native TemplateInstance reviewPackage(PackageView view);
+
+        static native TemplateInstance confirmBulk(ConfirmView view);
 
         static native TemplateInstance reviewDocument(DocumentPageView view);
 
@@ -90,7 +108,7 @@ public class CoordinatorPages {
     @GET
     @Path("coordinator/uploads/{uploadId}")
     public TemplateInstance reviewPackage(@PathParam("uploadId") String uploadId) {
-        return packagePage(uploadId, null);
+        return packagePage(uploadId, null, null);
     }
 
     @GET
@@ -101,7 +119,13 @@ public class CoordinatorPages {
         return Templates.reviewDocument(new DocumentPageView(studies.require(upload.studyId()), d));
     }
 
-    /** PDF, PNG and JPEG only, inline but sandboxed; anything else is download only (the API's content). */
+    /** The preview may be framed by Ferry's own pages only, and runs sandboxed (no script, no same origin). */
+    static final String PREVIEW_CSP = "sandbox; frame-ancestors 'self'";
+
+    /**
+     * PDF, PNG and JPEG only, inline but sandboxed, framed by the document page (so not the {@code DENY} every other
+     * response carries); anything else is download only (the API's content, an attachment).
+     */
     @GET
     @Path("coordinator/documents/{documentId}/preview")
     @Produces(MediaType.WILDCARD)
@@ -114,7 +138,8 @@ public class CoordinatorPages {
         StreamingOutput body = out -> Files.copy(c.file(), out);
         return Response.ok(body, type).header("Content-Disposition", "inline")
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", CoordinatorApi.SANDBOX_CSP)
+                .header("Content-Security-Policy", PREVIEW_CSP)
+                .header("X-Frame-Options", "SAMEORIGIN")
                 .header("Cache-Control", "no-store").build();
     }
 
@@ -131,7 +156,7 @@ public class CoordinatorPages {
         try {
             decided = desk.decide(documentId, new ReviewRequest(decision, reason, kind, category, version));
         } catch (OutcomeException e) {
-            return failed(upload, e);
+            return failed(upload, documentId, e);
         }
         return Response.seeOther(URI.create("/coordinator/uploads/" + decided.uploadId() + "#document-"
                 + decided.id())).build();
@@ -141,7 +166,23 @@ public class CoordinatorPages {
     @Path("coordinator/uploads/{uploadId}/decisions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decideMany(@PathParam("uploadId") String uploadId, @FormParam("document") List<String> selected,
-            @FormParam("decision") String decision, @FormParam("reason") String reason) {
+            @FormParam("decision") String decision, @FormParam("reason") String reason,
+            @FormParam("scope") String scope, @FormParam("confirmed") String confirmed) {
+        boolean all = "undecided".equals(scope);
+        if (decision == null || decision.isBlank()) {
+            return bulkRefused(uploadId, "choose");
+        }
+        if (!all && (selected == null || selected.isEmpty())) {
+            return bulkRefused(uploadId, "nothing_selected");
+        }
+        if (all && !"yes".equals(confirmed)) {
+            try {
+                Reviews.check(new ReviewRequest(decision, reason, null, null, null));
+            } catch (OutcomeException e) {
+                return failed(uploadId, null, e);
+            }
+            return Response.ok(confirmation(uploadId, decision, reason)).build();
+        }
         List<CoordinatorDesk.Selected> documents = new ArrayList<>();
         for (String s : selected == null ? List.<String>of() : selected) {
             int colon = s.indexOf(':');
@@ -149,9 +190,10 @@ public class CoordinatorPages {
                     : new CoordinatorDesk.Selected(s.substring(0, colon), parse(s.substring(colon + 1))));
         }
         try {
-            desk.decideMany(uploadId, new CoordinatorDesk.BulkRequest(decision, reason, documents));
+            desk.decideMany(uploadId, new CoordinatorDesk.BulkRequest(decision, reason, all ? List.of()
+                    : documents));
         } catch (OutcomeException e) {
-            return failed(uploadId, e);
+            return failed(uploadId, null, e);
         }
         return Response.seeOther(URI.create("/coordinator/uploads/" + uploadId)).build();
     }
@@ -180,19 +222,35 @@ public class CoordinatorPages {
                 .build();
     }
 
-    private TemplateInstance packagePage(String uploadId, String error) {
+    private TemplateInstance packagePage(String uploadId, String error, String errorFor) {
         CoordinatorUpload upload = desk.upload(uploadId);
         return Templates.reviewPackage(new PackageView(studies.require(upload.studyId()), upload, KINDS, CATEGORIES,
-                error));
+                error, errorFor));
     }
 
-    /** A refused decision shows the package again with the reason (400, or 409 when someone else decided). */
-    private Response failed(String uploadId, OutcomeException e) {
+    private TemplateInstance confirmation(String uploadId, String decision, String reason) {
+        CoordinatorUpload upload = desk.upload(uploadId);
+        long undecided = upload.documents().stream().filter(d -> d.review() == null).count();
+        return Templates.confirmBulk(new ConfirmView(studies.require(upload.studyId()), upload, decision,
+                reason == null ? "" : reason, undecided));
+    }
+
+    /** The bulk form was sent without a decision or a selection: nothing changes, and the page says so. */
+    private Response bulkRefused(String uploadId, String why) {
+        CoordinatorMessages text = io.quarkus.qute.i18n.MessageBundles.get(CoordinatorMessages.class);
+        return Response.status(400).entity(packagePage(uploadId, text.bulk_refused(why), null)).build();
+    }
+
+    /**
+     * A refused decision shows the package again with the reason at the document it belongs to (400, or 409 when
+     * someone else decided).
+     */
+    private Response failed(String uploadId, String documentId, OutcomeException e) {
         if (e.outcome().status() == 404) {
             throw e;
         }
         String message = e.errors().isEmpty() ? e.getMessage() : e.errors().get(0).message();
-        return Response.status(e.outcome().status()).entity(packagePage(uploadId, message)).build();
+        return Response.status(e.outcome().status()).entity(packagePage(uploadId, message, documentId)).build();
     }
 
     private static String uuid(String field, String value) {

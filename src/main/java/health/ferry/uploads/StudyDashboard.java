@@ -64,6 +64,16 @@ public class StudyDashboard {
 
     /** One bar: a label (a code, translated by the page) and its number. */
     public record Bar(String label, long value) {
+        /** For the records chart, whose labels are the Mondays its weeks start on: "7 Dec". */
+        public String weekStart() {
+            try {
+                return java.time.LocalDate.parse(label).format(java.time.format.DateTimeFormatter.ofPattern("d MMM",
+                        java.util.Locale.ENGLISH));
+            } catch (java.time.format.DateTimeParseException e) {
+                return label;
+            }
+        }
+
     }
 
     /** A chart's bars in order; the page draws it as SVG and as a table. */
@@ -92,7 +102,10 @@ public class StudyDashboard {
         }
     }
 
-    /** Someone who needs help: why ({@code connection_failing} or {@code upload_rejected}) and since when. */
+    /**
+     * Someone who needs help: why ({@code connection_failing}, {@code upload_rejected} in review or
+     * {@code upload_refused} before review) and since when.
+     */
     public record NeedsHelp(Participant participant, String reason, Instant since) {
     }
 
@@ -134,17 +147,27 @@ public class StudyDashboard {
 
         List<NeedsHelp> help = new ArrayList<>();
         Instant weekAgo = clock.instant().minus(FAILING_FOR);
+        java.util.Set<UUID> listed = new java.util.HashSet<>();
         counts.failingSince().forEach((person, since) -> {
             if (since.isBefore(weekAgo) && people.containsKey(person)) {
+                listed.add(person);
                 help.add(new NeedsHelp(people.get(person), "connection_failing", since.truncatedTo(
                         ChronoUnit.SECONDS)));
             }
         });
+        // Locked out of the portal needs help now, not after a week.
+        counts.lockedOut().forEach((person, since) -> {
+            if (!listed.contains(person) && people.containsKey(person)) {
+                help.add(new NeedsHelp(people.get(person), "locked_out", since.truncatedTo(ChronoUnit.SECONDS)));
+            }
+        });
         Map<UUID, Upload> latest = new LinkedHashMap<>();
         list.forEach(u -> latest.put(u.personId, u));
-        latest.values().stream().filter(u -> u.status == UploadStatus.REJECTED && u.inReview())
-                .forEach(u -> help.add(new NeedsHelp(people.get(u.personId), "upload_rejected", u.receivedAt
-                        .truncatedTo(ChronoUnit.SECONDS))));
+        // Rejected in review, or refused as a whole before review (an encrypted or malformed archive): either way
+        // the participant has nothing accepted until they send something again.
+        latest.values().stream().filter(u -> u.status == UploadStatus.REJECTED)
+                .forEach(u -> help.add(new NeedsHelp(people.get(u.personId), u.inReview() ? "upload_rejected"
+                        : "upload_refused", u.receivedAt.truncatedTo(ChronoUnit.SECONDS))));
         return new Dashboard(study, funnel, charts, help);
     }
 

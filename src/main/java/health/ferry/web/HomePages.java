@@ -78,9 +78,25 @@ public class HomePages {
         return Response.ok(Templates.landing(new LandingView(demo ? DEMO_PEOPLE : List.of()))).build();
     }
 
+    /**
+     * A participant's home; a coordinator or an administrator who takes part in no study lands on their desk (the
+     * studies they coordinate, the directory) instead of a participant home that does not apply to them.
+     */
     @GET
     @Path("home")
-    public TemplateInstance home() {
+    public Response home() {
+        if (!current.account().hasRole("participant")) {
+            if (current.account().hasRole("coordinator")) {
+                return Response.seeOther(URI.create("/coordinator")).build();
+            }
+            if (current.account().hasRole("admin")) {
+                return Response.seeOther(URI.create("/admin/directory")).build();
+            }
+        }
+        return Response.ok(participantHome()).build();
+    }
+
+    private TemplateInstance participantHome() {
         PersonView person = acting.person();
         List<EnrolledStudy> enrolled = enrolments.forPerson(person.id().toString()).stream()
                 .filter(EnrolmentView::isActive)

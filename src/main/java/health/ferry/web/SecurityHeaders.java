@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 
 /**
  * Security headers on every response, error pages, static files and OIDC redirects included: a CSP without
- * inline script, no framing, nosniff, no referrer, an isolated opener, HSTS in prod, and no caching of pages.
+ * inline script, no framing (but for a response that allows Ferry's own origin itself), nosniff, no referrer, an isolated opener, HSTS in prod, and no caching of pages.
  */
 @ApplicationScoped
 public class SecurityHeaders {
@@ -36,7 +36,9 @@ public class SecurityHeaders {
             MultiMap h = rc.response().headers();
             setIfAbsent(h, "Content-Security-Policy", csp);
             h.set("X-Content-Type-Options", "nosniff");
-            h.set("X-Frame-Options", "DENY");
+            // A response that may be framed by Ferry's own pages says so itself (the coordinator's sandboxed
+            // document preview: SAMEORIGIN with frame-ancestors 'self'); everything else is never framed.
+            setIfAbsent(h, "X-Frame-Options", "DENY");
             h.set("Referrer-Policy", "no-referrer");
             h.set("Cross-Origin-Opener-Policy", "same-origin");
             h.set("Cross-Origin-Resource-Policy", "same-origin");

@@ -36,6 +36,10 @@ public class Shell {
         return current.account().hasRole("coordinator");
     }
 
+    public boolean admin() {
+        return current.account().hasRole("admin");
+    }
+
     public PersonView person() {
         return acting.person();
     }

@@ -36,6 +36,9 @@ public interface WebMessages {
     @Message("My studies to coordinate")
     String nav_coordinator();
 
+    @Message("Portal directory")
+    String nav_directory();
+
     @Message("Sign out")
     String sign_out();
 

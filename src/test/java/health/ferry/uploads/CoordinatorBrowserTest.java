@@ -94,6 +94,7 @@ class CoordinatorBrowserTest {
             section.locator("input[name='reason']").fill(reason);
         }
         if (kind != null) {
+            section.locator("details.reclassify summary").click();
             section.locator("select[name='kind']").selectOption(new SelectOption().setValue(kind));
         }
         section.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save decision")).click();

@@ -1,5 +1,6 @@
 package health.ferry.uploads;
 
+import health.ferry.uploads.classification.Classification;
 import health.ferry.accounts.CurrentAccount;
 import health.ferry.accounts.People;
 import health.ferry.outcome.Outcome;
@@ -308,7 +309,8 @@ public class CoordinatorDesk {
 
     private static CoordinatorDocument view(UploadDocument d, ReviewView review, String text, Boolean truncated) {
         return new CoordinatorDocument(d.id, d.uploadId, d.name, d.mediaType, d.kind, d.category, d.confidence,
-                d.evidence, d.sizeBytes, d.pages, d.sha256, d.extraction, d.nestedArchive, review, text, truncated);
+                d.evidence, d.sizeBytes, d.pages, d.sha256, d.extraction, d.nestedArchive, review, text, truncated,
+                Classification.inWords(d.confidence), d.ocr, d.textNote());
     }
 
     private static boolean blank(String s) {

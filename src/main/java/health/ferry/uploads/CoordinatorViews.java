@@ -43,7 +43,8 @@ public final class CoordinatorViews {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record CoordinatorDocument(UUID id, UUID uploadId, String name, String mediaType, String kind,
             String category, Double confidence, String evidence, long size, int pages, String sha256,
-            String extraction, boolean nestedArchive, ReviewView review, String text, Boolean textTruncated) {
+            String extraction, boolean nestedArchive, ReviewView review, String text, Boolean textTruncated,
+            String confidenceWords, String ocr, String textNote) {
         /** Only these are shown inline (in a sandboxed frame); everything else is download only. */
         public boolean previewable() {
             return "application/pdf".equals(mediaType) || "image/png".equals(mediaType)

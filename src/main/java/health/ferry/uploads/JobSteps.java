@@ -8,6 +8,7 @@ import health.ferry.uploads.classification.PackageClassification;
 import health.ferry.uploads.classification.XdmProblem;
 import health.ferry.uploads.detection.Extraction;
 import health.ferry.uploads.detection.ExtractionOutcome;
+import health.ferry.uploads.detection.OcrStatus;
 import health.ferry.uploads.structured.DocumentRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -113,8 +114,14 @@ class JobSteps {
         held(claim);
         return documents.findByUpload(claim.uploadId()).stream().map(d -> new RecordedDocument(d.id, d.name,
                 d.sizeBytes, d.mediaType, ExtractionOutcome.valueOf(d.extraction.toUpperCase(Locale.ROOT)),
-                d.mediaType.startsWith("application/pdf") ? texts.textOf(d.id) : "", d.pages, d.blobPath,
-                d.sha256)).toList();
+                readsText(d) ? texts.textOf(d.id) : "", d.pages, d.blobPath,
+                d.sha256, OcrStatus.fromCode(d.ocr))).toList();
+    }
+
+    /** PDFs, and images whose text OCR read: the classification rules read their text. */
+    private static boolean readsText(UploadDocument d) {
+        return d.mediaType.startsWith("application/pdf") || (d.mediaType.startsWith("image/")
+                && !"not_needed".equals(d.ocr));
     }
 
     /**

@@ -2,6 +2,7 @@ package health.ferry.uploads;
 
 import health.ferry.uploads.classification.Classification;
 import health.ferry.uploads.detection.Extraction;
+import health.ferry.uploads.detection.OcrStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -38,6 +39,9 @@ class UploadDocument {
     String extraction;
     @Column(nullable = false)
     int pages;
+    /** {@link OcrStatus} code: whether the text came from OCR, and if not why not. */
+    @Column(nullable = false)
+    String ocr;
     @Column(name = "nested_archive", nullable = false)
     boolean nestedArchive;
     String kind;
@@ -66,8 +70,16 @@ class UploadDocument {
         this.mediaType = found.mediaType().length() > 255 ? "application/octet-stream" : found.mediaType();
         this.extraction = found.outcome().code();
         this.pages = found.pages();
+        this.ocr = found.ocr().code();
         this.nestedArchive = entry.nestedArchive();
         this.createdAt = now;
+    }
+
+    /** What the document views say of its text when OCR could not read it all, e.g. "text not read (OCR not
+     * installed)"; null when its text is complete. */
+    String textNote() {
+        OcrStatus status = OcrStatus.fromCode(ocr);
+        return status.textMissing() ? status.words() : null;
     }
 
     /** The structured records taken from it, and what could not be read (null when all was read). */

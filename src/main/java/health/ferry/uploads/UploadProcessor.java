@@ -284,7 +284,7 @@ class UploadProcessor {
         List<DocumentFacts> facts = new ArrayList<>();
         for (RecordedDocument d : recorded) {
             facts.add(new DocumentFacts(d.name(), d.size(), d.mediaType(), d.outcome(), d.text(), d.pages(),
-                    verified(d.blobPath(), d.sha256())));
+                    verified(d.blobPath(), d.sha256()), d.ocr()));
         }
         try {
             return PackageClassifier.classify(facts);

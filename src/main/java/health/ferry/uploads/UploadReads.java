@@ -1,5 +1,6 @@
 package health.ferry.uploads;
 
+import health.ferry.uploads.classification.Classification;
 import health.ferry.accounts.CurrentAccount;
 import health.ferry.accounts.PersonView;
 import health.ferry.review.ReviewView;
@@ -71,6 +72,6 @@ public class UploadReads {
     private static DocumentView view(UploadDocument d, ReviewView review) {
         return new DocumentView(d.id, d.name, d.mediaType, d.kind, d.category, d.confidence, d.evidence, d.sizeBytes,
                 d.sha256, review == null ? null : new UploadView.Review(review.decision(), review.reason()),
-                d.recordsExtracted, d.recordsNote);
+                d.recordsExtracted, d.recordsNote, Classification.inWords(d.confidence), d.ocr, d.textNote());
     }
 }

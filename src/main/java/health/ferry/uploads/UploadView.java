@@ -25,11 +25,14 @@ public record UploadView(UUID id, String studyId, UUID personId, String status, 
     /**
      * One document of the upload; {@code review} stays null until a coordinator decides. {@code recordsExtracted}
      * (extension) counts the structured records taken from it (null: it holds none, or is not read yet) and
-     * {@code recordsNote} says what could not be read.
+     * {@code recordsNote} says what could not be read. {@code confidenceWords} says the confidence as high, medium or
+     * low; {@code ocr} is whether OCR read its text ({@code not_needed}, {@code read}, {@code not_installed} …) and
+     * {@code textNote} says so in words where its text is missing or incomplete ("text not read (OCR not
+     * installed)"), else null.
      */
     public record DocumentView(UUID id, String name, String mediaType, String kind, String category,
             Double confidence, String evidence, long size, String sha256, Review review, Integer recordsExtracted,
-            String recordsNote) {
+            String recordsNote, String confidenceWords, String ocr, String textNote) {
     }
 
     /** Where the XDM metadata and a file disagree ({@code xdm_size_mismatch}, {@code xdm_hash_mismatch} …). */

@@ -2,6 +2,7 @@ package health.ferry.uploads;
 
 import health.ferry.uploads.archive.ArchiveLimits;
 import health.ferry.uploads.detection.ExtractionSettings;
+import health.ferry.uploads.detection.OcrSettings;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
@@ -225,11 +226,44 @@ public interface UploadsConfig {
         /** The worker's class path; empty derives it from how the app was started (fast-jar, dev, tests). */
         Optional<String> classpath();
 
+        /** OCR of images and scanned PDF pages by Tesseract, inside the worker. */
+        Ocr ocr();
+
         /** These settings as the extractor's settings. */
         default ExtractionSettings settings() {
             return new ExtractionSettings(timeout(), startupTimeout(), maxHeap(), writeLimit(),
                     maxEmbeddedDocuments(), maxEmbeddedDepth(), maxDocumentsPerWorker(), classpath().orElse(null),
-                    parallelism(), niceness());
+                    parallelism(), niceness(), ocr().settings());
+        }
+    }
+
+    /**
+     * OCR (Tesseract through Tika). Where the {@code tesseract} program is missing Ferry still works: such documents
+     * say "text not read (OCR not installed)" and {@code /q/health} reports OCR as unavailable.
+     */
+    interface Ocr {
+        /** Read images and PDF pages without a text layer by OCR. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Tesseract languages joined by {@code +} (e.g. {@code eng+spa}); each needs its tesseract-ocr-LANG package. */
+        @WithDefault("eng")
+        String languages();
+
+        /** OCR time per document, all pages together; must stay below {@code extraction.timeout}. */
+        @WithDefault("45s")
+        @WithConverter(DurationConverter.class)
+        Duration timeout();
+
+        /** Most PDF pages read by OCR per document; later pages are reported as not read. */
+        @WithDefault("20")
+        int maxPages();
+
+        /** The folder holding the {@code tesseract} program; empty finds it on the PATH. */
+        Optional<String> tesseractPath();
+
+        default OcrSettings settings() {
+            return new OcrSettings(enabled(), languages(), timeout(), maxPages(), tesseractPath().orElse(null));
         }
     }
 }

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * <p>Against the packaged app ({@code quarkus-run.jar}, prod profile, PostgreSQL, a real Keycloak, the sandbox turned
  * on as {@link WeeklySyncProof} does), or, with {@code -Dbench.first-records.target=http://localhost:PORT} and
  * {@code -Dbench.first-records.oidc=http://localhost:OIDC} (the dev OIDC server's URL from the dev log), against a
- * running {@code ./mvnw quarkus:dev} (H2): the same measurement, tokens from the built-in dev server.
+ * running {@code ./mvnw quarkus:dev -Dferry.accounts.max-people=100 -Dferry.accounts.max-new-people-per-hour=100}
+ * (H2; one participant adds the 20 wards, above an account's ward limits): the same measurement, tokens from the
+ * built-in dev server.
  */
 class FirstRecordsBenchmarkIT {
     private static final int CONNECTIONS = Integer.getInteger("bench.first-records.connections", 20);
@@ -47,6 +49,9 @@ class FirstRecordsBenchmarkIT {
                     .property("ferry.sandbox.enabled", "true")
                     .property("ferry.sandbox.base-url", portal)
                     .property("ferry.outbound.allow-hosts", "localhost")
+                    // one participant adds the 20 wards: above an account's ward limits (20, and 10 an hour)
+                    .property("ferry.accounts.max-people", "100")
+                    .property("ferry.accounts.max-new-people-per-hour", "100")
                     .property("ferry.connections.credential-platforms.\"mychart.sandbox-general.example\"",
                             portal + "/sandbox/api/sessions")
                     .instance("first-records", port).start();

@@ -27,6 +27,19 @@ public record Classification(DocumentKind kind, RecordCategory category, double 
         sections = sections == null ? List.of() : List.copyOf(sections);
     }
 
+    /** The confidence in words: high (0.8 or more), medium (0.6 or more), low; null when not classified. */
+    public static String inWords(Double confidence) {
+        if (confidence == null) {
+            return null;
+        }
+        return confidence >= 0.8 ? "high" : confidence >= 0.6 ? "medium" : "low";
+    }
+
+    /** {@link #inWords(Double)} of this classification. */
+    public String confidenceWords() {
+        return inWords(confidence);
+    }
+
     static Classification of(DocumentKind kind, double confidence, String evidence) {
         return new Classification(kind, kind.category(), confidence, evidence, List.of());
     }

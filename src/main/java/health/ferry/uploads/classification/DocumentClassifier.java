@@ -1,6 +1,7 @@
 package health.ferry.uploads.classification;
 
 import health.ferry.uploads.detection.ExtractionOutcome;
+import health.ferry.uploads.detection.OcrStatus;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Set;
@@ -46,7 +47,7 @@ final class DocumentClassifier {
             return Classification.of(DocumentKind.DICOM, 0.95, "DICM marker at offset 128");
         }
         if (type.startsWith("image/")) {
-            return Classification.of(DocumentKind.IMAGE, 0.9, type);
+            return image(facts, type);
         }
         if (type.equals("application/xhtml+xml") || type.equals("text/html")) {
             return Classification.of(DocumentKind.HTML, 0.85, type + " (never rendered)");
@@ -78,7 +79,23 @@ final class DocumentClassifier {
             return Classification.of(DocumentKind.PDF_OTHER, 0.3, "PDF text not extracted ("
                     + facts.outcome().code() + ")");
         }
-        return PdfRules.classify(facts.text(), facts.pages());
+        Classification byText = PdfRules.classify(facts.text(), facts.pages(), false, ocrText(facts));
+        return facts.ocr().textMissing() ? byText.withEvidence(facts.ocr().words(), 1.0) : byText;
+    }
+
+    /** An image: by the text OCR read from it, where that matches a rule; else just an image. */
+    private static Classification image(DocumentFacts facts, String type) {
+        Classification byText = ocrText(facts) ? PdfRules.classify(facts.text(), 1, true, true) : null;
+        if (byText != null) {
+            return byText;
+        }
+        Classification plain = Classification.of(DocumentKind.IMAGE, 0.9, type);
+        return facts.ocr().textMissing() ? plain.withEvidence(facts.ocr().words(), 1.0) : plain;
+    }
+
+    private static boolean ocrText(DocumentFacts facts) {
+        OcrStatus ocr = facts.ocr();
+        return ocr == OcrStatus.READ || ocr == OcrStatus.PAGE_CAP || ocr == OcrStatus.TIME_CAP;
     }
 
     static Classification apple(DocumentFacts facts, Classification fhir) {

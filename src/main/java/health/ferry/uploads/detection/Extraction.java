@@ -16,16 +16,25 @@ import java.util.List;
  * @param parsers               the Tika parsers that handled it (proves which code ran, e.g. never OCR)
  * @param failure               for a failed outcome, the exception class or "timeout"/"worker_exited"; else null.
  *                              Never a message: messages can quote document content
+ * @param ocr                   whether the text came from OCR, and if it could not, why not
  */
 public record Extraction(ExtractionOutcome outcome, String mediaType, String text, int pages,
         boolean writeLimitReached, boolean embeddedLimitReached, boolean encrypted, List<String> parsers,
-        String failure) {
+        String failure, OcrStatus ocr) {
     public static final String UNKNOWN_TYPE = "application/octet-stream";
 
     public Extraction {
         mediaType = mediaType == null ? UNKNOWN_TYPE : mediaType;
         text = text == null ? "" : text;
         parsers = parsers == null ? List.of() : List.copyOf(parsers);
+        ocr = ocr == null ? OcrStatus.NOT_NEEDED : ocr;
+    }
+
+    /** A document whose text needed no OCR. */
+    public Extraction(ExtractionOutcome outcome, String mediaType, String text, int pages, boolean writeLimitReached,
+            boolean embeddedLimitReached, boolean encrypted, List<String> parsers, String failure) {
+        this(outcome, mediaType, text, pages, writeLimitReached, embeddedLimitReached, encrypted, parsers, failure,
+                OcrStatus.NOT_NEEDED);
     }
 
     static Extraction failed(ExtractionOutcome outcome, String mediaType, String failure) {

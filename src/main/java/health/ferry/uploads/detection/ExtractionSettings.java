@@ -17,10 +17,11 @@ import java.util.Objects;
  * @param parallelism           documents one worker JVM parses at once (its parse threads share the loaded Tika)
  * @param niceness              the worker's scheduling priority below the app's ({@code nice -n}, 0 to 19; 0 =
  *                              same): requests to the app go first when a busy machine has to choose
+ * @param ocr                   OCR of images and scanned PDF pages (Tesseract), with its caps
  */
 public record ExtractionSettings(Duration timeout, Duration startupTimeout, String maxHeap, int writeLimit,
         int maxEmbeddedDocuments, int maxEmbeddedDepth, int maxDocumentsPerWorker, String classpath,
-        int parallelism, int niceness) {
+        int parallelism, int niceness, OcrSettings ocr) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(30);
     public static final String DEFAULT_MAX_HEAP = "512m";
@@ -34,6 +35,7 @@ public record ExtractionSettings(Duration timeout, Duration startupTimeout, Stri
     public ExtractionSettings {
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(startupTimeout, "startupTimeout");
+        ocr = ocr == null ? OcrSettings.defaults() : ocr;
         if (!maxHeap.matches("\\d{1,6}[kKmMgG]")) {
             throw new IllegalArgumentException("maxHeap must look like 512m");
         }
@@ -43,31 +45,44 @@ public record ExtractionSettings(Duration timeout, Duration startupTimeout, Stri
         }
     }
 
+    /** OCR as by default (on, English). */
+    public ExtractionSettings(Duration timeout, Duration startupTimeout, String maxHeap, int writeLimit,
+            int maxEmbeddedDocuments, int maxEmbeddedDepth, int maxDocumentsPerWorker, String classpath,
+            int parallelism, int niceness) {
+        this(timeout, startupTimeout, maxHeap, writeLimit, maxEmbeddedDocuments, maxEmbeddedDepth,
+                maxDocumentsPerWorker, classpath, parallelism, niceness, OcrSettings.defaults());
+    }
+
     /** One document at a time, at the app's own priority. */
     public ExtractionSettings(Duration timeout, Duration startupTimeout, String maxHeap, int writeLimit,
             int maxEmbeddedDocuments, int maxEmbeddedDepth, int maxDocumentsPerWorker, String classpath) {
         this(timeout, startupTimeout, maxHeap, writeLimit, maxEmbeddedDocuments, maxEmbeddedDepth,
-                maxDocumentsPerWorker, classpath, 1, 0);
+                maxDocumentsPerWorker, classpath, 1, 0, OcrSettings.defaults());
     }
 
     public static ExtractionSettings defaults() {
         return new ExtractionSettings(DEFAULT_TIMEOUT, DEFAULT_STARTUP_TIMEOUT, DEFAULT_MAX_HEAP, DEFAULT_WRITE_LIMIT,
                 DEFAULT_MAX_EMBEDDED_DOCUMENTS, DEFAULT_MAX_EMBEDDED_DEPTH, DEFAULT_MAX_DOCUMENTS_PER_WORKER, null,
-                DEFAULT_PARALLELISM, DEFAULT_NICENESS);
+                DEFAULT_PARALLELISM, DEFAULT_NICENESS, OcrSettings.defaults());
     }
 
     public ExtractionSettings withTimeout(Duration value) {
         return new ExtractionSettings(value, startupTimeout, maxHeap, writeLimit, maxEmbeddedDocuments,
-                maxEmbeddedDepth, maxDocumentsPerWorker, classpath, parallelism, niceness);
+                maxEmbeddedDepth, maxDocumentsPerWorker, classpath, parallelism, niceness, ocr);
     }
 
     public ExtractionSettings withNiceness(int value) {
         return new ExtractionSettings(timeout, startupTimeout, maxHeap, writeLimit, maxEmbeddedDocuments,
-                maxEmbeddedDepth, maxDocumentsPerWorker, classpath, parallelism, value);
+                maxEmbeddedDepth, maxDocumentsPerWorker, classpath, parallelism, value, ocr);
     }
 
     public ExtractionSettings withParallelism(int value) {
         return new ExtractionSettings(timeout, startupTimeout, maxHeap, writeLimit, maxEmbeddedDocuments,
-                maxEmbeddedDepth, maxDocumentsPerWorker, classpath, value, niceness);
+                maxEmbeddedDepth, maxDocumentsPerWorker, classpath, value, niceness, ocr);
+    }
+
+    public ExtractionSettings withOcr(OcrSettings value) {
+        return new ExtractionSettings(timeout, startupTimeout, maxHeap, writeLimit, maxEmbeddedDocuments,
+                maxEmbeddedDepth, maxDocumentsPerWorker, classpath, parallelism, niceness, value);
     }
 }

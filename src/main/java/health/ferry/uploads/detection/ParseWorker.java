@@ -30,10 +30,13 @@ final class ParseWorker {
     private ParseWorker() {
     }
 
-    /** Arguments: write limit, most embedded documents, most embedding depth, and parse threads (default 1). */
+    /**
+     * Arguments: write limit, most embedded documents, most embedding depth, parse threads (default 1), then the OCR
+     * settings ({@link OcrSettings#arguments()}; default OCR on, English).
+     */
     public static void main(String[] args) throws Exception {
         serve(() -> TikaParsing.load(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
-                Integer.parseInt(args[2])), parallelism(args));
+                Integer.parseInt(args[2]), OcrSettings.fromArguments(args, 4)), parallelism(args));
     }
 
     /** The fourth argument, when given: how many documents are parsed at once. */

@@ -20,12 +20,15 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.xml.sax.SAXException;
 
 /**
- * Tika as the worker runs it: Ferry's configuration (no external tools, no archive expansion, no OCR), detection
- * from the bytes alone (the file name is never given to Tika), and bounded text and embedded documents.
+ * Tika as the worker runs it: Ferry's configuration (no external tools but Tesseract for OCR, no archive expansion),
+ * detection from the bytes alone (the file name is never given to Tika), and bounded text and embedded documents.
+ * With OCR on, images and PDF pages without a text layer are read by Tesseract within the caps of {@link OcrSettings}
+ * ({@link OcrGate}); where Tesseract is not installed, such documents are marked {@link OcrStatus#NOT_INSTALLED}.
  */
 final class TikaParsing implements ParseWorker.Parsing {
     private final TikaConfig config;
@@ -34,9 +37,13 @@ final class TikaParsing implements ParseWorker.Parsing {
     private final int writeLimit;
     private final int maxEmbedded;
     private final int maxDepth;
+    private final OcrSettings ocr;
+    private final boolean tesseract;
 
-    private TikaParsing(TikaConfig config, int writeLimit, int maxEmbedded, int maxDepth) {
+    private TikaParsing(TikaConfig config, int writeLimit, int maxEmbedded, int maxDepth, OcrSettings ocr) {
         this.config = config;
+        this.ocr = ocr;
+        this.tesseract = ocr.enabled() && OcrConfig.tesseractAvailable(config.getParser());
         this.detector = new ContentDetector(config.getDetector());
         this.parser = new AutoDetectParser(config);
         this.parser.setDetector(detector);
@@ -46,9 +53,9 @@ final class TikaParsing implements ParseWorker.Parsing {
     }
 
     /** Loads Tika and warms it on a tiny document, so the first real document's time limit is not spent on that. */
-    static TikaParsing load(int writeLimit, int maxEmbedded, int maxDepth) throws TikaException, IOException,
-            SAXException {
-        TikaParsing parsing = new TikaParsing(config(), writeLimit, maxEmbedded, maxDepth);
+    static TikaParsing load(int writeLimit, int maxEmbedded, int maxDepth, OcrSettings ocr) throws TikaException,
+            IOException, SAXException {
+        TikaParsing parsing = new TikaParsing(config(ocr), writeLimit, maxEmbedded, maxDepth, ocr);
         Path warmUp = Files.createTempFile("ferry-warm-up", ".bin");
         try {
             Files.writeString(warmUp, "<?xml version=\"1.0\"?><warm-up>Ferry</warm-up>");
@@ -59,14 +66,30 @@ final class TikaParsing implements ParseWorker.Parsing {
         return parsing;
     }
 
+    /** Ferry's configuration without OCR. */
     static TikaConfig config() throws TikaException, IOException, SAXException {
+        return config(OcrSettings.off());
+    }
+
+    /**
+     * Ferry's configuration, with Tesseract and the PDF parser's {@code auto} OCR strategy when OCR is on and the
+     * {@code tesseract} program runs here; without it (not installed, or a configured folder that does not hold it)
+     * the worker still starts, without OCR, and marks the documents that needed it.
+     */
+    static TikaConfig config(OcrSettings ocr) throws TikaException, IOException, SAXException {
         try (InputStream xml = TikaParsing.class.getResourceAsStream("tika-config.xml")) {
-            return new TikaConfig(xml);
+            return ocr.enabled() && ocr.tesseractInstalled() ? new TikaConfig(OcrConfig.withOcr(xml, ocr))
+                    : new TikaConfig(xml);
         }
     }
 
     TikaConfig tikaConfig() {
         return config;
+    }
+
+    /** OCR is on and Tesseract was found. */
+    boolean tesseractAvailable() {
+        return tesseract;
     }
 
     @Override
@@ -76,13 +99,17 @@ final class TikaParsing implements ParseWorker.Parsing {
         ParseContext context = new ParseContext();
         LimitedEmbeddedExtractor embedded = new LimitedEmbeddedExtractor(context, maxEmbedded, maxDepth);
         context.set(EmbeddedDocumentExtractor.class, embedded);
-        context.set(Parser.class, parser);
+        OcrGate gate = tesseract ? new OcrGate(parser, ocr) : null;
+        context.set(Parser.class, gate != null ? gate : parser);
         String type = Extraction.UNKNOWN_TYPE;
         ExtractionOutcome outcome = ExtractionOutcome.OK;
         String failure = null;
         try (TikaInputStream in = TikaInputStream.get(file)) {
             type = detector.detect(in, metadata).toString();
             detected.accept(type);
+            if (gate != null && OcrConfig.imageOfText(type)) {
+                context.set(TesseractOCRConfig.class, gate.tesseractConfig());
+            }
             parser.parse(in, new BodyContentHandler(text), metadata, context);
         } catch (EncryptedDocumentException e) {
             outcome = ExtractionOutcome.ENCRYPTED;
@@ -92,8 +119,43 @@ final class TikaParsing implements ParseWorker.Parsing {
             failure = e.getClass().getSimpleName();
         }
         boolean encrypted = outcome == ExtractionOutcome.ENCRYPTED || "true".equals(metadata.get(PDF.IS_ENCRYPTED));
-        return new Extraction(outcome, type, text.text(), pages(metadata), text.limitReached(),
-                embedded.limitReached(), encrypted, parsers(metadata), failure);
+        int pages = pages(metadata);
+        List<String> parsers = parsers(metadata);
+        OcrStatus status = ocrStatus(type, outcome, text.text(), pages, parsers, gate);
+        if (outcome == ExtractionOutcome.PARSE_FAILED && status == OcrStatus.TIME_CAP) {
+            outcome = ExtractionOutcome.OK; // an image OCR could not finish in time: reported, not a broken document
+            failure = null;
+        }
+        return new Extraction(outcome, type, text.text(), pages, text.limitReached(), embedded.limitReached(),
+                encrypted, parsers, failure, status);
+    }
+
+    /**
+     * What OCR did: for an image, whether Tesseract read it (or ran out of time); for a PDF, what the gate counted
+     * of its pages; and where OCR is off or missing, whether the document was one it would have been needed for (an
+     * image, or a PDF with fewer than {@link OcrConfig#SCAN_LETTERS_PER_PAGE} letters a page).
+     */
+    private OcrStatus ocrStatus(String type, ExtractionOutcome outcome, String text, int pages, List<String> parsers,
+            OcrGate gate) {
+        boolean image = OcrConfig.imageOfText(type);
+        boolean scan = type.startsWith("application/pdf") && OcrConfig.looksScanned(text, pages);
+        if (outcome == ExtractionOutcome.ENCRYPTED) {
+            return OcrStatus.NOT_NEEDED;
+        }
+        if (gate == null) {
+            if (!image && !scan) {
+                return OcrStatus.NOT_NEEDED;
+            }
+            return ocr.enabled() ? OcrStatus.NOT_INSTALLED : OcrStatus.OFF;
+        }
+        if (image) {
+            if (outcome == ExtractionOutcome.PARSE_FAILED) {
+                return gate.secondsLeft() < 1 ? OcrStatus.TIME_CAP : OcrStatus.FAILED;
+            }
+            return parsers.stream().anyMatch(p -> p.endsWith(".TesseractOCRParser")) ? OcrStatus.READ
+                    : OcrStatus.NOT_NEEDED;
+        }
+        return gate.status();
     }
 
     private static int pages(Metadata metadata) {

@@ -48,6 +48,7 @@ final class WorkerCommand {
         command.add(Integer.toString(settings.maxEmbeddedDocuments()));
         command.add(Integer.toString(settings.maxEmbeddedDepth()));
         command.add(Integer.toString(settings.parallelism()));
+        command.addAll(settings.ocr().arguments());
         return List.copyOf(command);
     }
 

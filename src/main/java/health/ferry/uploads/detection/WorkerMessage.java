@@ -10,32 +10,33 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record WorkerMessage(Long id, String event, String path, String mediaType, String outcome, String text,
         Integer pages, Boolean writeLimitReached, Boolean embeddedLimitReached, Boolean encrypted,
-        List<String> parsers, String failure) {
+        List<String> parsers, String failure, String ocr) {
     static final String READY = "ready";
     static final String DETECTED = "detected";
     static final String DONE = "done";
 
     static WorkerMessage request(long id, String path) {
-        return new WorkerMessage(id, null, path, null, null, null, null, null, null, null, null, null);
+        return new WorkerMessage(id, null, path, null, null, null, null, null, null, null, null, null, null);
     }
 
     static WorkerMessage ready() {
-        return new WorkerMessage(null, READY, null, null, null, null, null, null, null, null, null, null);
+        return new WorkerMessage(null, READY, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     static WorkerMessage detected(long id, String mediaType) {
-        return new WorkerMessage(id, DETECTED, null, mediaType, null, null, null, null, null, null, null, null);
+        return new WorkerMessage(id, DETECTED, null, mediaType, null, null, null, null, null, null, null, null, null);
     }
 
     static WorkerMessage done(long id, Extraction result) {
         return new WorkerMessage(id, DONE, null, result.mediaType(), result.outcome().code(), result.text(),
                 result.pages(), result.writeLimitReached(), result.embeddedLimitReached(), result.encrypted(),
-                result.parsers(), result.failure());
+                result.parsers(), result.failure(), result.ocr().code());
     }
 
     Extraction toExtraction() {
         return new Extraction(ExtractionOutcome.valueOf(outcome.toUpperCase(java.util.Locale.ROOT)), mediaType, text,
                 pages == null ? 0 : pages, Boolean.TRUE.equals(writeLimitReached),
-                Boolean.TRUE.equals(embeddedLimitReached), Boolean.TRUE.equals(encrypted), parsers, failure);
+                Boolean.TRUE.equals(embeddedLimitReached), Boolean.TRUE.equals(encrypted), parsers, failure,
+                OcrStatus.fromCode(ocr));
     }
 }

@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 final class WorkerProcess implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final WorkerMessage EXITED = new WorkerMessage(null, "exited", null, null, null, null, null, null,
-            null, null, null, null);
+            null, null, null, null, null);
     private static final int STDERR_LINES = 20;
     /** The failure of a document whose worker ended under it (its own crash, or another document's). */
     static final String WORKER_EXITED = "worker_exited";

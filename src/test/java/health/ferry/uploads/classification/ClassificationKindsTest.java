@@ -14,7 +14,10 @@ class ClassificationKindsTest {
             "ccda-care-plan", "ccda-unstructured", "cda-other", "xdm-metadata", "package-index", "stylesheet",
             "fhir-bundle", "fhir-resource", "fhir-ndjson", "pdf-lab-report", "pdf-imaging-report",
             "pdf-visit-summary", "pdf-discharge-summary", "pdf-medication-list", "pdf-immunization-record",
-            "pdf-billing", "pdf-other", "pdf-scanned", "image", "dicom", "office-document", "html", "text",
+            "pdf-billing", "pdf-referral-letter", "pdf-insurance-card", "pdf-other", "pdf-scanned", "image",
+            "image-lab-report", "image-imaging-report", "image-visit-summary", "image-discharge-summary",
+            "image-medication-list", "image-immunization-record", "image-billing", "image-referral-letter",
+            "image-insurance-card", "dicom", "office-document", "html", "text",
             "nested-archive", "encrypted-document", "other");
 
     @Test

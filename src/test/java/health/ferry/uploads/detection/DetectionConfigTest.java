@@ -36,6 +36,22 @@ class DetectionConfigTest {
     }
 
     @Test
+    void ocrAddsOnlyTesseractAndTheAutoPdfStrategy() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(OcrSettings.defaults().tesseractInstalled(),
+                "tesseract is not installed here");
+        List<Parser> all = new ArrayList<>();
+        collect(TikaParsing.config(OcrSettings.defaults()).getParser(), all);
+        List<String> names = all.stream().map(p -> p.getClass().getSimpleName()).toList();
+        assertEquals(1, names.stream().filter("TesseractOCRParser"::equals).count(), names.toString());
+        for (String forbidden : List.of("CompositeExternalParser", "ExternalParser", "PackageParser",
+                "CompressorParser", "RarParser", "StringsParser")) {
+            assertFalse(names.contains(forbidden), forbidden + " must stay off with OCR on");
+        }
+        PDFParser pdf = (PDFParser) all.stream().filter(PDFParser.class::isInstance).findFirst().orElseThrow();
+        assertEquals(PDFParserConfig.OCR_STRATEGY.AUTO, pdf.getPDFParserConfig().getOcrStrategy());
+    }
+
+    @Test
     void customMediaTypesAreRegistered() {
         TikaConfig config = TikaConfig.getDefaultConfig();
         assertTrue(config.getMimeRepository().getMediaTypeRegistry().getTypes().stream()

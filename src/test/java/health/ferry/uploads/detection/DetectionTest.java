@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Type by content, bounded text, encrypted documents recognised, no OCR: checked through the real worker. */
+/**
+ * Type by content, bounded text, encrypted documents recognised, no OCR when it is off: checked through the real
+ * worker (OCR itself: OcrExtractionTest).
+ */
 class DetectionTest {
     @TempDir
     static Path dir;
@@ -97,9 +100,14 @@ class DetectionTest {
     }
 
     @Test
-    void imagesAreNeverOcrd() throws IOException {
-        Extraction png = extractor.extract(DocumentFixtures.pngWithText(dir.resolve("photo"), "ALLERGY PENICILLIN"));
+    void imagesAreNotOcrdWithOcrOff() throws IOException {
+        Extraction png;
+        try (DocumentExtractor off = new DocumentExtractor(ExtractionSettings.defaults().withParallelism(1)
+                .withOcr(OcrSettings.off()))) {
+            png = off.extract(DocumentFixtures.pngWithText(dir.resolve("photo"), "ALLERGY PENICILLIN"));
+        }
         assertEquals(ExtractionOutcome.OK, png.outcome());
+        assertEquals(OcrStatus.OFF, png.ocr());
         assertEquals("image/png", png.mediaType());
         assertTrue(png.text().isBlank(), "no OCR text: " + png.text());
         assertTrue(png.parsers().stream().anyMatch(p -> p.endsWith("ImageParser")), png.parsers()::toString);

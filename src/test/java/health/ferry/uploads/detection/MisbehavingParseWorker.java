@@ -25,7 +25,7 @@ final class MisbehavingParseWorker {
     public static void main(String[] args) throws Exception {
         ParseWorker.serve(() -> {
             TikaParsing real = TikaParsing.load(Integer.parseInt(args[0]), Integer.parseInt(args[1]),
-                    Integer.parseInt(args[2]));
+                    Integer.parseInt(args[2]), OcrSettings.fromArguments(args, 4));
             return (file, detected) -> {
                 String head = head(file);
                 if (head.startsWith(HANG)) {

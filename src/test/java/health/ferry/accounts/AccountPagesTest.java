@@ -94,7 +94,9 @@ class AccountPagesTest {
     @Test
     void switchingToSomeoneYouDoNotOwnIsNotFoundAndAForgedCookieFallsBackToSelf() {
         String ward = PeopleApiTest.addWard("alice", PeopleApiTest.SAM);
-        PageSession.open("casey", "/home").form(Map.of("personId", ward)).post("/acting-as").then().statusCode(404);
+        // a coordinator's home is their desk (/home sends them there)
+        PageSession.open("casey", "/coordinator").form(Map.of("personId", ward)).post("/acting-as").then()
+                .statusCode(404);
         PageSession.open("erin", "/home").form(Map.of("personId", ward)).post("/acting-as").then().statusCode(404);
         as("erin").cookie("ferry_acting", ward).get("/home").then().statusCode(200)
                 .body(containsString("You are acting for yourself"))

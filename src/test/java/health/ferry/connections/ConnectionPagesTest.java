@@ -59,7 +59,8 @@ class ConnectionPagesTest {
                 .post("/connections/" + id + "/second-factor").then().statusCode(303);
         Sandbox.settled("frank", id);
         as("frank").get("/connections/" + id).then().body(containsString("Connected"));
-        as("frank").get("/connections").then().body(containsString("Sandbox General Hospital"));
+        as("frank").cookie("ferry_acting", ward).get("/connections").then()
+                .body(containsString("Sandbox General Hospital"));
     }
 
     @org.junit.jupiter.params.ParameterizedTest(name = "{0}")

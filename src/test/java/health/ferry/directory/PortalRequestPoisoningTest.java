@@ -78,7 +78,7 @@ class PortalRequestPoisoningTest {
         index.rebuild();
         // The requester finds it (by name and by website)...
         as("jude").queryParam("by", "organization").queryParam("q", name).get("/api/v1/portals").then()
-                .statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(id));
+                .statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(id));
         as("jude").queryParam("by", "website").queryParam("q", host).get("/api/v1/portals").then()
                 .statusCode(200).body("items[0].id", equalTo(id));
         // ...nobody else does, and its id leads nowhere for them.

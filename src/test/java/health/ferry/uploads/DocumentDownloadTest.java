@@ -74,7 +74,9 @@ class DocumentDownloadTest {
             if (base.equals("photo.png")) {
                 assertEquals(200, preview.statusCode());
                 assertEquals("image/png", preview.contentType());
-                assertEquals("sandbox; default-src 'none'", preview.header("Content-Security-Policy"));
+                // sandboxed, and framed by Ferry's own document page only (issue 24: the preview frame must show)
+                assertEquals("sandbox; frame-ancestors 'self'", preview.header("Content-Security-Policy"));
+                assertEquals("SAMEORIGIN", preview.header("X-Frame-Options"));
                 assertEquals("nosniff", preview.header("X-Content-Type-Options"));
             } else {
                 assertEquals(404, preview.statusCode(), "never inline: " + name + " (" + d.get("mediaType") + ")");

@@ -56,6 +56,10 @@ class PortalRequests {
         if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
             throw OutcomeException.invalid("name", "Use at most " + MAX_NAME + " ordinary characters for the name.");
         }
+        // the one text rule for free text (no direction overrides or isolates, no lone surrogates): a portal's name
+        // is shown to others once an admin lists it, so it must not be able to spoof what it says
+        health.ferry.outcome.FreeText.requireLine("name", name);
+        health.ferry.outcome.FreeText.requireLine("website", site);
         WebsiteAddress website = null;
         if (!site.isEmpty()) {
             WebsiteAddress.Parsed parsed = WebsiteAddress.parse(site);

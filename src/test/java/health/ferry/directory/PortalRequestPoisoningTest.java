@@ -124,4 +124,11 @@ class PortalRequestPoisoningTest {
         page.form(Map.of("request", "limit-page-" + UUID.randomUUID() + ".example")).post("/connections/portal-requests")
                 .then().statusCode(429).body(containsString("at most 5 new portals a day"));
     }
+
+    @Test
+    void aRequestedNameWithDirectionOverridesIsRefusedLikeAnyFreeText() {
+        request("hana", Map.of("name", "Evil \u202EnaC latipsoH")).statusCode(400)
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", equalTo(health.ferry.outcome.FreeText.MESSAGE));
+    }
 }

@@ -52,7 +52,10 @@ class KeycloakBrowserProof {
         }
     }
 
-    /** Signs in on Keycloak's page in a fresh browser and lands on Ferry's home page. */
+    /**
+     * Signs in on Keycloak's page in a fresh browser and lands on Ferry (a coordinator's home is their desk, so
+     * not necessarily on /home).
+     */
     private Page signIn(Browser browser, String user) {
         Page page = browser.page();
         page.navigate(ferry.baseUrl() + "/home");
@@ -60,7 +63,7 @@ class KeycloakBrowserProof {
         page.fill("#username", user);
         page.fill("#password", user);
         page.click("#kc-login");
-        page.waitForURL(url -> url.startsWith(ferry.baseUrl() + "/home"));
+        page.waitForURL(url -> url.startsWith(ferry.baseUrl() + "/"));
         return page;
     }
 
@@ -68,7 +71,7 @@ class KeycloakBrowserProof {
     private boolean stillSignedIn(Page page) {
         page.navigate(ferry.baseUrl() + "/home");
         page.waitForLoadState();
-        return page.url().startsWith(ferry.baseUrl() + "/home");
+        return page.url().startsWith(ferry.baseUrl() + "/");
     }
 
     /** Runs {@code proof} with the realm's token and session lifetimes changed, putting them back afterwards. */

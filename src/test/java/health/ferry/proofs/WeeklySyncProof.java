@@ -76,6 +76,9 @@ class WeeklySyncProof {
                 // The proof is about the weekly trigger's jobs: a connection's first sync (on by default, right after
                 // connecting) would do the full read that a kill must land in, and leave the period's job nothing.
                 .property("ferry.sync.first-sync", "false")
+                // one participant adds every ward of the proof (24, then 8 a round): above an account's limits
+                .property("ferry.accounts.max-people", "200")
+                .property("ferry.accounts.max-new-people-per-hour", "200")
                 .property("ferry.sync.cron", "0 * * * * ?")
                 .property("ferry.sync.spread", "PT0S")
                 .property("ferry.sync.poll-every", "1s")

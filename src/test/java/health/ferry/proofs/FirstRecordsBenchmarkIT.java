@@ -42,7 +42,7 @@ class FirstRecordsBenchmarkIT {
         Prerequisites.postgres();
         int port = Prerequisites.port(20);
         KeycloakServer keycloak = KeycloakServer.shared("http://localhost:" + port);
-        try (ProofDatabase db = new ProofDatabase("first-records")) {
+        try (ProofDatabase db = new ProofDatabase("firstrecords")) {
             String portal = "http://localhost:" + port;
             Path uploads = Files.createTempDirectory("ferry-first-records");
             FerryInstance ferry = new FerryInstance.Cluster(keycloak, db, uploads)

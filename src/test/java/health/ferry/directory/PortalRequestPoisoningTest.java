@@ -82,10 +82,12 @@ class PortalRequestPoisoningTest {
         as("jude").queryParam("by", "website").queryParam("q", host).get("/api/v1/portals").then()
                 .statusCode(200).body("items[0].id", equalTo(id));
         // ...nobody else does, and its id leads nowhere for them.
+        // (Search is fuzzy: on a shared database other clinics may rank for the words; never this one.)
         as("bob").queryParam("by", "organization").queryParam("q", name).get("/api/v1/portals").then()
-                .statusCode(200).body("total", equalTo(0));
+                .statusCode(200).body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)))
+                .body("items.name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(name)));
         as("bob").queryParam("by", "website").queryParam("q", host).get("/api/v1/portals").then()
-                .statusCode(200).body("total", equalTo(0));
+                .statusCode(200).body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
         as("bob").redirects().follow(false).get("/connections/new/" + id).then().statusCode(404);
         String bobSelf = as("bob").get("/api/v1/me").then().extract().path("people[0].id");
         as("bob").contentType(ContentType.JSON).body(Map.of("portalId", id))

@@ -284,6 +284,9 @@ public interface ConnectionMessages {
     @Message("Already connected")
     String already_connected();
 
+    @Message("Uses {vendor}")
+    String portal_vendor(String vendor);
+
     @Message("This portal is already connected and working. Connecting it again is not needed: sync now to fetch new records, or update the sign-in details if you changed your password at {portal}.")
     String already_connected_note(String portal);
 

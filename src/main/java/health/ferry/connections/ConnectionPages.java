@@ -38,7 +38,8 @@ public class ConnectionPages {
     }
 
     /** A search result; {@code connectionId} is set when the person already has a working connection to it. */
-    public record PortalResult(String id, String name, String detail, String supportStatus, String connectionId) {
+    public record PortalResult(String id, String name, String detail, String location, String vendor, String website,
+            String supportStatus, String connectionId) {
     }
 
     /** The connect form; {@code existing} is the person's working connection to this portal, if any. */
@@ -100,7 +101,8 @@ public class ConnectionPages {
             searched.fire(new PortalSearched(current.actor(), person.id()));
             Map<UUID, UUID> working = wizard.working(person.id().toString());
             List<PortalResult> results = page.items().stream().map(p -> new PortalResult(p.id().toString(), p.name(),
-                    String.join(", ", p.organizations()), p.supportStatus(),
+                    String.join(", ", p.otherOrganizations()), p.location(), p.vendorName(), host(p.website()),
+                    p.supportStatus(),
                     working.containsKey(p.id()) ? working.get(p.id()).toString() : null)).toList();
             return Response.ok(Templates.search(new SearchView(person, mode, q, results, page.total(), null))).build();
         } catch (OutcomeException e) {
@@ -146,5 +148,18 @@ public class ConnectionPages {
 
     static TemplateInstance statusPage(PersonView person, ConnectionView view, boolean offer) {
         return Templates.status(new StatusView(person, view, offer));
+    }
+
+    /** A website's host to show on a card ("mychart.example.org"), or null. */
+    static String host(String website) {
+        if (website == null) {
+            return null;
+        }
+        try {
+            String host = java.net.URI.create(website).getHost();
+            return host == null ? null : host.startsWith("www.") ? host.substring(4) : host;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

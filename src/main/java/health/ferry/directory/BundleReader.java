@@ -62,8 +62,10 @@ final class BundleReader {
                     requireBundle(resourceType, false);
                 } else if (field.equals("entry") && value == JsonToken.START_ARRAY) {
                     readEntries(json, parser, entries, batch);
+                } else if (field.equals("Endpoints") && value == JsonToken.START_ARRAY && resourceType == null) {
+                    lantern = true;
+                    LanternList.read(json, JSON, entries, batch);
                 } else {
-                    lantern |= field.equals("Endpoints");
                     json.skipChildren();
                 }
             }
@@ -80,8 +82,7 @@ final class BundleReader {
 
     private static void requireBundle(String resourceType, boolean lantern) throws Unreadable {
         if (lantern && resourceType == null) {
-            throw new Unreadable("This is an ONC Lantern endpoint list (\"Endpoints\"), not a FHIR Bundle. Import the "
-                    + "vendor's FHIR Endpoint Bundle or SMART brands bundle instead.");
+            return; // an ONC Lantern endpoint list, read as Endpoints with their Organizations (LanternList)
         }
         if (resourceType == null) {
             throw new Unreadable("The file is JSON but not a FHIR resource (it has no resourceType).");

@@ -30,10 +30,10 @@ class DirectoryRows {
         try (Connection c = dataSource.getConnection()) {
             // An undecided participant's request is private to its requester (PortalRequests, docs/security.md).
             List<IndexSource.PortalRow> portals = rows(c, "select id, name, support_status, connection_method, "
-                    + "case when source_key is null and status_decided_at is null then requested_by end "
+                    + "case when source_key is null and status_decided_at is null then requested_by end, ehr_vendor "
                     + "from portal", r -> new IndexSource.PortalRow(uuid(r, 1), r.getString(2),
                             Coded.fromCode(SupportStatus.class, r.getString(3)),
-                            Coded.fromCode(ConnectionMethod.class, r.getString(4)), uuid(r, 5)));
+                            Coded.fromCode(ConnectionMethod.class, r.getString(4)), uuid(r, 5), r.getString(6)));
             List<IndexSource.WebsiteRow> websites = rows(c, "select portal_id, url, host, path from portal_website "
                     + "order by portal_id, position", r -> new IndexSource.WebsiteRow(uuid(r, 1), r.getString(2),
                             r.getString(3), r.getString(4)));
@@ -43,10 +43,24 @@ class DirectoryRows {
                     named(c, "select o.id, o.name from organisation o where exists "
                             + "(select 1 from portal_organisation po where po.organisation_id = o.id)"),
                     named(c, "select organisation_id, alias from organisation_alias"),
-                    named(c, "select organisation_id, name from doctor"));
+                    named(c, "select organisation_id, name from doctor"),
+                    // A portal's FHIR base addresses: what a participant pastes is often on the same site.
+                    rows(c, "select pe.portal_id, e.address from portal_endpoint pe join fhir_endpoint e"
+                            + " on e.id = pe.endpoint_id", r -> endpoint(uuid(r, 1), r.getString(2)))
+                            .stream().filter(java.util.Objects::nonNull).toList(),
+                    rows(c, "select o.id, o.city, o.state from organisation o where (o.city is not null or o.state is"
+                            + " not null) and exists (select 1 from portal_organisation po where po.organisation_id"
+                            + " = o.id)", r -> new IndexSource.Place(uuid(r, 1), r.getString(2), r.getString(3))));
         } catch (SQLException e) {
             throw new IllegalStateException("reading the directory for the search index failed", e);
         }
+    }
+
+    /** An endpoint address as a website row (its lookup host and path), or null when it does not read as one. */
+    static IndexSource.WebsiteRow endpoint(UUID portalId, String address) {
+        WebsiteAddress.Parsed parsed = WebsiteAddress.parse(address);
+        return parsed.ok() ? new IndexSource.WebsiteRow(portalId, address, parsed.address().host(),
+                parsed.address().path()) : null;
     }
 
     /** Counts and latest update times of portals, organisations and doctors. */

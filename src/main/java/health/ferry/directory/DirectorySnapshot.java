@@ -44,13 +44,19 @@ final class DirectorySnapshot {
     }
 
     static DirectorySnapshot build(IndexSource source) {
-        List<IndexSource.PortalRow> rows = inNameOrder(source.portals());
+        Map<UUID, UUID> keeperOf = Collapse.keepers(source);
+        List<IndexSource.PortalRow> rows = inNameOrder(source.portals().stream()
+                .filter(r -> !keeperOf.containsKey(r.id())).toList());
         Map<UUID, Integer> ordinal = new HashMap<>(rows.size() * 2);
         for (int i = 0; i < rows.size(); i++) {
             ordinal.put(rows.get(i).id(), i);
         }
+        // A collapsed portal's names, organisations and addresses lead to the card kept for it.
+        keeperOf.forEach((hidden, keeper) -> ordinal.put(hidden, ordinal.get(keeper)));
         Map<UUID, String> orgNames = new HashMap<>();
         source.organisations().forEach(o -> orgNames.put(o.organisationId(), o.name()));
+        Map<UUID, IndexSource.Place> places = new HashMap<>();
+        source.places().forEach(p -> places.put(p.organisationId(), p));
         Map<UUID, List<String>> aliases = group(source.aliases());
         Map<UUID, List<String>> doctorsAt = group(source.doctors());
 
@@ -59,10 +65,17 @@ final class DirectorySnapshot {
         WebsiteIndex.Builder siteIndex = new WebsiteIndex.Builder();
         List<TreeSet<String>> orgsOf = new ArrayList<>(rows.size());
         List<TreeSet<String>> doctorsOf = new ArrayList<>(rows.size());
+        List<TreeSet<String>> placesOf = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             orgIndex.add(rows.get(i).name(), i);
             orgsOf.add(new TreeSet<>());
             doctorsOf.add(new TreeSet<>());
+            placesOf.add(new TreeSet<>());
+        }
+        for (IndexSource.PortalRow hidden : source.portals()) {
+            if (keeperOf.containsKey(hidden.id())) {
+                orgIndex.add(hidden.name(), ordinal.get(hidden.id()));
+            }
         }
         for (IndexSource.Link link : source.portalOrganisations()) {
             Integer p = ordinal.get(link.portalId());
@@ -72,6 +85,10 @@ final class DirectorySnapshot {
             }
             orgIndex.add(orgName, p);
             orgsOf.get(p).add(orgName);
+            IndexSource.Place place = places.get(link.organisationId());
+            if (place != null && place.label() != null) {
+                placesOf.get(p).add(place.label());
+            }
             aliases.getOrDefault(link.organisationId(), List.of()).forEach(a -> orgIndex.add(a, p));
             for (String doctor : doctorsAt.getOrDefault(link.organisationId(), List.of())) {
                 doctorIndex.add(doctor, p);
@@ -86,12 +103,19 @@ final class DirectorySnapshot {
                 firstSite[p] = firstSite[p] == null ? w.url() : firstSite[p];
             }
         }
+        for (IndexSource.WebsiteRow e : source.endpoints()) {
+            Integer p = ordinal.get(e.portalId());
+            if (p != null) {
+                siteIndex.add(p, e.host(), e.path());
+            }
+        }
         PortalSummary[] cards = new PortalSummary[rows.size()];
         UUID[] privateTo = new UUID[rows.size()];
         for (int i = 0; i < cards.length; i++) {
             IndexSource.PortalRow r = rows.get(i);
             cards[i] = new PortalSummary(r.id(), r.name(), first(orgsOf.get(i)), first(doctorsOf.get(i)),
-                    firstSite[i], r.status().code(), r.method().code());
+                    firstSite[i], r.status().code(), r.method().code(), r.vendor(),
+                    placesOf.get(i).isEmpty() ? null : placesOf.get(i).first());
             privateTo[i] = r.privateTo();
         }
         return new DirectorySnapshot(cards, privateTo, orgIndex.build(), doctorIndex.build(), siteIndex.build());

@@ -25,7 +25,16 @@ final class EhrVendors {
         HOST_WORDS.put("meditech", "meditech");
     }
 
+    private static final Map<String, String> NAMES = Map.of("epic", "Epic", "oracle-cerner", "Oracle Health (Cerner)",
+            "athena", "athenahealth", "veradigm", "Veradigm (Allscripts)", "nextgen", "NextGen",
+            "eclinicalworks", "eClinicalWorks", "meditech", "MEDITECH");
+
     private EhrVendors() {
+    }
+
+    /** The vendor's name as people know it, for a vendor code (an unknown code is shown as it is). */
+    static String displayName(String code) {
+        return code == null ? null : NAMES.getOrDefault(code, code);
     }
 
     /** A vendor code ({@code [a-z0-9-]}, at most 32), or null. */

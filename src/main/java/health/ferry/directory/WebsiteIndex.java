@@ -8,13 +8,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Portal websites by host and by registrable domain. A pasted address ranks portals on the same host whose path
- * it starts with first, then the rest on that host, then those on the same registrable domain.
+ * Portal websites and FHIR base addresses by host and by registrable domain. A pasted address ranks portals on the
+ * same host whose path it starts with first, then the rest on that host, then those on the same registrable domain.
+ * A host or domain shared by more than {@link #BROAD} portals (a vendor's multi-tenant FHIR host, a hosting domain)
+ * says nothing about which one is meant: there only a path match counts.
  */
 final class WebsiteIndex {
     static final float SAME_PAGE = 3f;
     static final float SAME_HOST = 2f;
     static final float SAME_DOMAIN = 1f;
+    /** More portals than this on one host or domain: matching it alone is no answer. */
+    static final int BROAD = 20;
 
     private record Site(int portal, String path) {
     }
@@ -33,13 +37,20 @@ final class WebsiteIndex {
 
     RankedPortals search(WebsiteAddress address) {
         Map<Integer, Float> onHost = new HashMap<>();
-        for (Site site : byHost.getOrDefault(address.host(), new Site[0])) {
+        Site[] sites = byHost.getOrDefault(address.host(), new Site[0]);
+        boolean broadHost = portals(sites) > BROAD;
+        for (Site site : sites) {
             boolean samePage = !site.path().isEmpty() && (address.path().equals(site.path())
                     || address.path().startsWith(site.path() + "/"));
-            onHost.merge(site.portal(), samePage ? SAME_PAGE : SAME_HOST, Math::max);
+            if (samePage || !broadHost) {
+                onHost.merge(site.portal(), samePage ? SAME_PAGE : SAME_HOST, Math::max);
+            }
         }
         String domain = address.registrableDomain();
         int[] inDomain = domain == null ? new int[0] : byDomain.getOrDefault(domain, new int[0]);
+        if (inDomain.length > BROAD) {
+            inDomain = new int[0];
+        }
         RankedPortals.Builder ranked = new RankedPortals.Builder(onHost.size() + inDomain.length);
         onHost.forEach(ranked::add);
         for (int portal : inDomain) {
@@ -48,6 +59,13 @@ final class WebsiteIndex {
             }
         }
         return ranked.build();
+    }
+
+    private static int portals(Site[] sites) {
+        if (sites.length <= BROAD) {
+            return sites.length;
+        }
+        return (int) java.util.Arrays.stream(sites).mapToInt(Site::portal).distinct().count();
     }
 
     /** Collects each portal's websites (lookup host and path). */

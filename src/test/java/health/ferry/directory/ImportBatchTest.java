@@ -115,7 +115,6 @@ class ImportBatchTest {
         "not-json.json|The file is not valid JSON",
         "patient.json|The file is a FHIR Patient, not a Bundle",
         "truncated.json|The file is not valid JSON",
-        "lantern.json|This is an ONC Lantern endpoint list",
     })
     void unreadableFilesSayWhy(String fixture, String message) {
         var e = assertThrows(BundleReader.Unreadable.class, () -> read(DirectoryCorpus.fixture(fixture)));
@@ -196,12 +195,41 @@ class ImportBatchTest {
         assertTrue(portal.websites().stream().anyMatch(w -> w.host().equals("ehchospital.example.com")));
     }
 
+    @Test
+    void aLanternListIsReadAsEndpointsWithTheirOrganisations() throws BundleReader.Unreadable {
+        ImportBatch batch = read(DirectoryCorpus.fixture("lantern.json"));
+        assertEquals(1, batch.portals().size());
+        ImportBatch.PortalDraft portal = batch.portals().iterator().next();
+        assertEquals("Example", portal.name());
+        ImportBatch.EndpointDraft endpoint = batch.endpoints().iterator().next();
+        assertEquals("https://fhir.example/r4", endpoint.address());
+        // The same server read again keys to the same endpoint and portal.
+        ImportBatch again = read(DirectoryCorpus.fixture("lantern.json"));
+        assertEquals(portal.key(), again.portals().iterator().next().key());
+    }
+
+    @Test
+    void aLanternItemWithoutAUrlOrNameIsSkippedWithItsReason() throws BundleReader.Unreadable {
+        String json = "{\"Endpoints\": [{\"URL\": \"\", \"OrganizationName\": \"No Address\"},"
+                + " {\"URL\": \"https://fhir.example/x\"}, {\"URL\": \"ftp://fhir.example/y\", \"OrganizationName\": \"Ftp\"}]}";
+        ImportBatch batch = read(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(0, batch.portals().size());
+        List<String> reasons = batch.problems().stream().map(p -> p.entry() + ": " + p.reason()).toList();
+        assertTrue(reasons.contains("Endpoints[0]: The item has no URL."), reasons::toString);
+        assertTrue(reasons.contains("Endpoints[1]: The item has no OrganizationName to list it under."),
+                reasons::toString);
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("not an http(s) URL")), reasons::toString);
+    }
+
     @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource({"resources/prod_resources/Cerner_Corporation_EndpointSources.json",
-        "resources/prod_resources/Epic_Systems_Corporation_1_EndpointSources.json"})
-    void lanternListsAreRefusedClearly(String file) {
+    @CsvSource(delimiter = '|', value = {
+        "resources/prod_resources/Cerner_Corporation_EndpointSources.json|3305|oracle-cerner",
+        "resources/prod_resources/Epic_Systems_Corporation_1_EndpointSources.json|450|epic"})
+    void lanternListsImport(String file, int endpoints, String vendor) throws BundleReader.Unreadable {
         java.nio.file.Path list = DirectoryCorpus.corpusFile(file);
-        var e = assertThrows(BundleReader.Unreadable.class, () -> read(DirectoryCorpus.open(list)));
-        assertTrue(e.getMessage().contains("Lantern"), e.getMessage());
+        ImportBatch batch = read(DirectoryCorpus.open(list));
+        assertEquals(endpoints, batch.endpoints().size());
+        assertEquals(endpoints, batch.portals().size());
+        assertTrue(batch.endpoints().stream().allMatch(e -> vendor.equals(e.vendor())), vendor);
     }
 }

@@ -153,6 +153,13 @@ class WebsiteAddressTest {
         "portal.athenahealth.com,null",
         "smithclinic.followmyhealth.com,smithclinic.followmyhealth.com",
         "10.0.0.1,null",
+        "epicproxy.et0434.epichosted.com,et0434.epichosted.com",
+        "epichosted.com,null",
+        "haiku.wacofhc.org,wacofhc.org",
+        "fhir-myrecord.cerner.com,cerner.com",
+        "mychart.clinic.example,clinic.example",
+        "myclinic.herokuapp.com,myclinic.herokuapp.com",
+        "localhost,null",
     })
     void registrableDomains(String host, String expected) {
         assertEquals(expected, PublicSuffixes.registrableDomain(host));

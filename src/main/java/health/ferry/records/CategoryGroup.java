@@ -84,6 +84,7 @@ public record CategoryGroup(String code, String label, String state, List<Record
             case PROCEDURES -> m.category_procedures();
             case VISITS -> m.category_visits();
             case DOCUMENTS -> m.category_documents();
+            case INSURANCE_CLAIMS -> m.category_insurance_claims();
             case OTHER -> m.category_other();
         };
     }

@@ -5,7 +5,13 @@ import java.util.Optional;
 
 /** The record categories of the API contract: what a study requests and what a participant chooses to import. */
 public enum RecordCategory {
-    CONDITIONS, MEDICATIONS, ALLERGIES, IMMUNIZATIONS, LAB_RESULTS, VITAL_SIGNS, PROCEDURES, VISITS, DOCUMENTS, OTHER;
+    CONDITIONS, MEDICATIONS, ALLERGIES, IMMUNIZATIONS, LAB_RESULTS, VITAL_SIGNS, PROCEDURES, VISITS, DOCUMENTS,
+    /** Coverage and ExplanationOfBenefit (issue 23): not in the contract's list, and off until a person turns it on. */
+    INSURANCE_CLAIMS,
+    OTHER;
+
+    /** What a person imports before they ever change their settings: everything but insurance and claims. */
+    public static final java.util.Set<RecordCategory> OFF_BY_DEFAULT = java.util.Set.of(INSURANCE_CLAIMS);
 
     /** The snake_case wire value. */
     public String code() {

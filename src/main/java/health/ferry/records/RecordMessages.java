@@ -109,6 +109,9 @@ public interface RecordMessages {
     @Message("Other records")
     String category_other();
 
+    @Message("Insurance and claims")
+    String category_insurance_claims();
+
     @Message("Timeline of {name}'s records")
     String timeline_title(String name);
 

@@ -23,7 +23,10 @@ final class RecordReader {
             Map.entry("Procedure", RecordCategory.PROCEDURES),
             Map.entry("Encounter", RecordCategory.VISITS),
             Map.entry("DiagnosticReport", RecordCategory.LAB_RESULTS),
-            Map.entry("DocumentReference", RecordCategory.DOCUMENTS));
+            Map.entry("DocumentReference", RecordCategory.DOCUMENTS),
+            Map.entry("ImagingStudy", RecordCategory.PROCEDURES),
+            Map.entry("Coverage", RecordCategory.INSURANCE_CLAIMS),
+            Map.entry("ExplanationOfBenefit", RecordCategory.INSURANCE_CLAIMS));
     private static final List<String> CONCEPTS = List.of("code", "medicationCodeableConcept", "vaccineCode", "type",
             "class", "category");
     private static final List<String> TEXTS = List.of("description", "title");

@@ -37,10 +37,10 @@ public class RecordSettings implements PanacheRepositoryBase<SettingsRow, UUID> 
         return !disabled(personId).contains(category);
     }
 
-    /** The categories the person does not import (none by default). */
+    /** The categories the person does not import ({@link RecordCategory#OFF_BY_DEFAULT} until they choose). */
     @Transactional
     public Set<RecordCategory> disabled(UUID personId) {
-        return findByIdOptional(personId).map(SettingsRow::disabled).orElse(Set.of());
+        return findByIdOptional(personId).map(SettingsRow::disabled).orElse(RecordCategory.OFF_BY_DEFAULT);
     }
 
     /**

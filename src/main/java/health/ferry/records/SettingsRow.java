@@ -31,7 +31,8 @@ class SettingsRow {
 
     SettingsRow(UUID personId) {
         this.personId = personId;
-        this.disabledCategories = "";
+        this.disabledCategories = RecordCategory.OFF_BY_DEFAULT.stream().map(RecordCategory::code).sorted()
+                .collect(Collectors.joining(","));
         this.emailNotifications = true;
     }
 

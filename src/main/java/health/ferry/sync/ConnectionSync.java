@@ -46,7 +46,12 @@ import org.jboss.logging.Logger;
 public class ConnectionSync {
     static final List<String> TYPES = List.of("Condition", "AllergyIntolerance", "MedicationRequest",
             "MedicationStatement", "Immunization", "Observation", "Procedure", "Encounter", "DiagnosticReport",
-            "DocumentReference", "CarePlan");
+            "DocumentReference", "CarePlan", "Goal", "ImagingStudy", "Coverage", "ExplanationOfBenefit");
+    /**
+     * What a FHIR server answers to a search it does not offer or this app was not granted (Epic: 403 for a type
+     * outside the scopes; others 400, 404, 405 or 501): the type is skipped, the rest of the record still comes.
+     */
+    static final Set<Integer> TYPE_REFUSED = Set.of(400, 403, 404, 405, 410, 501);
     static final String LEASE_LOST = "lease_lost";
     /** The database dropped under the run and stayed away longer than {@code ferry.sync.outage-wait}. */
     static final String DATABASE_UNAVAILABLE = "database_unavailable";
@@ -262,7 +267,8 @@ public class ConnectionSync {
                     throw new SyncFailure("reconnect_required");
                 }
             }
-            if (answer.status() == 404 && page == 0) {
+            if (page == 0 && TYPE_REFUSED.contains(answer.status())) {
+                LOG.debugf("sync %s: the portal refused %s searches (%d); skipped", runId, type, answer.status());
                 return session;
             }
             if (answer.status() != 200) {

@@ -102,6 +102,31 @@ class ConnectionSyncTest {
         assertEquals(SyncRun.NO_NEW_RECORDS, after.outcome);
     }
 
+    @Test
+    void goalsComeAndInsuranceAndClaimsOnlyOnceTurnedOn() {
+        String person = SandboxConnections.ward("erin", "Sync Insurance", "1980-03-04");
+        // Off by default: the settings say so before anything is saved.
+        as("erin").get("/api/v1/people/" + person + "/settings").then().statusCode(200)
+                .body("categories.insurance_claims", equalTo(false)).body("categories.conditions", equalTo(true));
+        String c = SandboxConnections.connected("erin", person, "demo");
+        runAgain(c);
+        List<String> types = as("erin").get("/api/v1/people/" + person + "/records").then()
+                .extract().path("items.resourceType");
+        assertTrue(types.contains("Goal"), types.toString());
+        assertTrue(!types.contains("Coverage") && !types.contains("ExplanationOfBenefit"), types.toString());
+        as("erin").contentType(ContentType.JSON).body(Map.of("categories", Map.of("insurance_claims", true)))
+                .put("/api/v1/people/" + person + "/settings").then().statusCode(200)
+                .body("categories.insurance_claims", equalTo(true));
+        assertEquals(SyncRun.NEW_RECORDS, syncOnce(c).outcome);
+        List<String> insurance = as("erin").queryParam("category", "insurance_claims")
+                .get("/api/v1/people/" + person + "/records").then().statusCode(200).extract()
+                .path("items.resourceType");
+        assertTrue(insurance.contains("Coverage") && insurance.contains("ExplanationOfBenefit"), insurance.toString());
+        // The records page names the category in words.
+        as("erin").cookie("ferry_acting", person).get("/records?state=pending").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Insurance and claims"));
+    }
+
     private SyncRun syncOnce(String connectionId) {
         UUID id = UUID.fromString(connectionId);
         UUID run = history.start(id);

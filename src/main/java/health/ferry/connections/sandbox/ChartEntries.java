@@ -14,6 +14,9 @@ import org.hl7.fhir.r4.model.CarePlan;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Coverage;
+import org.hl7.fhir.r4.model.ExplanationOfBenefit;
+import org.hl7.fhir.r4.model.Goal;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
@@ -170,6 +173,58 @@ final class ChartEntries {
         activities.forEach(a -> plan.addActivity().getDetail()
                 .setStatus(CarePlan.CarePlanActivityStatus.INPROGRESS).setDescription(a));
         return chart.add(plan, start);
+    }
+
+    /** A goal the care plan works towards, for the problem it addresses. */
+    Goal goal(String description, Condition addresses, Instant start) {
+        Goal goal = new Goal();
+        goal.setLifecycleStatus(Goal.GoalLifecycleStatus.ACTIVE);
+        goal.setDescription(new CodeableConcept().setText(description));
+        goal.setSubject(chart.patient());
+        goal.setStart(new DateType(java.time.LocalDate.ofInstant(start, java.time.ZoneOffset.UTC).toString()));
+        goal.addAddresses(Chart.reference(addresses));
+        return chart.add(goal, start);
+    }
+
+    /** The person's health plan membership from the chart's first day. */
+    Coverage coverage(Instant from) {
+        Coverage c = new Coverage();
+        c.setStatus(Coverage.CoverageStatus.ACTIVE);
+        c.setType(concept("http://terminology.hl7.org/CodeSystem/v3-ActCode", "HIP", "health insurance plan policy"));
+        c.setBeneficiary(chart.patient());
+        c.setRelationship(concept("http://terminology.hl7.org/CodeSystem/subscriber-relationship", "self", "Self"));
+        c.setPeriod(new Period().setStartElement(dateTime(from)));
+        c.addPayor().setDisplay("Sandbox Health Plan");
+        c.addClass_().setType(concept("http://terminology.hl7.org/CodeSystem/coverage-class", "plan", "Plan"))
+                .setValue("SBX-GOLD").setName("Sandbox Gold PPO");
+        return chart.add(c, from);
+    }
+
+    /** What the plan paid for a visit, as the insurer explains it. */
+    ExplanationOfBenefit claim(Encounter visit, Coverage coverage, int billedCents, int paidCents) {
+        ExplanationOfBenefit eob = new ExplanationOfBenefit();
+        Instant when = visit.getPeriod().getStart().toInstant();
+        eob.setStatus(ExplanationOfBenefit.ExplanationOfBenefitStatus.ACTIVE);
+        eob.setType(concept("http://terminology.hl7.org/CodeSystem/claim-type", "professional", "Professional"));
+        eob.setUse(ExplanationOfBenefit.Use.CLAIM);
+        eob.setPatient(chart.patient());
+        eob.setBillablePeriod(new Period().setStartElement(dateTime(when)).setEndElement(dateTime(when)));
+        eob.setCreatedElement(dateTime(when.plus(Duration.ofDays(14))));
+        eob.setInsurer(new Reference().setDisplay("Sandbox Health Plan"));
+        eob.setProvider(clinician());
+        eob.setOutcome(ExplanationOfBenefit.RemittanceOutcome.COMPLETE);
+        eob.addInsurance().setFocal(true).setCoverage(Chart.reference(coverage));
+        var item = eob.addItem().setSequence(1).setProductOrService(visit.getTypeFirstRep())
+                .setServiced(new DateType(java.time.LocalDate.ofInstant(when, java.time.ZoneOffset.UTC).toString()))
+                .setEncounter(List.of(Chart.reference(visit)));
+        item.setNet(new org.hl7.fhir.r4.model.Money().setValue(billedCents / 100.0).setCurrency("USD"));
+        eob.addTotal().setCategory(concept("http://terminology.hl7.org/CodeSystem/adjudication", "submitted",
+                "Submitted Amount")).setAmount(new org.hl7.fhir.r4.model.Money().setValue(billedCents / 100.0)
+                .setCurrency("USD"));
+        eob.addTotal().setCategory(concept("http://terminology.hl7.org/CodeSystem/adjudication", "benefit",
+                "Benefit Amount")).setAmount(new org.hl7.fhir.r4.model.Money().setValue(paidCents / 100.0)
+                .setCurrency("USD"));
+        return chart.add(eob, when.plus(Duration.ofDays(14)));
     }
 
     static Reference clinician() {

@@ -16,8 +16,8 @@ import org.hl7.fhir.r4.model.Resource;
 class FhirReads {
     /** The resource types the FHIR API serves (Binary is read through DocumentReference attachments). */
     static final List<String> TYPES = List.of("Patient", "AllergyIntolerance", "CarePlan", "Condition",
-            "DiagnosticReport", "DocumentReference", "Encounter", "Immunization", "MedicationRequest",
-            "MedicationStatement", "Observation", "Procedure");
+            "Coverage", "DiagnosticReport", "DocumentReference", "Encounter", "ExplanationOfBenefit", "Goal",
+            "Immunization", "MedicationRequest", "MedicationStatement", "Observation", "Procedure");
 
     /** Tokens of the flaky account that were already answered 503 once (its first search per token is). */
     private final java.util.Set<String> busyOnce = java.util.concurrent.ConcurrentHashMap.newKeySet();

@@ -31,6 +31,9 @@ final class RecordGenerator {
     private final Random random;
     private final boolean child;
     private final Map<Story, Condition> problems = new LinkedHashMap<>();
+    /** Check-ups and other visits a plan pays for, and the care plans' goals: written last (insurance, goals). */
+    private final List<Encounter> billed = new ArrayList<>();
+    private final List<Object[]> goals = new ArrayList<>();
 
     private RecordGenerator(Profile profile, String fhirBase) {
         this.random = new Random(profile.id().hashCode() * 7919L);
@@ -60,6 +63,13 @@ final class RecordGenerator {
             }
             vaccines(year);
         }
+        // Written after the rest so the chart's other records are the same as before these were added.
+        goals.forEach(g -> entries.goal((String) g[0], (Condition) g[1], (Instant) g[2]));
+        var coverage = entries.coverage(Chart.FIRST_DAY.atStartOfDay().toInstant(ZoneOffset.UTC));
+        for (Encounter visit : billed) {
+            int billedCents = 12_000 + (visit.getIdPart().hashCode() & 0x3fff);
+            entries.claim(visit, coverage, billedCents, billedCents * 4 / 5);
+        }
     }
 
     private List<Story> chooseStories() {
@@ -79,6 +89,8 @@ final class RecordGenerator {
             problems.put(story, problem);
             if (story.carePlan() != null) {
                 entries.carePlan(story.carePlan(), story.activities(), problem, visit);
+                goals.add(new Object[] {"Keep " + story.condition().display().toLowerCase(java.util.Locale.ROOT)
+                        + " under control", problem, visit});
             }
         }
         List<Allergy> allergies = new ArrayList<>(Vocabulary.ALLERGIES);
@@ -95,6 +107,7 @@ final class RecordGenerator {
         Instant at = day(year, 1 + random.nextInt(5));
         Encounter visit = entries.visit(child ? Vocabulary.WELL_CHILD : Vocabulary.CHECK_UP, false, at,
                 Duration.ofMinutes(30));
+        billed.add(visit);
         vitalSigns(visit, year, false);
         results.panel(Vocabulary.BLOOD_COUNT, visit);
         if (!child) {

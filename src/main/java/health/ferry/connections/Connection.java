@@ -42,6 +42,9 @@ public class Connection {
     String oauthStateHash;
     @Column(name = "oauth_started_at")
     Instant oauthStartedAt;
+    /** {@code minimal} while an authorisation asks for the fallback scopes (after invalid_scope), else null. */
+    @Column(name = "oauth_scope_set")
+    String oauthScopeSet;
     @Column(name = "access_expires_at")
     Instant accessExpiresAt;
     /** When the portal said access ends for good (no refresh after it); null when it did not say. */
@@ -99,13 +102,22 @@ public class Connection {
         moveTo(ConnectionStatus.VALIDATING, now);
     }
 
-    /** The participant is being sent to the portal to authorise; the state's hash binds the return to this row. */
-    void authorizing(String stateHash, Instant now) {
+    /**
+     * The participant is being sent to the portal to authorise; the state's hash binds the return to this row;
+     * {@code minimalScopes} when this is the one retry with the fallback scopes.
+     */
+    void authorizing(String stateHash, boolean minimalScopes, Instant now) {
         clearFailure();
         this.accessEndsAt = null;
         this.oauthStateHash = stateHash;
         this.oauthStartedAt = now;
+        this.oauthScopeSet = minimalScopes ? "minimal" : null;
         moveTo(ConnectionStatus.AUTHORIZING, now);
+    }
+
+    /** Whether this authorisation already asked for the fallback scopes (so a refusal is final). */
+    boolean askedMinimalScopes() {
+        return "minimal".equals(oauthScopeSet);
     }
 
     /** A refresh that does not repeat when access ends keeps the end given at sign-in. */

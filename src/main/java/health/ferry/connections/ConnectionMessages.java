@@ -88,6 +88,15 @@ public interface ConnectionMessages {
             + "Documents).")
     String remedy_portal_not_supported();
 
+    @Message("This portal's connection is not set up correctly. Ferry's team has been told.")
+    String failure_portal_setup_error();
+
+    @Message("This is not something you did. Once Ferry's team has fixed it, you can start again.")
+    String remedy_portal_setup_error();
+
+    @Message("You can upload your records instead.")
+    String setup_upload_instead();
+
     @Message("We are adding this portal to Ferry. This usually takes up to two business days.")
     String failure_portal_pending();
 

@@ -28,6 +28,8 @@ class ConnectionOutcomes {
     Event<ConnectionChanged> changed;
     @Inject
     Clock clock;
+    @Inject
+    health.ferry.directory.PortalSetupProblems setupProblems;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void apply(UUID connectionId, SignInOutcome outcome) {
@@ -79,9 +81,24 @@ class ConnectionOutcomes {
             if (f.challenge() != null) {
                 secrets.put(c.id, ConnectionSecrets.CHALLENGE, f.challenge());
             }
+            if (failure == ConnectionFailure.PORTAL_SETUP_ERROR) {
+                noteSetUpProblem(c.portalId, f.portalError());
+            }
             c.recordFailure(failure, views.profilesJson(f.profiles()), f.actionUrl(), clock.instant());
         }
         changed.fire(new ConnectionChanged(null, c.personId, c.id, c.portalId, "status", c.status().code(),
                 c.failureCode));
+    }
+
+    /** The portal's connection is not set up correctly: the connection says so, and admins get a notice. */
+    void setUpProblem(Connection c, SignInOutcome.PortalError error) {
+        noteSetUpProblem(c.portalId, error);
+        c.recordFailure(ConnectionFailure.PORTAL_SETUP_ERROR, null, clock.instant());
+    }
+
+    /** An admin notice with the portal's error and description (sanitised there; never shown to participants). */
+    void noteSetUpProblem(UUID portalId, SignInOutcome.PortalError error) {
+        setupProblems.record(portalId, error == null ? null : error.error(),
+                error == null ? null : error.description());
     }
 }

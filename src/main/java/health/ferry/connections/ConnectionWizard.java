@@ -184,15 +184,20 @@ public class ConnectionWizard {
         return views.of(c, current.person(c.personId), portal).withAuthorizeUrl(url);
     }
 
-    /** The return from a SMART portal: only the account that started it, only while it waits, only once. */
+    /**
+     * The return from a SMART portal: only the account that started it, only while it waits, only once. The view
+     * carries an {@code authorizeUrl} when the portal refused the scopes and Ferry asks once more with the minimal
+     * set: the participant goes back to the portal.
+     */
     @Transactional
-    public ConnectionView completeAuthorization(String state, String code, String error, URI callback) {
+    public ConnectionView completeAuthorization(String state, String code, String error, String errorDescription,
+            URI callback) {
         Connection c = smart.waitingFor(state).orElseThrow(() -> current.denied("oauth_state", "-", null));
         PersonView person = current.person(c.personId);
-        smart.complete(c, code, error, callback);
-        changed.fire(new ConnectionChanged(current.actor(), person.id(), c.id, c.portalId, "authorized",
-                c.status().code(), c.failureCode));
-        return views.of(c, person, portals.get(c.portalId));
+        String again = smart.complete(c, code, error, errorDescription, callback).orElse(null);
+        changed.fire(new ConnectionChanged(current.actor(), person.id(), c.id, c.portalId,
+                again == null ? "authorized" : "scopes_retried", c.status().code(), c.failureCode));
+        return views.of(c, person, portals.get(c.portalId)).withAuthorizeUrl(again);
     }
 
     /**

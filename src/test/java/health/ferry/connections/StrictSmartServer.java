@@ -27,8 +27,9 @@ import java.util.function.Predicate;
  * A SMART App Launch 2.x authorization server and FHIR server as strict as real EHRs are, on a port of its own: it
  * refuses scopes it does not know ({@code invalid_scope} back at the redirect URI), requires client authentication
  * of a confidential client ({@code invalid_client}, 401), checks PKCE, answers spec error JSON, and can play the
- * unfriendly cases: Deny without a redirect back, a revoked grant (403 {@code invalid_grant}), a token endpoint that
- * is down, no {@code offline_access}.
+ * unfriendly cases: Deny without a redirect back, a revoked grant (400/401/403 {@code invalid_grant}), a token
+ * endpoint that is down, no {@code offline_access}, any error at authorize with its {@code error_description}, and
+ * discovery that is missing (4xx) or lacks an endpoint.
  */
 final class StrictSmartServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +59,15 @@ final class StrictSmartServer implements AutoCloseable {
     volatile Predicate<HttpExchangeView> clientAuthentication;
     volatile boolean tokenEndpointDown;
     volatile boolean grantsRevoked;
+    /** The status a refused refresh ({@code invalid_grant}) answers with: 400, 401 or 403. */
+    volatile int refusedGrantStatus = 403;
+    /** When set, authorize redirects back with this error (and {@link #authorizeErrorDescription}). */
+    volatile String authorizeError;
+    volatile String authorizeErrorDescription;
+    /** The status discovery answers with (a 4xx: the portal has no SMART configuration there). */
+    volatile int discoveryStatus = 200;
+    /** Discovery without a token endpoint (an unusable configuration). */
+    volatile boolean discoveryWithoutTokenEndpoint;
     volatile long expiresIn = 5; // seconds: Ferry refreshes before every use
 
     /** What the client authentication check sees of a token request. */
@@ -97,10 +107,16 @@ final class StrictSmartServer implements AutoCloseable {
     private void discovery(HttpExchange ex) throws IOException {
         discoveries.incrementAndGet();
         noteUpgrade(ex);
+        if (discoveryStatus != 200) {
+            send(ex, discoveryStatus, error("not_found", "no SMART configuration here"));
+            return;
+        }
         ObjectNode body = JSON.createObjectNode();
         body.put("issuer", base() + "/auth");
         body.put("authorization_endpoint", base() + "/auth/authorize");
-        body.put("token_endpoint", base() + "/auth/token");
+        if (!discoveryWithoutTokenEndpoint) {
+            body.put("token_endpoint", base() + "/auth/token");
+        }
         body.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic").add("private_key_jwt");
         body.putArray("token_endpoint_auth_signing_alg_values_supported").add("RS384").add("ES384");
         if (scopesSupported != null) {
@@ -133,7 +149,10 @@ final class StrictSmartServer implements AutoCloseable {
         String back;
         List<String> unknown = List.of(q.getOrDefault("scope", "").split(" ")).stream()
                 .filter(s -> !s.isBlank() && !allowedScopes.contains(s)).toList();
-        if (!"S256".equals(q.get("code_challenge_method")) || q.get("code_challenge") == null) {
+        if (authorizeError != null) {
+            back = "error=" + enc(authorizeError) + (authorizeErrorDescription == null ? ""
+                    : "&error_description=" + enc(authorizeErrorDescription));
+        } else if (!"S256".equals(q.get("code_challenge_method")) || q.get("code_challenge") == null) {
             back = "error=invalid_request";
         } else if (!unknown.isEmpty()) {
             back = "error=invalid_scope&error_description=" + enc(String.join(", ", unknown) + " could not be granted");
@@ -178,7 +197,7 @@ final class StrictSmartServer implements AutoCloseable {
         } else if ("refresh_token".equals(f.get("grant_type"))) {
             scope = refreshTokens.remove(String.valueOf(f.get("refresh_token")));
             if (scope == null || grantsRevoked) {
-                send(ex, 403, error("invalid_grant", "the grant was revoked"));
+                send(ex, refusedGrantStatus, error("invalid_grant", "the grant was revoked"));
                 return;
             }
         } else {

@@ -52,6 +52,11 @@ public final class PortalHttp {
         public String error() {
             return body.path("error").asText("");
         }
+
+        /** The OAuth {@code error_description} (free text from the portal: admins only), or null. */
+        public String description() {
+            return body.path("error_description").isTextual() ? body.path("error_description").asText() : null;
+        }
     }
 
     /** POSTs a JSON object. */

@@ -115,6 +115,22 @@ public class Connection {
         moveTo(ConnectionStatus.AUTHORIZING, now);
     }
 
+    /**
+     * Tokens were granted, but for a patient who does not look like the person being connected: the tokens are
+     * kept sealed (with their times) and the participant is asked; {@code profilesJson} holds the portal's patient.
+     */
+    void awaitPatientConfirmation(String profilesJson, Instant accessExpiresAt, Instant accessEndsAt, Instant now) {
+        recordFailure(ConnectionFailure.PATIENT_MISMATCH, profilesJson, now);
+        this.accessExpiresAt = accessExpiresAt;
+        this.accessEndsAt = accessEndsAt;
+    }
+
+    /** The participant confirmed the portal's patient: connected with the tokens kept meanwhile. */
+    void patientConfirmed(Instant now) {
+        this.profilesJson = null;
+        connected(accessExpiresAt, accessEndsAt, now);
+    }
+
     /** Whether this authorisation already asked for the fallback scopes (so a refusal is final). */
     boolean askedMinimalScopes() {
         return "minimal".equals(oauthScopeSet);
@@ -142,7 +158,8 @@ public class Connection {
         this.failureCode = failure.code();
         this.actionUrl = actionUrl;
         this.failureAt = now;
-        this.profilesJson = failure == ConnectionFailure.MULTIPLE_PROFILES ? profilesJson : null;
+        this.profilesJson = failure == ConnectionFailure.MULTIPLE_PROFILES
+                || failure == ConnectionFailure.PATIENT_MISMATCH ? profilesJson : null;
         this.oauthStateHash = null;
         moveTo(failure.status(), now);
     }

@@ -1,7 +1,9 @@
 package health.ferry.connections;
 
 import health.ferry.connections.smart.SmartConnector;
+import health.ferry.accounts.PersonView;
 import health.ferry.connections.spi.PortalSetUpProblem;
+import health.ferry.connections.spi.Profile;
 import health.ferry.connections.spi.PortalUnavailable;
 import health.ferry.outbound.OutboundRefused;
 import health.ferry.connections.spi.SignInOutcome;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
@@ -44,6 +47,9 @@ class SmartAuthorizations {
     Portals portals;
     @Inject
     Clock clock;
+    /** Whether the granted Patient is compared with the person being connected (issue 23, "Who is this?"). */
+    @ConfigProperty(name = "ferry.connections.smart.patient-check", defaultValue = "true")
+    boolean patientCheck;
 
     /** Starts (or restarts) authorisation; answers the portal address to send the participant to, or null. */
     String begin(Connection c, PortalConnection portal, URI callback) {
@@ -103,7 +109,8 @@ class SmartAuthorizations {
      * minimal set before calling it a set-up problem: the answer is then the portal address to send the
      * participant to again (else empty).
      */
-    Optional<String> complete(Connection c, String code, String error, String errorDescription, URI callback) {
+    Optional<String> complete(Connection c, PersonView person, String code, String error, String errorDescription,
+            URI callback) {
         SignInOutcome outcome;
         if ("invalid_scope".equals(error) && !c.askedMinimalScopes()) {
             String again = begin(c, portals.get(c.portalId), callback, true);
@@ -124,6 +131,13 @@ class SmartAuthorizations {
                 outcome = Failed.of(ConnectionFailure.PORTAL_NOT_SUPPORTED.code());
             } catch (PortalSetUpProblem e) {
                 outcome = Failed.setUp(e.error(), e.description());
+            }
+        }
+        if (outcome instanceof Connected ok && patientCheck) {
+            Optional<Profile> granted = smart.grantedPatient(Portals.fhirBase(portals.get(c.portalId)), ok.session());
+            if (granted.isPresent() && !ConnectionViews.samePerson(granted.get(), person)) {
+                outcomes.askAboutPatient(c, ok, granted.get());
+                return Optional.empty();
             }
         }
         outcomes.applyTo(c, outcome);

@@ -17,7 +17,7 @@ class ConnectionFailureTest {
         assertEquals(Set.of("credential_error", "two_factor_required", "multiple_profiles",
                 "terms_acceptance_required", "password_change_required", "account_locked", "authorization_declined",
                 "reconnect_required", "portal_unavailable", "portal_not_supported", "portal_pending",
-                "too_many_attempts", "portal_setup_error"),
+                "too_many_attempts", "portal_setup_error", "patient_mismatch"),
                 Stream.of(ConnectionFailure.values()).map(ConnectionFailure::code).collect(Collectors.toSet()));
     }
 

@@ -68,6 +68,10 @@ final class StrictSmartServer implements AutoCloseable {
     volatile int discoveryStatus = 200;
     /** Discovery without a token endpoint (an unusable configuration). */
     volatile boolean discoveryWithoutTokenEndpoint;
+    /** The granted patient's name and birth date, read at {@code /fhir/Patient/p-1}; null: 404 (no Patient). */
+    volatile String patientName;
+    volatile String patientBirthDate;
+    private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
     volatile long expiresIn = 5; // seconds: Ferry refreshes before every use
 
     /** What the client authentication check sees of a token request. */
@@ -84,6 +88,7 @@ final class StrictSmartServer implements AutoCloseable {
         server.createContext("/fhir/.well-known/smart-configuration", this::discovery);
         server.createContext("/auth/authorize", this::authorizeStep);
         server.createContext("/auth/token", this::token);
+        server.createContext("/fhir/Patient/", this::patient);
         server.start();
     }
 
@@ -205,7 +210,9 @@ final class StrictSmartServer implements AutoCloseable {
             return;
         }
         ObjectNode body = JSON.createObjectNode();
-        body.put("access_token", UUID.randomUUID().toString());
+        String accessToken = UUID.randomUUID().toString();
+        accessTokens.add(accessToken);
+        body.put("access_token", accessToken);
         body.put("token_type", "Bearer");
         body.put("expires_in", expiresIn);
         body.put("scope", scope);
@@ -216,6 +223,24 @@ final class StrictSmartServer implements AutoCloseable {
             body.put("refresh_token", refresh);
         }
         send(ex, 200, body);
+    }
+
+    private void patient(HttpExchange ex) throws IOException {
+        String authorization = String.valueOf(ex.getRequestHeaders().getFirst("Authorization"));
+        if (!authorization.startsWith("Bearer ") || !accessTokens.contains(authorization.substring(7))) {
+            send(ex, 401, error("invalid_token", null));
+            return;
+        }
+        if (patientName == null || !ex.getRequestURI().getPath().equals("/fhir/Patient/p-1")) {
+            send(ex, 404, JSON.createObjectNode().put("resourceType", "OperationOutcome"));
+            return;
+        }
+        ObjectNode patient = JSON.createObjectNode().put("resourceType", "Patient").put("id", "p-1");
+        patient.putArray("name").addObject().put("text", patientName);
+        if (patientBirthDate != null) {
+            patient.put("birthDate", patientBirthDate);
+        }
+        send(ex, 200, patient);
     }
 
     private void noteUpgrade(HttpExchange ex) {

@@ -191,6 +191,47 @@ public class SmartConnector {
         return tokens(answer, refreshToken, "reconnect_required");
     }
 
+    /**
+     * The patient the portal granted access to ({@code patient} of the token answer), read from
+     * {@code {base}/Patient/{id}} with the access token: id, name (its text, else given and family names) and birth
+     * date. Empty when it cannot be read (no patient in context, refused, not found, not answering): the check is
+     * then not possible, and connecting goes on.
+     */
+    public java.util.Optional<health.ferry.connections.spi.Profile> grantedPatient(URI fhirBase, String session) {
+        JsonNode tokens = SmartSession.parse(session);
+        String patient = tokens.path("patient").asText("");
+        String access = tokens.path("access_token").asText("");
+        if (!patient.matches("[A-Za-z0-9\\-.]{1,64}") || access.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String base = fhirBase.toString().endsWith("/") ? fhirBase.toString() : fhirBase + "/";
+            PortalHttp.Answer answer = http.get(URI.create(base + "Patient/" + patient), Map.of("Authorization",
+                    "Bearer " + access));
+            JsonNode body = answer.body();
+            if (answer.status() != 200 || !"Patient".equals(body.path("resourceType").asText())) {
+                return java.util.Optional.empty();
+            }
+            JsonNode name = body.path("name").path(0);
+            String text = name.path("text").asText("");
+            if (text.isBlank()) {
+                StringBuilder sb = new StringBuilder();
+                name.path("given").forEach(g -> sb.append(g.asText()).append(' '));
+                text = sb.append(name.path("family").asText("")).toString().strip();
+            }
+            java.time.LocalDate born = null;
+            try {
+                born = java.time.LocalDate.parse(body.path("birthDate").asText(""));
+            } catch (java.time.format.DateTimeParseException partialOrMissing) {
+                // a partial date (1984 or 1984-02) or none: the name alone is compared
+            }
+            return java.util.Optional.of(new health.ferry.connections.spi.Profile(patient,
+                    text.length() > 200 ? text.substring(0, 200) : text, born));
+        } catch (PortalUnavailable | health.ferry.outbound.OutboundRefused e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Ferry's client id at this portal: its registration's, else {@code ferry.connections.smart.client-id}. */
     private String clientId(URI fhirBase) {
         return clients.forBase(fhirBase).flatMap(SmartClients.Client::clientId).orElse(clientId);

@@ -42,6 +42,9 @@ public class Connection {
     String oauthStateHash;
     @Column(name = "oauth_started_at")
     Instant oauthStartedAt;
+    /** {@code minimal} while an authorisation asks for the fallback scopes (after invalid_scope), else null. */
+    @Column(name = "oauth_scope_set")
+    String oauthScopeSet;
     @Column(name = "access_expires_at")
     Instant accessExpiresAt;
     /** When the portal said access ends for good (no refresh after it); null when it did not say. */
@@ -99,13 +102,38 @@ public class Connection {
         moveTo(ConnectionStatus.VALIDATING, now);
     }
 
-    /** The participant is being sent to the portal to authorise; the state's hash binds the return to this row. */
-    void authorizing(String stateHash, Instant now) {
+    /**
+     * The participant is being sent to the portal to authorise; the state's hash binds the return to this row;
+     * {@code minimalScopes} when this is the one retry with the fallback scopes.
+     */
+    void authorizing(String stateHash, boolean minimalScopes, Instant now) {
         clearFailure();
         this.accessEndsAt = null;
         this.oauthStateHash = stateHash;
         this.oauthStartedAt = now;
+        this.oauthScopeSet = minimalScopes ? "minimal" : null;
         moveTo(ConnectionStatus.AUTHORIZING, now);
+    }
+
+    /**
+     * Tokens were granted, but for a patient who does not look like the person being connected: the tokens are
+     * kept sealed (with their times) and the participant is asked; {@code profilesJson} holds the portal's patient.
+     */
+    void awaitPatientConfirmation(String profilesJson, Instant accessExpiresAt, Instant accessEndsAt, Instant now) {
+        recordFailure(ConnectionFailure.PATIENT_MISMATCH, profilesJson, now);
+        this.accessExpiresAt = accessExpiresAt;
+        this.accessEndsAt = accessEndsAt;
+    }
+
+    /** The participant confirmed the portal's patient: connected with the tokens kept meanwhile. */
+    void patientConfirmed(Instant now) {
+        this.profilesJson = null;
+        connected(accessExpiresAt, accessEndsAt, now);
+    }
+
+    /** Whether this authorisation already asked for the fallback scopes (so a refusal is final). */
+    boolean askedMinimalScopes() {
+        return "minimal".equals(oauthScopeSet);
     }
 
     /** A refresh that does not repeat when access ends keeps the end given at sign-in. */
@@ -130,7 +158,8 @@ public class Connection {
         this.failureCode = failure.code();
         this.actionUrl = actionUrl;
         this.failureAt = now;
-        this.profilesJson = failure == ConnectionFailure.MULTIPLE_PROFILES ? profilesJson : null;
+        this.profilesJson = failure == ConnectionFailure.MULTIPLE_PROFILES
+                || failure == ConnectionFailure.PATIENT_MISMATCH ? profilesJson : null;
         this.oauthStateHash = null;
         moveTo(failure.status(), now);
     }

@@ -11,7 +11,8 @@ import java.util.Optional;
 public enum ConnectionFailure {
     CREDENTIAL_ERROR(true), TWO_FACTOR_REQUIRED(true), MULTIPLE_PROFILES(true), TERMS_ACCEPTANCE_REQUIRED(true),
     PASSWORD_CHANGE_REQUIRED(true), ACCOUNT_LOCKED(true), AUTHORIZATION_DECLINED(true), RECONNECT_REQUIRED(true),
-    TOO_MANY_ATTEMPTS(true), PORTAL_UNAVAILABLE(false), PORTAL_NOT_SUPPORTED(false), PORTAL_PENDING(false);
+    TOO_MANY_ATTEMPTS(true), PORTAL_UNAVAILABLE(false), PORTAL_NOT_SUPPORTED(false), PORTAL_PENDING(false),
+    PORTAL_SETUP_ERROR(false), PATIENT_MISMATCH(true);
 
     private final boolean participantCanFix;
 
@@ -36,7 +37,7 @@ public enum ConnectionFailure {
     /** The connection status this failure puts a connection in. */
     public ConnectionStatus status() {
         return switch (this) {
-            case PORTAL_NOT_SUPPORTED -> ConnectionStatus.NOT_SUPPORTED;
+            case PORTAL_NOT_SUPPORTED, PORTAL_SETUP_ERROR -> ConnectionStatus.NOT_SUPPORTED;
             case PORTAL_PENDING -> ConnectionStatus.PENDING_PORTAL;
             case PORTAL_UNAVAILABLE -> ConnectionStatus.FAILED;
             default -> ConnectionStatus.ACTION_REQUIRED;

@@ -88,6 +88,31 @@ public interface ConnectionMessages {
             + "Documents).")
     String remedy_portal_not_supported();
 
+    @Message("This portal's connection is not set up correctly. Ferry's team has been told.")
+    String failure_portal_setup_error();
+
+    @Message("This is not something you did. Once Ferry's team has fixed it, you can start again.")
+    String remedy_portal_setup_error();
+
+    @Message("The records this portal shared are for someone else than the person you are connecting.")
+    String failure_patient_mismatch();
+
+    @Message("Check the name and birth date below. Connect only if these are this person's records; otherwise "
+            + "cancel, then sign in to the portal with this person's own account.")
+    String remedy_patient_mismatch();
+
+    @Message("The portal shared the records of {name}{#if birthDate}, born {birthDate}{/if}.")
+    String patient_shared(String name, String birthDate);
+
+    @Message("Yes, connect these records to {person}")
+    String patient_confirm(String person);
+
+    @Message("No, cancel")
+    String patient_cancel();
+
+    @Message("You can upload your records instead.")
+    String setup_upload_instead();
+
     @Message("We are adding this portal to Ferry. This usually takes up to two business days.")
     String failure_portal_pending();
 

@@ -28,6 +28,8 @@ class ConnectionOutcomes {
     Event<ConnectionChanged> changed;
     @Inject
     Clock clock;
+    @Inject
+    health.ferry.directory.PortalSetupProblems setupProblems;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void apply(UUID connectionId, SignInOutcome outcome) {
@@ -79,9 +81,42 @@ class ConnectionOutcomes {
             if (f.challenge() != null) {
                 secrets.put(c.id, ConnectionSecrets.CHALLENGE, f.challenge());
             }
+            if (failure == ConnectionFailure.PORTAL_SETUP_ERROR) {
+                noteSetUpProblem(c.portalId, f.portalError());
+            }
             c.recordFailure(failure, views.profilesJson(f.profiles()), f.actionUrl(), clock.instant());
         }
         changed.fire(new ConnectionChanged(null, c.personId, c.id, c.portalId, "status", c.status().code(),
                 c.failureCode));
+    }
+
+    /**
+     * The portal granted access to a patient who does not look like the person being connected: the tokens are
+     * sealed but not used, and the participant is asked (continue with {@link #patientConfirmed}, or disconnect).
+     */
+    void askAboutPatient(Connection c, Connected ok, health.ferry.connections.spi.Profile granted) {
+        secrets.put(c.id, ConnectionSecrets.TOKENS, ok.session());
+        secrets.remove(c.id, ConnectionSecrets.PKCE);
+        c.awaitPatientConfirmation(views.profilesJson(java.util.List.of(granted)), ok.accessExpiresAt(),
+                ok.accessEndsAt(), clock.instant());
+        changed.fire(new ConnectionChanged(null, c.personId, c.id, c.portalId, "status", c.status().code(),
+                c.failureCode));
+    }
+
+    /** The participant said the portal's patient is the person: connected with the tokens kept meanwhile. */
+    void patientConfirmed(Connection c) {
+        c.patientConfirmed(clock.instant());
+    }
+
+    /** The portal's connection is not set up correctly: the connection says so, and admins get a notice. */
+    void setUpProblem(Connection c, SignInOutcome.PortalError error) {
+        noteSetUpProblem(c.portalId, error);
+        c.recordFailure(ConnectionFailure.PORTAL_SETUP_ERROR, null, clock.instant());
+    }
+
+    /** An admin notice with the portal's error and description (sanitised there; never shown to participants). */
+    void noteSetUpProblem(UUID portalId, SignInOutcome.PortalError error) {
+        setupProblems.record(portalId, error == null ? null : error.error(),
+                error == null ? null : error.description());
     }
 }

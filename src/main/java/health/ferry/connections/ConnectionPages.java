@@ -134,8 +134,13 @@ public class ConnectionPages {
     @GET
     @Path("smart/callback")
     public Response callback(@QueryParam("state") String state, @QueryParam("code") String code,
-            @QueryParam("error") String error, UriInfo uri) {
-        ConnectionView view = wizard.completeAuthorization(state, code, error, ConnectionsApi.callback(origin));
+            @QueryParam("error") String error, @QueryParam("error_description") String errorDescription,
+            UriInfo uri) {
+        ConnectionView view = wizard.completeAuthorization(state, code, error, errorDescription,
+                ConnectionsApi.callback(origin));
+        if (view.authorizeUrl() != null) {
+            return Response.seeOther(URI.create(view.authorizeUrl())).build(); // asked again, with fewer scopes
+        }
         return Response.seeOther(URI.create("/connections/" + view.id())).build();
     }
 

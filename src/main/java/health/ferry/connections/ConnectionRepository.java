@@ -29,6 +29,12 @@ class ConnectionRepository implements PanacheRepositoryBase<Connection, UUID> {
                 .project(IdOnly.class).list().stream().map(IdOnly::id).toList();
     }
 
+    /** SMART authorisations started at or before {@code cutoff} and still waiting for the participant's return. */
+    List<UUID> findAuthorizingSince(java.time.Instant cutoff) {
+        return find("status = ?1 and method = 'smart' and oauthStartedAt <= ?2", ConnectionStatus.AUTHORIZING, cutoff)
+                .project(IdOnly.class).list().stream().map(IdOnly::id).toList();
+    }
+
     /** Ids of every connection with this status (the ids only: the weekly sync enqueues thousands). */
     List<UUID> findIds(ConnectionStatus status) {
         return find("status", status).project(IdOnly.class).list().stream().map(IdOnly::id).toList();

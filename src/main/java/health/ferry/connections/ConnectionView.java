@@ -31,7 +31,18 @@ public record ConnectionView(UUID id, UUID personId, UUID portalId, String porta
      * The failure's code, plain message and next step; {@code retryAt} (extension) is when a cool-down after too many
      * refused sign-ins ends, while it lasts (null for other failures, and once it has ended: then try again).
      */
-    public record Failure(String code, String message, String remedy, Instant retryAt) {
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "A connection's failure: the "
+            + "contract's code (plus portal_setup_error: the portal refused Ferry's registration or its SMART "
+            + "configuration cannot be used; status not_supported, Ferry's team is told; and patient_mismatch: the "
+            + "portal's patient is not the person connected, confirm with POST /connections/{id}/profile), plain "
+            + "message, next step")
+    public record Failure(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(enumeration = {"credential_error",
+                    "two_factor_required", "multiple_profiles", "terms_acceptance_required",
+                    "password_change_required", "account_locked", "authorization_declined", "reconnect_required",
+                    "portal_unavailable", "portal_not_supported", "portal_pending", "too_many_attempts",
+                    "portal_setup_error", "patient_mismatch"}) String code,
+            String message, String remedy, Instant retryAt) {
         public Failure(String code, String message, String remedy) {
             this(code, message, remedy, null);
         }

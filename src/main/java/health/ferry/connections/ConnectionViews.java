@@ -75,6 +75,23 @@ class ConnectionViews {
     }
 
     /**
+     * Whether a portal's patient looks like the person being connected: their names share a word (accents and case
+     * aside) and their birth dates agree when both are known. Lenient on purpose (nicknames, added middle names):
+     * it catches a chart of someone else, such as a parent's connected into a child's profile.
+     */
+    static boolean samePerson(Profile patient, PersonView person) {
+        if (person == null) {
+            return true;
+        }
+        Set<String> granted = words(patient.name());
+        Set<String> connecting = words(person.displayName());
+        boolean names = granted.isEmpty() || connecting.isEmpty() || granted.stream().anyMatch(connecting::contains);
+        boolean born = patient.birthDate() == null || person.birthDate() == null
+                || patient.birthDate().equals(person.birthDate());
+        return names && born;
+    }
+
+    /**
      * The one profile whose birth date equals the person's and whose name shares their name's words; none when no
      * single profile matches. It is only preselected: the participant always confirms.
      */

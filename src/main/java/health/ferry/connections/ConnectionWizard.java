@@ -39,6 +39,8 @@ public class ConnectionWizard {
     @Inject
     SmartAuthorizations smart;
     @Inject
+    ConnectionOutcomes outcomes;
+    @Inject
     ConnectionViews views;
     @Inject
     Event<ValidationRequested> validation;
@@ -156,12 +158,30 @@ public class ConnectionWizard {
     @Transactional
     public ConnectionView chooseProfile(String connectionId, String profileId) {
         Connection c = owned(connectionId);
+        if (c.isSmart() && c.failure() == ConnectionFailure.PATIENT_MISMATCH) {
+            return confirmPatient(c, profileId);
+        }
         requireFailure(c, ConnectionFailure.MULTIPLE_PROFILES);
         boolean known = views.profiles(c.profilesJson).stream().anyMatch(p -> p.id().equals(profileId));
         if (!known) {
             throw OutcomeException.invalid("profileId", "Choose one of the profiles listed.");
         }
         return revalidate(c, Step.PROFILE, profileId, "profile");
+    }
+
+    /**
+     * "Yes, connect these records": the participant confirms that the patient the SMART portal granted is the
+     * person being connected (the profile listed is that patient); the tokens kept meanwhile are used from now on.
+     */
+    private ConnectionView confirmPatient(Connection c, String profileId) {
+        boolean listed = views.profiles(c.profilesJson).stream().anyMatch(p -> p.id().equals(profileId));
+        if (!listed) {
+            throw OutcomeException.invalid("profileId", "Choose one of the profiles listed.");
+        }
+        outcomes.patientConfirmed(c);
+        changed.fire(new ConnectionChanged(current.actor(), c.personId, c.id, c.portalId, "authorized",
+                c.status().code(), c.failureCode));
+        return views.of(c, current.person(c.personId), portals.get(c.portalId));
     }
 
     /** "I've done it — check again", after accepting terms or changing the password at the portal. */
@@ -184,15 +204,20 @@ public class ConnectionWizard {
         return views.of(c, current.person(c.personId), portal).withAuthorizeUrl(url);
     }
 
-    /** The return from a SMART portal: only the account that started it, only while it waits, only once. */
+    /**
+     * The return from a SMART portal: only the account that started it, only while it waits, only once. The view
+     * carries an {@code authorizeUrl} when the portal refused the scopes and Ferry asks once more with the minimal
+     * set: the participant goes back to the portal.
+     */
     @Transactional
-    public ConnectionView completeAuthorization(String state, String code, String error, URI callback) {
+    public ConnectionView completeAuthorization(String state, String code, String error, String errorDescription,
+            URI callback) {
         Connection c = smart.waitingFor(state).orElseThrow(() -> current.denied("oauth_state", "-", null));
         PersonView person = current.person(c.personId);
-        smart.complete(c, code, error, callback);
-        changed.fire(new ConnectionChanged(current.actor(), person.id(), c.id, c.portalId, "authorized",
-                c.status().code(), c.failureCode));
-        return views.of(c, person, portals.get(c.portalId));
+        String again = smart.complete(c, person, code, error, errorDescription, callback).orElse(null);
+        changed.fire(new ConnectionChanged(current.actor(), person.id(), c.id, c.portalId,
+                again == null ? "authorized" : "scopes_retried", c.status().code(), c.failureCode));
+        return views.of(c, person, portals.get(c.portalId)).withAuthorizeUrl(again);
     }
 
     /**

@@ -1,6 +1,9 @@
 package health.ferry.connections;
 
 import health.ferry.connections.smart.SmartConnector;
+import health.ferry.accounts.PersonView;
+import health.ferry.connections.spi.PortalSetUpProblem;
+import health.ferry.connections.spi.Profile;
 import health.ferry.connections.spi.PortalUnavailable;
 import health.ferry.outbound.OutboundRefused;
 import health.ferry.connections.spi.SignInOutcome;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 
 /**
@@ -43,19 +47,29 @@ class SmartAuthorizations {
     Portals portals;
     @Inject
     Clock clock;
+    /** Whether the granted Patient is compared with the person being connected (issue 23, "Who is this?"). */
+    @ConfigProperty(name = "ferry.connections.smart.patient-check", defaultValue = "true")
+    boolean patientCheck;
 
     /** Starts (or restarts) authorisation; answers the portal address to send the participant to, or null. */
     String begin(Connection c, PortalConnection portal, URI callback) {
+        return begin(c, portal, callback, false);
+    }
+
+    private String begin(Connection c, PortalConnection portal, URI callback, boolean minimalScopes) {
         try {
-            SmartConnector.Authorization auth = smart.authorize(Portals.fhirBase(portal), callback);
+            SmartConnector.Authorization auth = smart.authorize(Portals.fhirBase(portal), callback, minimalScopes);
             secrets.put(c.id, ConnectionSecrets.PKCE, auth.codeVerifier());
-            c.authorizing(hash(auth.state()), clock.instant());
+            c.authorizing(hash(auth.state()), minimalScopes, clock.instant());
             return auth.authorizeUrl().toString();
         } catch (PortalUnavailable | CircuitBreakerOpenException e) {
             c.recordFailure(ConnectionFailure.PORTAL_UNAVAILABLE, null, clock.instant());
             return null;
         } catch (OutboundRefused e) {
             c.recordFailure(ConnectionFailure.PORTAL_NOT_SUPPORTED, null, clock.instant());
+            return null;
+        } catch (PortalSetUpProblem e) {
+            outcomes.setUpProblem(c, new SignInOutcome.PortalError(e.error(), e.description()));
             return null;
         }
     }
@@ -89,11 +103,24 @@ class SmartAuthorizations {
                 .filter(c -> c.oauthStartedAt.plus(STATE_LIFETIME).isAfter(clock.instant()));
     }
 
-    /** Completes the return from the portal: declined, or the code exchanged (with the verifier) for tokens. */
-    void complete(Connection c, String code, String error, URI callback) {
+    /**
+     * Completes the return from the portal: declined, or the code exchanged (with the verifier) for tokens. When
+     * the portal refused the scopes Ferry asked for ({@code invalid_scope}), Ferry asks once more with only the
+     * minimal set before calling it a set-up problem: the answer is then the portal address to send the
+     * participant to again (else empty).
+     */
+    Optional<String> complete(Connection c, PersonView person, String code, String error, String errorDescription,
+            URI callback) {
         SignInOutcome outcome;
+        if ("invalid_scope".equals(error) && !c.askedMinimalScopes()) {
+            String again = begin(c, portals.get(c.portalId), callback, true);
+            if (again != null) {
+                return Optional.of(again);
+            }
+            return Optional.empty(); // begin recorded why not (unavailable, set-up)
+        }
         if (error != null || code == null || code.isBlank()) {
-            outcome = Failed.of(SmartConnector.authorizeError(error));
+            outcome = SmartConnector.authorizeError(error, errorDescription);
         } else {
             String verifier = secrets.get(c.id, ConnectionSecrets.PKCE).orElse("");
             try {
@@ -102,9 +129,19 @@ class SmartAuthorizations {
                 outcome = Failed.of(ConnectionFailure.PORTAL_UNAVAILABLE.code());
             } catch (OutboundRefused e) {
                 outcome = Failed.of(ConnectionFailure.PORTAL_NOT_SUPPORTED.code());
+            } catch (PortalSetUpProblem e) {
+                outcome = Failed.setUp(e.error(), e.description());
+            }
+        }
+        if (outcome instanceof Connected ok && patientCheck) {
+            Optional<Profile> granted = smart.grantedPatient(Portals.fhirBase(portals.get(c.portalId)), ok.session());
+            if (granted.isPresent() && !ConnectionViews.samePerson(granted.get(), person)) {
+                outcomes.askAboutPatient(c, ok, granted.get());
+                return Optional.empty();
             }
         }
         outcomes.applyTo(c, outcome);
+        return Optional.empty();
     }
 
     /**
@@ -129,6 +166,11 @@ class SmartAuthorizations {
             outcome = smart.refresh(Portals.fhirBase(portals.get(c.portalId)), session);
         } catch (CircuitBreakerOpenException e) {
             throw new PortalUnavailable("circuit open", null);
+        } catch (PortalSetUpProblem e) {
+            // Discovery broke under a working connection: admins are told; the connection is kept and the run is
+            // tried again later, as for an outage (it may be the portal's own passing mistake).
+            outcomes.noteSetUpProblem(c.portalId, new SignInOutcome.PortalError(e.error(), e.description()));
+            throw new PortalUnavailable("discovery unusable", null);
         } catch (OutboundRefused e) {
             outcome = Failed.of(ConnectionFailure.PORTAL_NOT_SUPPORTED.code());
         }

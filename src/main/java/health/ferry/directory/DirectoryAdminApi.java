@@ -5,12 +5,14 @@ import health.ferry.outcome.OutcomeException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -26,6 +28,8 @@ public class DirectoryAdminApi {
     PortalDirectory directory;
     @Inject
     DirectoryImport imports;
+    @Inject
+    PortalSetupProblems setupProblems;
 
     /** The body of a support decision. */
     public record SupportDecision(String supportStatus) {
@@ -53,5 +57,25 @@ public class DirectoryAdminApi {
             throw OutcomeException.invalid("body", report.error());
         }
         return report;
+    }
+
+    /** The open set-up problems, the most recently seen first (at most 100). */
+    public record SetupProblems(java.util.List<PortalSetupProblems.Problem> items) {
+    }
+
+    @GET
+    @Path("portal-setup-problems")
+    @Operation(summary = "Portals whose connection is not set up correctly (Ferry's registration refused, unusable "
+            + "discovery), with the portal's sanitised error_description; admins only")
+    public SetupProblems setupProblems() {
+        return new SetupProblems(setupProblems.open());
+    }
+
+    @POST
+    @Path("portal-setup-problems/{problemId}/resolved")
+    @Operation(summary = "Mark a set-up problem fixed; the next occurrence opens a new one")
+    public Response resolve(@PathParam("problemId") String problemId) {
+        setupProblems.resolve(problemId);
+        return Response.noContent().build();
     }
 }

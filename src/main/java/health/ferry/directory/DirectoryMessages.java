@@ -33,6 +33,38 @@ public interface DirectoryMessages {
     @Message("Not supported")
     String mark_not_supported();
 
+    @Message("Portals whose connection is not set up correctly")
+    String setup_title();
+
+    @Message("The portal refused Ferry's registration (client id, authentication, scopes) or its SMART configuration "
+            + "could not be used. Participants were told that Ferry's team knows; fix the registration, then mark it "
+            + "fixed. The portal's own description is shown as it sent it (cleaned and shortened).")
+    String setup_intro();
+
+    @Message("No portal set-up problems.")
+    String setup_none();
+
+    @Message("The portal gave no description.")
+    String setup_no_description();
+
+    @Message("{count} time(s), first {first}, last {last}")
+    String setup_seen(int count, java.time.Instant first, java.time.Instant last);
+
+    @Message("Mark fixed")
+    String setup_mark_fixed();
+
+    @Message("Error")
+    String column_error();
+
+    @Message("What the portal said")
+    String column_description();
+
+    @Message("Seen")
+    String column_seen();
+
+    @Message("Fixed?")
+    String column_fixed();
+
     @Message("Import a portal list")
     String import_title();
 

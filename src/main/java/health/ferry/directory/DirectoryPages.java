@@ -29,7 +29,8 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class DirectoryPages {
     static final int PENDING_SHOWN = 100;
 
-    public record AdminView(List<PortalDirectory.PendingPortal> pending, ImportReport report, String error) {
+    public record AdminView(List<PortalDirectory.PendingPortal> pending, List<PortalSetupProblems.Problem> problems,
+            ImportReport report, String error) {
     }
 
     @CheckedTemplate(basePath = "directory")
@@ -41,6 +42,8 @@ public class DirectoryPages {
     PortalDirectory directory;
     @Inject
     DirectoryImport imports;
+    @Inject
+    PortalSetupProblems setupProblems;
 
     @GET
     @Operation(hidden = true)
@@ -72,7 +75,17 @@ public class DirectoryPages {
         return Response.seeOther(URI.create("/admin/directory")).build();
     }
 
+    @POST
+    @Path("setup-problems/{problemId}/resolved")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response resolve(@PathParam("problemId") String problemId) {
+        setupProblems.resolve(problemId);
+        return Response.seeOther(URI.create("/admin/directory")).build();
+    }
+
     private TemplateInstance view(ImportReport report, String error) {
-        return Templates.admin(new AdminView(directory.pending(PENDING_SHOWN), report, error));
+        return Templates.admin(new AdminView(directory.pending(PENDING_SHOWN), setupProblems.open(), report,
+                error));
     }
 }

@@ -186,6 +186,8 @@ public interface CoordinatorMessages {
             + "{#is 'reconnect_required'}Has to connect again{#is 'too_many_attempts'}Too many sign-in attempts "
             + "(locked out for now){#is 'portal_unavailable'}Portal unavailable"
             + "{#is 'portal_not_supported'}Portal not supported{#is 'portal_pending'}Portal waiting for support"
+            + "{#is 'portal_setup_error'}Portal connection not set up correctly (Ferry's team told)"
+            + "{#is 'patient_mismatch'}Portal records for another person (asked to confirm)"
             + "{#else}Other{/when}")
     String bar(String label);
 

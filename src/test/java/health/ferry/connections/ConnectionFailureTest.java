@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 /** The taxonomy is the contract's, and every failure has a plain message and one next step. */
 class ConnectionFailureTest {
     @Test
-    void codesAreExactlyTheContracts() {
+    void codesAreExactlyTheContractsPlusTheSetUpError() {
         assertEquals(Set.of("credential_error", "two_factor_required", "multiple_profiles",
                 "terms_acceptance_required", "password_change_required", "account_locked", "authorization_declined",
                 "reconnect_required", "portal_unavailable", "portal_not_supported", "portal_pending",
-                "too_many_attempts"),
+                "too_many_attempts", "portal_setup_error", "patient_mismatch"),
                 Stream.of(ConnectionFailure.values()).map(ConnectionFailure::code).collect(Collectors.toSet()));
     }
 
@@ -37,6 +37,7 @@ class ConnectionFailureTest {
     @Test
     void statusFollowsTheContract() {
         assertEquals(ConnectionStatus.NOT_SUPPORTED, ConnectionFailure.PORTAL_NOT_SUPPORTED.status());
+        assertEquals(ConnectionStatus.NOT_SUPPORTED, ConnectionFailure.PORTAL_SETUP_ERROR.status());
         assertEquals(ConnectionStatus.PENDING_PORTAL, ConnectionFailure.PORTAL_PENDING.status());
         assertEquals(ConnectionStatus.FAILED, ConnectionFailure.PORTAL_UNAVAILABLE.status());
         Stream.of(ConnectionFailure.values()).filter(ConnectionFailure::participantCanFix)

@@ -32,8 +32,12 @@ final class StrictPortal implements AutoCloseable {
 
     /** Starts a connection to the portal for a new ward; answers {id, authorizeUrl}. */
     String[] start() {
-        String person = Sandbox.ward(participant, "Strict " + UUID.randomUUID().toString().substring(0, 8),
-                "2012-03-04");
+        return startFor(Sandbox.ward(participant, "Strict " + UUID.randomUUID().toString().substring(0, 8),
+                "2012-03-04"));
+    }
+
+    /** Starts a connection to the portal for this person; answers {id, authorizeUrl}. */
+    String[] startFor(String person) {
         Response r = as(participant).contentType(ContentType.JSON).body(Map.of("portalId", portalId))
                 .post("/api/v1/people/" + person + "/connections");
         r.then().statusCode(201).body("status", equalTo("authorizing"));

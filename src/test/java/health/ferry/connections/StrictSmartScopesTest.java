@@ -75,4 +75,29 @@ class StrictSmartScopesTest extends StrictPortalTest {
         assertEquals(before, server.tokenRequests.get(), "nothing to refresh with");
         as(PARTICIPANT).get("/api/v1/connections/" + id).then().body("failure.code", equalTo("reconnect_required"));
     }
+
+    @Test
+    void aRefusedOfflineAccessIsAskedOnceMoreWithTheMinimalSetAndConnectsOnlineOnly() {
+        // discovery offers offline_access, but this client's registration does not allow it: invalid_scope
+        server.allowedScopes = Set.of("launch/patient", "patient/*.read");
+        String[] started = portal.start();
+        java.net.URI back = StrictPortal.atPortal(started[1]);
+        assertTrue(back.getRawQuery().contains("error=invalid_scope"), back.toString());
+        String again = SmartConnectionsTest.returnToFerry(PARTICIPANT, back).then().statusCode(303).extract()
+                .header("Location");
+        SmartConnectionsTest.returnToFerry(PARTICIPANT, StrictPortal.atPortal(again)).then().statusCode(303);
+        assertEquals(List.of("launch/patient offline_access patient/*.read", "launch/patient patient/*.read"),
+                server.requestedScopes);
+        as(PARTICIPANT).get("/api/v1/connections/" + started[0]).then().body("status", equalTo("connected"))
+                .body("accessEndsAt", notNullValue());
+        as(PARTICIPANT).get("/connections/" + started[0]).then().statusCode(200)
+                .body(containsString("Your access through this portal ends on"))
+                .body(containsString("Reconnect to keep receiving records."));
+        // when the access token ends: reconnect_required, in plain words
+        assertTrue(access.open(UUID.fromString(started[0])).isEmpty());
+        as(PARTICIPANT).get("/api/v1/connections/" + started[0]).then()
+                .body("failure.code", equalTo("reconnect_required"))
+                .body("failure.message", equalTo("Ferry's access to this portal has ended or was withdrawn. The "
+                        + "records you already received are kept."));
+    }
 }

@@ -27,8 +27,9 @@ import java.util.function.Predicate;
  * A SMART App Launch 2.x authorization server and FHIR server as strict as real EHRs are, on a port of its own: it
  * refuses scopes it does not know ({@code invalid_scope} back at the redirect URI), requires client authentication
  * of a confidential client ({@code invalid_client}, 401), checks PKCE, answers spec error JSON, and can play the
- * unfriendly cases: Deny without a redirect back, a revoked grant (403 {@code invalid_grant}), a token endpoint that
- * is down, no {@code offline_access}.
+ * unfriendly cases: Deny without a redirect back, a revoked grant (400/401/403 {@code invalid_grant}), a token
+ * endpoint that is down, no {@code offline_access}, any error at authorize with its {@code error_description}, and
+ * discovery that is missing (4xx) or lacks an endpoint.
  */
 final class StrictSmartServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +59,19 @@ final class StrictSmartServer implements AutoCloseable {
     volatile Predicate<HttpExchangeView> clientAuthentication;
     volatile boolean tokenEndpointDown;
     volatile boolean grantsRevoked;
+    /** The status a refused refresh ({@code invalid_grant}) answers with: 400, 401 or 403. */
+    volatile int refusedGrantStatus = 403;
+    /** When set, authorize redirects back with this error (and {@link #authorizeErrorDescription}). */
+    volatile String authorizeError;
+    volatile String authorizeErrorDescription;
+    /** The status discovery answers with (a 4xx: the portal has no SMART configuration there). */
+    volatile int discoveryStatus = 200;
+    /** Discovery without a token endpoint (an unusable configuration). */
+    volatile boolean discoveryWithoutTokenEndpoint;
+    /** The granted patient's name and birth date, read at {@code /fhir/Patient/p-1}; null: 404 (no Patient). */
+    volatile String patientName;
+    volatile String patientBirthDate;
+    private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
     volatile long expiresIn = 5; // seconds: Ferry refreshes before every use
 
     /** What the client authentication check sees of a token request. */
@@ -74,6 +88,7 @@ final class StrictSmartServer implements AutoCloseable {
         server.createContext("/fhir/.well-known/smart-configuration", this::discovery);
         server.createContext("/auth/authorize", this::authorizeStep);
         server.createContext("/auth/token", this::token);
+        server.createContext("/fhir/Patient/", this::patient);
         server.start();
     }
 
@@ -97,10 +112,16 @@ final class StrictSmartServer implements AutoCloseable {
     private void discovery(HttpExchange ex) throws IOException {
         discoveries.incrementAndGet();
         noteUpgrade(ex);
+        if (discoveryStatus != 200) {
+            send(ex, discoveryStatus, error("not_found", "no SMART configuration here"));
+            return;
+        }
         ObjectNode body = JSON.createObjectNode();
         body.put("issuer", base() + "/auth");
         body.put("authorization_endpoint", base() + "/auth/authorize");
-        body.put("token_endpoint", base() + "/auth/token");
+        if (!discoveryWithoutTokenEndpoint) {
+            body.put("token_endpoint", base() + "/auth/token");
+        }
         body.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic").add("private_key_jwt");
         body.putArray("token_endpoint_auth_signing_alg_values_supported").add("RS384").add("ES384");
         if (scopesSupported != null) {
@@ -133,7 +154,10 @@ final class StrictSmartServer implements AutoCloseable {
         String back;
         List<String> unknown = List.of(q.getOrDefault("scope", "").split(" ")).stream()
                 .filter(s -> !s.isBlank() && !allowedScopes.contains(s)).toList();
-        if (!"S256".equals(q.get("code_challenge_method")) || q.get("code_challenge") == null) {
+        if (authorizeError != null) {
+            back = "error=" + enc(authorizeError) + (authorizeErrorDescription == null ? ""
+                    : "&error_description=" + enc(authorizeErrorDescription));
+        } else if (!"S256".equals(q.get("code_challenge_method")) || q.get("code_challenge") == null) {
             back = "error=invalid_request";
         } else if (!unknown.isEmpty()) {
             back = "error=invalid_scope&error_description=" + enc(String.join(", ", unknown) + " could not be granted");
@@ -178,7 +202,7 @@ final class StrictSmartServer implements AutoCloseable {
         } else if ("refresh_token".equals(f.get("grant_type"))) {
             scope = refreshTokens.remove(String.valueOf(f.get("refresh_token")));
             if (scope == null || grantsRevoked) {
-                send(ex, 403, error("invalid_grant", "the grant was revoked"));
+                send(ex, refusedGrantStatus, error("invalid_grant", "the grant was revoked"));
                 return;
             }
         } else {
@@ -186,7 +210,9 @@ final class StrictSmartServer implements AutoCloseable {
             return;
         }
         ObjectNode body = JSON.createObjectNode();
-        body.put("access_token", UUID.randomUUID().toString());
+        String accessToken = UUID.randomUUID().toString();
+        accessTokens.add(accessToken);
+        body.put("access_token", accessToken);
         body.put("token_type", "Bearer");
         body.put("expires_in", expiresIn);
         body.put("scope", scope);
@@ -197,6 +223,24 @@ final class StrictSmartServer implements AutoCloseable {
             body.put("refresh_token", refresh);
         }
         send(ex, 200, body);
+    }
+
+    private void patient(HttpExchange ex) throws IOException {
+        String authorization = String.valueOf(ex.getRequestHeaders().getFirst("Authorization"));
+        if (!authorization.startsWith("Bearer ") || !accessTokens.contains(authorization.substring(7))) {
+            send(ex, 401, error("invalid_token", null));
+            return;
+        }
+        if (patientName == null || !ex.getRequestURI().getPath().equals("/fhir/Patient/p-1")) {
+            send(ex, 404, JSON.createObjectNode().put("resourceType", "OperationOutcome"));
+            return;
+        }
+        ObjectNode patient = JSON.createObjectNode().put("resourceType", "Patient").put("id", "p-1");
+        patient.putArray("name").addObject().put("text", patientName);
+        if (patientBirthDate != null) {
+            patient.put("birthDate", patientBirthDate);
+        }
+        send(ex, 200, patient);
     }
 
     private void noteUpgrade(HttpExchange ex) {

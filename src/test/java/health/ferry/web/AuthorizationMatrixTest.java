@@ -245,6 +245,11 @@ class AuthorizationMatrixTest {
         route("POST /admin/directory/imports", "directory", "change", Scope.ADMIN).multipart();
         route("POST /admin/directory/portals/{portalId}/support-status", "directory", "decide", Scope.ADMIN)
                 .form(Map.of("supportStatus", "supported"));
+        route("GET /api/v1/admin/portal-setup-problems", "directory", "list", Scope.ADMIN);
+        route("POST /api/v1/admin/portal-setup-problems/{problemId}/resolved", "directory", "decide", Scope.ADMIN)
+                .json(none);
+        route("POST /admin/directory/setup-problems/{problemId}/resolved", "directory", "decide", Scope.ADMIN)
+                .form(Map.of());
         // records, exports, settings
         route("GET /api/v1/people/{personId}/records", "records", "list", Scope.OWNED);
         route("POST /api/v1/people/{personId}/records/decisions", "records", "decide", Scope.OWNED)
@@ -546,6 +551,16 @@ class AuthorizationMatrixTest {
         }
 
         /** Path, form and cookie values for one cell; an allowed destructive cell gets a fresh ward of its own. */
+        /** A fresh open portal set-up problem (an admin's resolving it spends it); its id. */
+        String setupProblem() {
+            var problems = io.quarkus.arc.Arc.container().instance(health.ferry.directory.PortalSetupProblems.class)
+                    .get();
+            String code = "matrix_" + UUID.randomUUID().toString().substring(0, 8);
+            problems.record(UUID.fromString(portalId), code, "a matrix test's problem");
+            return problems.open().stream().filter(p -> p.errorCode().equals(code)).findFirst().orElseThrow().id()
+                    .toString();
+        }
+
         Map<String, String> params(Actor actor, Entry entry, boolean allowed) {
             String person = actor == Actor.OWNER ? self : ward;
             Map<String, String> params = new HashMap<>();
@@ -567,6 +582,9 @@ class AuthorizationMatrixTest {
             params.put("enrollmentId", enrolment.get(person));
             if (entry.key.contains("{documentId}") || entry.form != null && entry.form.containsValue("{documentId}")) {
                 params.put("documentId", document());
+            }
+            if (entry.key.contains("{problemId}")) {
+                params.put("problemId", setupProblem());
             }
             if (entry.key.contains("/coordinator/uploads/{uploadId}")) {
                 document(); // a coordinator sees an upload once it is ready for review: wait for its processing

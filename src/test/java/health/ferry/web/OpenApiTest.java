@@ -55,6 +55,16 @@ class OpenApiTest {
     }
 
     @Test
+    void describesThePortalSetUpError() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("components.schemas.Failure.properties.code.enum", hasItem("portal_setup_error"))
+                .body("components.schemas.Failure.properties.code.enum", hasItem("portal_not_supported"))
+                .body("paths.'/api/v1/admin/portal-setup-problems'.get.security[0].SecurityScheme",
+                        equalTo(List.of("admin")))
+                .body("paths", hasKey("/api/v1/admin/portal-setup-problems/{problemId}/resolved"));
+    }
+
+    @Test
     void signInRulesComeFromTheAnnotationsTheServerEnforces() {
         String issuer = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
         given().get("/q/openapi?format=json").then().statusCode(200)

@@ -39,23 +39,50 @@ final class ClientAssertion {
         this.keyId = keyId;
     }
 
-    /** Reads a PKCS#8 PEM private key (RSA or EC). */
+    /**
+     * Reads a PKCS#8 PEM private key (RSA of at least 2048 bits, or EC P-384) and checks it can sign.
+     *
+     * @throws IllegalStateException with what is wrong and how to fix it (never the key's content)
+     */
     static ClientAssertion load(Path pemFile, String keyId) {
+        String pem;
         try {
-            String pem = Files.readString(pemFile, StandardCharsets.US_ASCII);
-            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", "").strip());
+            pem = Files.readString(pemFile, StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("SMART client key file " + pemFile + " cannot be read ("
+                    + e.getClass().getSimpleName() + "): check the path and that Ferry may read it");
+        }
+        if (pem.contains("BEGIN RSA PRIVATE KEY") || pem.contains("BEGIN EC PRIVATE KEY")
+                || pem.contains("BEGIN ENCRYPTED PRIVATE KEY")) {
+            throw new IllegalStateException("SMART client key file " + pemFile + " is not an unencrypted PKCS#8 key "
+                    + "(\"BEGIN PRIVATE KEY\"): convert it with openssl pkcs8 -topk8 -nocrypt");
+        }
+        if (!pem.contains("-----BEGIN PRIVATE KEY-----")) {
+            throw new IllegalStateException("SMART client key file " + pemFile + " holds no PEM private key "
+                    + "(\"-----BEGIN PRIVATE KEY-----\")");
+        }
+        PrivateKey key;
+        try {
+            String body = pem.substring(pem.indexOf("-----BEGIN PRIVATE KEY-----") + 27);
+            int end = body.indexOf("-----END PRIVATE KEY-----");
+            byte[] der = Base64.getMimeDecoder().decode((end < 0 ? body : body.substring(0, end)).strip());
             PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(der);
-            PrivateKey key;
             try {
                 key = KeyFactory.getInstance("RSA").generatePrivate(spec);
             } catch (GeneralSecurityException notRsa) {
                 key = KeyFactory.getInstance("EC").generatePrivate(spec);
             }
-            return new ClientAssertion(key, keyId);
-        } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("SMART client key " + pemFile + " is not a PKCS#8 RSA or EC private key",
-                    e);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("SMART client key file " + pemFile
+                    + " is not a readable PKCS#8 RSA or EC private key");
         }
+        if (key instanceof RSAPrivateKey rsa && rsa.getModulus().bitLength() < 2048) {
+            throw new IllegalStateException("SMART client key file " + pemFile + " is an RSA key of "
+                    + rsa.getModulus().bitLength() + " bits: SMART requires at least 2048 (RS384)");
+        }
+        ClientAssertion assertion = new ClientAssertion(key, keyId);
+        assertion.algorithm(); // an EC key on another curve than P-384 fails here, at start-up
+        return assertion;
     }
 
     String algorithm() {
@@ -65,7 +92,8 @@ final class ClientAssertion {
         if (key instanceof ECPrivateKey ec && ec.getParams().getCurve().getField().getFieldSize() == 384) {
             return "ES384";
         }
-        throw new IllegalStateException("SMART client keys are RSA or EC P-384 (RS384 / ES384)");
+        throw new IllegalStateException("SMART client keys are RSA (RS384) or EC on the P-384 curve (ES384); "
+                + "this one is neither");
     }
 
     /** A fresh assertion for this client at this token endpoint. */

@@ -2,7 +2,7 @@ package health.ferry.connections.smart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import health.ferry.connections.spi.PortalHttp;
-import health.ferry.connections.spi.PortalUnavailable;
+import health.ferry.connections.spi.PortalSetUpProblem;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,14 +19,21 @@ record SmartConfiguration(URI authorize, URI token, Set<String> scopesSupported,
             "MedicationRequest", "MedicationStatement", "Immunization", "Observation", "Procedure", "Encounter",
             "DiagnosticReport", "DocumentReference", "CarePlan");
 
+    /** The admins' code for discovery that cannot be used. */
+    static final String DISCOVERY = "discovery_unusable";
+
     static SmartConfiguration of(URI fhirBase, PortalHttp.Answer answer) {
         if (answer.status() != 200) {
-            throw new PortalUnavailable("smart-configuration answered " + answer.status(), null);
+            // 5xx and 429 were thrown as PortalUnavailable by PortalHttp: this is the portal saying it has none
+            throw new PortalSetUpProblem(DISCOVERY, ".well-known/smart-configuration answered HTTP "
+                    + answer.status());
         }
         URI authorize = uri(answer.body().path("authorization_endpoint").asText(null), fhirBase);
         URI token = uri(answer.body().path("token_endpoint").asText(null), fhirBase);
         if (authorize == null || token == null) {
-            throw new PortalUnavailable("smart-configuration without endpoints", null);
+            throw new PortalSetUpProblem(DISCOVERY, ".well-known/smart-configuration has no usable "
+                    + (authorize == null ? "authorization_endpoint" : "token_endpoint")
+                    + " (absolute https, or http on the FHIR base's host)");
         }
         return new SmartConfiguration(authorize, token, strings(answer.body().path("scopes_supported")),
                 strings(answer.body().path("capabilities")));
@@ -64,6 +71,17 @@ record SmartConfiguration(URI authorize, URI token, Set<String> scopesSupported,
             }
         }
         return String.join(" ", asked);
+    }
+
+    /**
+     * The fallback after the portal refused {@link #scopes()} ({@code invalid_scope}): the patient in context and
+     * read access to the patient's records, no refresh ({@code offline_access} is what registrations most often
+     * leave out; the connection is then online-only). v1 {@code patient/*.read} unless the portal is v2 only.
+     */
+    String minimalScopes() {
+        boolean v2Only = capabilities.contains("permission-v2") && !capabilities.contains("permission-v1")
+                || scopesSupported.contains("patient/*.rs") && !scopesSupported.contains("patient/*.read");
+        return "launch/patient " + (v2Only ? "patient/*.rs" : "patient/*.read");
     }
 
     private boolean offers(String scope) {

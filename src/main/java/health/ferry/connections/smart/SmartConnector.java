@@ -3,6 +3,7 @@ package health.ferry.connections.smart;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import health.ferry.connections.spi.PortalHttp;
+import health.ferry.connections.spi.PortalSetUpProblem;
 import health.ferry.connections.spi.PortalUnavailable;
 import health.ferry.connections.spi.SignInOutcome;
 import health.ferry.connections.spi.SignInOutcome.Connected;
@@ -34,8 +35,6 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  */
 @ApplicationScoped
 public class SmartConnector {
-    /** Ferry's registration at the portal is not what the portal expects: not the participant's to fix. */
-    static final String SET_UP = "portal_not_supported";
     static final String PORTAL_UNAVAILABLE = "portal_unavailable";
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -76,10 +75,59 @@ public class SmartConnector {
         this.discoveryTtl = discoveryTtl;
     }
 
+    /**
+     * At start-up: every {@code private_key_jwt} registration's key is read and checked, so a bad key file or key
+     * configuration stops Ferry with a clear message instead of failing a participant's connection later.
+     */
+    void checkKeys(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started) {
+        keys.putAll(loadKeys(clients));
+    }
+
+    /**
+     * The signing keys of all registrations, each read and checked once.
+     *
+     * @throws IllegalStateException naming the setting and what is wrong: a registration with both a secret and a
+     *         key, a key id without a key, a key file that is missing, unreadable, not PKCS#8 or of an unusable kind
+     */
+    static Map<java.nio.file.Path, ClientAssertion> loadKeys(SmartClients clients) {
+        Map<java.nio.file.Path, ClientAssertion> loaded = new java.util.HashMap<>();
+        clients.clients().forEach((host, client) -> {
+            String setting = "ferry.smart.clients.\"" + host + "\"";
+            if (client.secret().isPresent() && client.jwtKeyFile().isPresent()) {
+                throw new IllegalStateException(setting + " has both a secret and a jwt-key-file: a portal "
+                        + "registration uses one (client_secret_basic or private_key_jwt)");
+            }
+            if (client.jwtKeyId().isPresent() && client.jwtKeyFile().isEmpty()) {
+                throw new IllegalStateException(setting + ".jwt-key-id is set without " + setting + ".jwt-key-file");
+            }
+            client.jwtKeyFile().ifPresent(file -> {
+                try {
+                    loaded.computeIfAbsent(file, f -> ClientAssertion.load(f, client.jwtKeyId().orElse(null)));
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException(setting + ".jwt-key-file: " + e.getMessage());
+                }
+            });
+        });
+        return loaded;
+    }
+
     /** Discovers the portal's endpoints and builds the authorization request for this redirect address. */
     @Retry(maxRetries = 2, delay = 200, retryOn = PortalUnavailable.class)
     @ExponentialBackoff(maxDelay = 2000)
     public Authorization authorize(URI fhirBase, URI redirectUri) {
+        return authorize(fhirBase, redirectUri, false);
+    }
+
+    /**
+     * As {@link #authorize(URI, URI)}; {@code minimal}: only what Ferry cannot do without
+     * ({@link SmartConfiguration#minimalScopes}), asked once after the portal refused the full set
+     * ({@code invalid_scope}).
+     *
+     * @throws PortalSetUpProblem when the portal's discovery cannot be used
+     */
+    @Retry(maxRetries = 2, delay = 200, retryOn = PortalUnavailable.class)
+    @ExponentialBackoff(maxDelay = 2000)
+    public Authorization authorize(URI fhirBase, URI redirectUri, boolean minimal) {
         SmartConfiguration config = discover(fhirBase);
         String state = random(32);
         String verifier = random(48);
@@ -87,7 +135,7 @@ public class SmartConnector {
         q.put("response_type", "code");
         q.put("client_id", clientId(fhirBase));
         q.put("redirect_uri", redirectUri.toString());
-        q.put("scope", config.scopes());
+        q.put("scope", minimal ? config.minimalScopes() : config.scopes());
         q.put("state", state);
         q.put("aud", fhirBase.toString());
         q.put("code_challenge", challenge(verifier));
@@ -113,15 +161,15 @@ public class SmartConnector {
      * What an error the portal sends back to the redirect URI means (RFC 6749 4.1.2.1): the participant said no
      * ({@code access_denied}, and anything unknown), the portal is down ({@code server_error},
      * {@code temporarily_unavailable}), or Ferry's registration at the portal is not right (every other code:
-     * {@code invalid_scope}, {@code unauthorized_client}, {@code invalid_request}...), which is not the participant's
-     * to fix.
+     * {@code invalid_scope}, {@code invalid_client}, {@code unauthorized_client}, {@code invalid_request}...):
+     * {@code portal_setup_error}, which is not the participant's to fix, with the portal's description for admins.
      */
-    public static String authorizeError(String error) {
+    public static Failed authorizeError(String error, String description) {
         return switch (error == null ? "" : error) {
-            case "server_error", "temporarily_unavailable" -> PORTAL_UNAVAILABLE;
+            case "server_error", "temporarily_unavailable" -> Failed.of(PORTAL_UNAVAILABLE);
             case "invalid_scope", "invalid_client", "unauthorized_client", "unsupported_response_type",
-                    "invalid_request" -> SET_UP;
-            default -> "authorization_declined";
+                    "invalid_request" -> Failed.setUp(error, description);
+            default -> Failed.of("authorization_declined");
         };
     }
 
@@ -141,6 +189,47 @@ public class SmartConnector {
         PortalHttp.Answer answer = token(fhirBase, config, Map.of("grant_type", "refresh_token", "refresh_token",
                 refreshToken));
         return tokens(answer, refreshToken, "reconnect_required");
+    }
+
+    /**
+     * The patient the portal granted access to ({@code patient} of the token answer), read from
+     * {@code {base}/Patient/{id}} with the access token: id, name (its text, else given and family names) and birth
+     * date. Empty when it cannot be read (no patient in context, refused, not found, not answering): the check is
+     * then not possible, and connecting goes on.
+     */
+    public java.util.Optional<health.ferry.connections.spi.Profile> grantedPatient(URI fhirBase, String session) {
+        JsonNode tokens = SmartSession.parse(session);
+        String patient = tokens.path("patient").asText("");
+        String access = tokens.path("access_token").asText("");
+        if (!patient.matches("[A-Za-z0-9\\-.]{1,64}") || access.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            String base = fhirBase.toString().endsWith("/") ? fhirBase.toString() : fhirBase + "/";
+            PortalHttp.Answer answer = http.get(URI.create(base + "Patient/" + patient), Map.of("Authorization",
+                    "Bearer " + access));
+            JsonNode body = answer.body();
+            if (answer.status() != 200 || !"Patient".equals(body.path("resourceType").asText())) {
+                return java.util.Optional.empty();
+            }
+            JsonNode name = body.path("name").path(0);
+            String text = name.path("text").asText("");
+            if (text.isBlank()) {
+                StringBuilder sb = new StringBuilder();
+                name.path("given").forEach(g -> sb.append(g.asText()).append(' '));
+                text = sb.append(name.path("family").asText("")).toString().strip();
+            }
+            java.time.LocalDate born = null;
+            try {
+                born = java.time.LocalDate.parse(body.path("birthDate").asText(""));
+            } catch (java.time.format.DateTimeParseException partialOrMissing) {
+                // a partial date (1984 or 1984-02) or none: the name alone is compared
+            }
+            return java.util.Optional.of(new health.ferry.connections.spi.Profile(patient,
+                    text.length() > 200 ? text.substring(0, 200) : text, born));
+        } catch (PortalUnavailable | health.ferry.outbound.OutboundRefused e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Ferry's client id at this portal: its registration's, else {@code ferry.connections.smart.client-id}. */
@@ -187,7 +276,7 @@ public class SmartConnector {
                         "invalid_request" -> true;
                 default -> false;
             };
-            return Failed.of(setUp ? SET_UP : refusal);
+            return setUp ? Failed.setUp(error, answer.description()) : Failed.of(refusal);
         }
         JsonNode body = answer.body();
         if (answer.status() != 200 || !body.hasNonNull("access_token")) {

@@ -52,6 +52,11 @@ public final class PortalHttp {
         public String error() {
             return body.path("error").asText("");
         }
+
+        /** The OAuth {@code error_description} (free text from the portal: admins only), or null. */
+        public String description() {
+            return body.path("error_description").isTextual() ? body.path("error_description").asText() : null;
+        }
     }
 
     /** POSTs a JSON object. */
@@ -81,7 +86,14 @@ public final class PortalHttp {
 
     /** GETs a JSON document. */
     public Answer get(URI uri) {
-        return send(HttpRequest.newBuilder(policy.check(uri)).GET());
+        return get(uri, Map.of());
+    }
+
+    /** GETs a JSON document with these headers (a FHIR read with a bearer token). */
+    public Answer get(URI uri, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(policy.check(uri)).GET();
+        headers.forEach(builder::header);
+        return send(builder);
     }
 
     private static String enc(String s) {

@@ -28,14 +28,29 @@ public sealed interface SignInOutcome {
      * next step (second factor, profile choice), sealed until then; {@code profiles} for a family account;
      * {@code actionUrl} the portal's own page for a step done there (terms, password).
      */
-    record Failed(String failureCode, String challenge, List<Profile> profiles, String actionUrl)
-            implements SignInOutcome {
+    record Failed(String failureCode, String challenge, List<Profile> profiles, String actionUrl,
+            PortalError portalError) implements SignInOutcome {
+        /** The code of a portal whose connection is not set up correctly (Ferry's registration there). */
+        public static final String SET_UP = "portal_setup_error";
+
         public Failed {
             profiles = profiles == null ? List.of() : List.copyOf(profiles);
         }
 
+        public Failed(String failureCode, String challenge, List<Profile> profiles, String actionUrl) {
+            this(failureCode, challenge, profiles, actionUrl, null);
+        }
+
         public Failed(String failureCode, String challenge, List<Profile> profiles) {
             this(failureCode, challenge, profiles, null);
+        }
+
+        /**
+         * The portal's connection is not set up correctly: it refused Ferry's registration or its discovery cannot
+         * be used. {@code error} and {@code description} are what the portal said, for admins only.
+         */
+        public static Failed setUp(String error, String description) {
+            return new Failed(SET_UP, null, List.of(), null, new PortalError(error, description));
         }
 
         public static Failed of(String failureCode) {
@@ -51,5 +66,9 @@ public sealed interface SignInOutcome {
         public String toString() {
             return "Failed[" + failureCode + ", profiles=" + profiles.size() + "]";
         }
+    }
+
+    /** What a portal said when it refused Ferry's set-up: its OAuth error code and free-text description. */
+    record PortalError(String error, String description) {
     }
 }

@@ -1,5 +1,6 @@
 package health.ferry.connections;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -52,6 +54,8 @@ class StrictSmartConfidentialTest {
         static final int EC_PORT = port("ec");
         static final Path RSA_KEY = key("RSA", null);
         static final Path EC_KEY = key("EC", "secp384r1");
+        /** A key only published (the next one of a rotation): in the JWKS, never used to sign. */
+        static final Path NEXT_KEY = key("RSA", null, "next");
 
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -64,7 +68,8 @@ class StrictSmartConfidentialTest {
                     prefix + RSA_PORT + "\".jwt-key-id", "rsa-1",
                     prefix + EC_PORT + "\".client-id", "ferry-ec",
                     prefix + EC_PORT + "\".jwt-key-file", EC_KEY.toString(),
-                    prefix + EC_PORT + "\".jwt-key-id", "ec-1"));
+                    prefix + EC_PORT + "\".jwt-key-id", "ec-1",
+                    "ferry.jwks.published-key-files", NEXT_KEY.toString()));
         }
 
         private static int port(String name) {
@@ -81,7 +86,11 @@ class StrictSmartConfidentialTest {
 
         /** A private key (PKCS#8 PEM) with its public key beside it ({@code .pub}, X.509 DER). */
         private static Path key(String algorithm, String curve) {
-            String property = "ferry.test.strict-smart.key." + algorithm;
+            return key(algorithm, curve, "");
+        }
+
+        private static Path key(String algorithm, String curve, String purpose) {
+            String property = "ferry.test.strict-smart.key." + algorithm + purpose;
             if (System.getProperty(property) == null) {
                 try {
                     KeyPairGenerator g = KeyPairGenerator.getInstance(algorithm);
@@ -197,5 +206,44 @@ class StrictSmartConfidentialTest {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
+    }
+
+    @Test
+    void ferrysJwksUrlPublishesEachSigningKeyAndTheNextOneToEveryone() throws GeneralSecurityException {
+        io.restassured.path.json.JsonPath jwks = io.restassured.RestAssured.given().get("/.well-known/jwks.json")
+                .then().statusCode(200).contentType(org.hamcrest.Matchers.startsWith("application/jwk-set+json"))
+                .header("Cache-Control", org.hamcrest.Matchers.containsString("max-age=3600")).extract().jsonPath();
+        List<Map<String, String>> keys = jwks.getList("keys");
+        assertEquals(3, keys.size(), keys::toString);
+        Map<String, String> rsa = keys.stream().filter(k -> "rsa-1".equals(k.get("kid"))).findFirst().orElseThrow();
+        assertEquals("RS384", rsa.get("alg"));
+        assertEquals("sig", rsa.get("use"));
+        java.security.spec.RSAPublicKeySpec rsaSpec = new java.security.spec.RSAPublicKeySpec(
+                new java.math.BigInteger(1, Base64.getUrlDecoder().decode(rsa.get("n"))),
+                new java.math.BigInteger(1, Base64.getUrlDecoder().decode(rsa.get("e"))));
+        assertArrayEquals(Registrations.publicKey(Registrations.RSA_KEY, "RSA").getEncoded(),
+                KeyFactory.getInstance("RSA").generatePublic(rsaSpec).getEncoded());
+        Map<String, String> ec = keys.stream().filter(k -> "ec-1".equals(k.get("kid"))).findFirst().orElseThrow();
+        assertEquals("ES384", ec.get("alg"));
+        assertEquals("P-384", ec.get("crv"));
+        java.security.interfaces.ECPublicKey expected = (java.security.interfaces.ECPublicKey) Registrations
+                .publicKey(Registrations.EC_KEY, "EC");
+        assertEquals(expected.getW(), new java.security.spec.ECPoint(
+                new java.math.BigInteger(1, Base64.getUrlDecoder().decode(ec.get("x"))),
+                new java.math.BigInteger(1, Base64.getUrlDecoder().decode(ec.get("y")))));
+        // The next key of a rotation: published under its RFC 7638 thumbprint, so portals cache it before use.
+        Map<String, String> next = keys.stream().filter(k -> !"rsa-1".equals(k.get("kid"))
+                && !"ec-1".equals(k.get("kid"))).findFirst().orElseThrow();
+        java.security.spec.RSAPublicKeySpec nextSpec = new java.security.spec.RSAPublicKeySpec(
+                new java.math.BigInteger(1, Base64.getUrlDecoder().decode(next.get("n"))),
+                new java.math.BigInteger(1, Base64.getUrlDecoder().decode(next.get("e"))));
+        assertArrayEquals(Registrations.publicKey(Registrations.NEXT_KEY, "RSA").getEncoded(),
+                KeyFactory.getInstance("RSA").generatePublic(nextSpec).getEncoded());
+        String thumbprintInput = "{\"e\":\"" + next.get("e") + "\",\"kty\":\"RSA\",\"n\":\"" + next.get("n") + "\"}";
+        assertEquals(Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest
+                .getInstance("SHA-256").digest(thumbprintInput.getBytes(StandardCharsets.UTF_8))), next.get("kid"));
+        // No private members, ever.
+        keys.forEach(k -> assertTrue(java.util.Collections.disjoint(k.keySet(),
+                java.util.Set.of("d", "p", "q", "dp", "dq", "qi")), k::toString));
     }
 }

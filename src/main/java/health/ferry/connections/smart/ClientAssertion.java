@@ -34,9 +34,26 @@ final class ClientAssertion {
     private final PrivateKey key;
     private final String keyId;
 
+    private final java.util.Map<String, String> publicJwk;
+
     private ClientAssertion(PrivateKey key, String keyId) {
         this.key = key;
-        this.keyId = keyId;
+        java.util.Map<String, String> jwk = JwkPublic.of(key);
+        this.keyId = keyId != null ? keyId : JwkPublic.thumbprint(jwk);
+        java.util.Map<String, String> published = new java.util.LinkedHashMap<>(jwk);
+        published.put("kid", this.keyId);
+        published.put("use", "sig");
+        published.put("alg", key instanceof RSAPrivateKey ? "RS384" : "ES384");
+        this.publicJwk = java.util.Collections.unmodifiableMap(published);
+    }
+
+    /** The public half as a JWK (RFC 7517) with its kid, use and alg: what Ferry's JWKS URL publishes. */
+    java.util.Map<String, String> publicJwk() {
+        return publicJwk;
+    }
+
+    String keyId() {
+        return keyId;
     }
 
     /**
@@ -80,12 +97,22 @@ final class ClientAssertion {
             throw new IllegalStateException("SMART client key file " + pemFile + " is an RSA key of "
                     + rsa.getModulus().bitLength() + " bits: SMART requires at least 2048 (RS384)");
         }
-        ClientAssertion assertion = new ClientAssertion(key, keyId);
-        assertion.algorithm(); // an EC key on another curve than P-384 fails here, at start-up
-        return assertion;
+        new ClientAssertion.Check(key).algorithm(); // an EC key on another curve than P-384 fails here, at start-up
+        return new ClientAssertion(key, keyId);
+    }
+
+    /** The algorithm check on its own, before the public half is worked out. */
+    private record Check(PrivateKey key) {
+        String algorithm() {
+            return ClientAssertion.algorithm(key);
+        }
     }
 
     String algorithm() {
+        return algorithm(key);
+    }
+
+    private static String algorithm(PrivateKey key) {
         if (key instanceof RSAPrivateKey) {
             return "RS384";
         }
@@ -98,10 +125,7 @@ final class ClientAssertion {
 
     /** A fresh assertion for this client at this token endpoint. */
     String sign(String clientId, URI tokenEndpoint, Instant now) {
-        ObjectNode header = JSON.createObjectNode().put("alg", algorithm()).put("typ", "JWT");
-        if (keyId != null) {
-            header.put("kid", keyId);
-        }
+        ObjectNode header = JSON.createObjectNode().put("alg", algorithm()).put("typ", "JWT").put("kid", keyId);
         byte[] jti = new byte[16];
         RANDOM.nextBytes(jti);
         ObjectNode claims = JSON.createObjectNode().put("iss", clientId).put("sub", clientId)

@@ -45,6 +45,14 @@ public class SmartConnector {
     private final SmartClients clients;
     /** Signing keys of private_key_jwt registrations, read once. */
     private final Map<java.nio.file.Path, ClientAssertion> keys = new ConcurrentHashMap<>();
+    /**
+     * Private keys whose public halves Ferry's JWKS URL publishes besides the registrations' own: the next key
+     * before a rotation (so portals have cached it before Ferry signs with it) and the previous one after it.
+     */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "ferry.jwks.published-key-files")
+    java.util.Optional<java.util.List<java.nio.file.Path>> publishedKeyFiles;
+    /** Keys published at the JWKS URL without signing with them (rotation: the next, or the previous, key). */
+    private final java.util.List<ClientAssertion> published = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Discovery answers by FHIR base, each kept for {@code ferry.connections.smart.discovery-ttl}. */
     private final Map<String, Discovered> discovered = new ConcurrentHashMap<>();
 
@@ -81,6 +89,26 @@ public class SmartConnector {
      */
     void checkKeys(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started) {
         keys.putAll(loadKeys(clients));
+        published.clear();
+        for (java.nio.file.Path file : publishedKeyFiles.orElse(java.util.List.of())) {
+            try {
+                published.add(ClientAssertion.load(file, null));
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("ferry.jwks.published-key-files: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The public keys Ferry's JWKS URL publishes: every registration's signing key, then the keys only published
+     * (the next key before a rotation, the previous one after it), each once by kid.
+     */
+    public java.util.List<Map<String, String>> publicKeys() {
+        Map<String, Map<String, String>> byKid = new java.util.LinkedHashMap<>();
+        keys.values().stream().sorted(java.util.Comparator.comparing(ClientAssertion::keyId))
+                .forEach(k -> byKid.putIfAbsent(k.keyId(), k.publicJwk()));
+        published.forEach(k -> byKid.putIfAbsent(k.keyId(), k.publicJwk()));
+        return java.util.List.copyOf(byKid.values());
     }
 
     /**

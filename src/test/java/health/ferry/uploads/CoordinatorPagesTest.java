@@ -70,6 +70,25 @@ class CoordinatorPagesTest {
                 "connected only today: not yet");
     }
 
+    @Inject
+    jakarta.enterprise.event.Event<health.ferry.connections.ConnectionChanged> changed;
+
+    @Test
+    void aParticipantWhosePortalAccessEndedNeedsHelpAtOnceWithWhatToTellThem() {
+        String person = UploadCalls.ward("alice", "Ended Edda", HEART);
+        String connection = SandboxConnections.connected("alice", person, "demo");
+        String dashboard = "/coordinator/studies/" + HEART + "/dashboard";
+        int before = rows(as("casey").get(dashboard).then().statusCode(200).extract().asString(), "reconnect_needed");
+        // What a sync that finds the portal's access ended announces (SyncNoticesTest drives one with a moved clock).
+        QuarkusTransaction.requiringNew().run(() -> changed.fire(new health.ferry.connections.ConnectionChanged(null,
+                java.util.UUID.fromString(person), java.util.UUID.fromString(connection), null, "status",
+                "action_required", "reconnect_required")));
+        String after = as("casey").get(dashboard).then().statusCode(200)
+                .body(containsString("Their portal access ended: they need to connect again"))
+                .body(containsString("choose Reconnect")).extract().asString();
+        assertTrue(rows(after, "reconnect_needed") == before + 1, "listed at once, not after a week");
+    }
+
     @Test
     void aStudyWithoutSupportingDocumentsShowsNoUploadChartQueueOrDocumentExport() {
         String asthma = "childhood-asthma-registry";

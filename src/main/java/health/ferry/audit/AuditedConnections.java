@@ -30,6 +30,7 @@ class AuditedConnections implements StudyConnections {
         Set<UUID> connected = new HashSet<>();
         Map<String, Set<String>> failures = new TreeMap<>();
         Map<String, Latest> latest = new LinkedHashMap<>();
+        Map<String, Instant> firstConnected = new HashMap<>();
         for (AuditEntry e : entries.findBySubjectsAndPrefix(people, "portal.search")) {
             searched.add(e.subjectPerson);
         }
@@ -42,6 +43,7 @@ class AuditedConnections implements StudyConnections {
             String failure = value(e.detail, "failure");
             if ("connected".equals(status)) {
                 connected.add(e.subjectPerson);
+                firstConnected.putIfAbsent(e.objectId, e.at);
             }
             if (failure != null) {
                 failures.computeIfAbsent(failure, k -> new HashSet<>()).add(e.objectId);
@@ -58,9 +60,19 @@ class AuditedConnections implements StudyConnections {
         Map<UUID, Instant> failingSince = new HashMap<>();
         Set<UUID> healthy = new HashSet<>();
         Map<UUID, Instant> lockedOut = new HashMap<>();
+        Map<UUID, Instant> reconnect = new HashMap<>();
+        Map<UUID, Instant> connectedSince = new HashMap<>();
+        latest.forEach((connection, l) -> {
+            if ("connected".equals(l.status) && firstConnected.containsKey(connection)) {
+                connectedSince.merge(l.person, firstConnected.get(connection), AuditedConnections::earlier);
+            }
+        });
         for (Latest l : latest.values()) {
             if (l.failure != null && LOCKED_OUT.contains(l.failure)) {
-                lockedOut.merge(l.person, l.at, (a, b) -> a.isBefore(b) ? a : b);
+                lockedOut.merge(l.person, l.at, AuditedConnections::earlier);
+            }
+            if (RECONNECT.equals(l.failure)) {
+                reconnect.merge(l.person, l.at, AuditedConnections::earlier);
             }
             if (l.status != null) {
                 byStatus.merge(l.status, 1L, Long::sum);
@@ -70,12 +82,16 @@ class AuditedConnections implements StudyConnections {
                     healthy.add(l.person);
                 }
             } else {
-                failingSince.merge(l.person, l.failingSince, (a, b) -> a.isBefore(b) ? a : b);
+                failingSince.merge(l.person, l.failingSince, AuditedConnections::earlier);
             }
         }
         healthy.forEach(failingSince::remove);
         return new Counts(searched.size(), attempted.size(), connected.size(), failuresByCode, byStatus,
-                failingSince, lockedOut);
+                failingSince, lockedOut, reconnect, connectedSince);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** {@code key=value} out of a detail such as {@code status=failed failure=portal_unavailable}. */
@@ -94,6 +110,8 @@ class AuditedConnections implements StudyConnections {
 
     /** Failures that lock the participant out of their portal until something is done. */
     static final Set<String> LOCKED_OUT = Set.of("account_locked", "too_many_attempts");
+    /** The failure of a connection whose portal access ended: the participant must connect again. */
+    static final String RECONNECT = "reconnect_required";
 
     private record Latest(UUID person, String status, Instant failingSince, String failure, Instant at) {
     }

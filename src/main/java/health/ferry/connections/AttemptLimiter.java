@@ -116,6 +116,13 @@ class AttemptLimiter {
                 .map(a -> a.retryAt));
     }
 
+    /** The outcomes of the connection's latest {@code n} attempts, newest first. */
+    List<String> latestOutcomes(UUID connectionId, int n) {
+        return QuarkusTransaction.requiringNew().call(() -> Attempt.<Attempt>find(
+                "connectionId = ?1 order by at desc", connectionId).page(0, n).list().stream().map(a -> a.outcome)
+                .toList());
+    }
+
     private void insert(Key key, UUID personId, UUID connectionId, String outcome, Instant retryAt) {
         QuarkusTransaction.requiringNew().run(() -> {
             Attempt a = new Attempt();

@@ -344,4 +344,10 @@ public interface ConnectionMessages {
 
     @Message("Sync now")
     String sync_now();
+
+    @Message("That code was not accepted. Check the newest code the portal sent you and type it again.")
+    String again_wrong_code();
+
+    @Message("We checked again just now: {portal} still asks for the same thing, so nothing has changed yet.")
+    String again_same(String portal);
 }

@@ -51,8 +51,18 @@ public class ConnectionPages {
         }
     }
 
-    public record StatusView(PersonView person, ConnectionView connection, boolean offerSupportingDocuments) {
+    /**
+     * {@code again}: why the page looks as it did before the participant's last step, so it says so: {@code
+     * wrong_code} (the one-time code was refused) or {@code same} (checked again; the portal still asks the same).
+     */
+    public record StatusView(PersonView person, ConnectionView connection, boolean offerSupportingDocuments,
+            String again) {
     }
+
+    /** Failures the participant fixes at the portal, then asks Ferry to check again. */
+    private static final java.util.Set<String> CHECK_AGAIN = java.util.Set.of(
+            ConnectionFailure.TERMS_ACCEPTANCE_REQUIRED.code(), ConnectionFailure.PASSWORD_CHANGE_REQUIRED.code(),
+            ConnectionFailure.ACCOUNT_LOCKED.code());
 
     @CheckedTemplate(basePath = "connections")
     static class Templates {
@@ -69,6 +79,8 @@ public class ConnectionPages {
     PublicOrigin origin;
     @Inject
     Acting acting;
+    @Inject
+    AttemptLimiter attempts;
     @Inject
     ConnectionWizard wizard;
     @Inject
@@ -127,7 +139,24 @@ public class ConnectionPages {
     public TemplateInstance status(@PathParam("id") String id) {
         ConnectionView view = wizard.view(id);
         PersonView person = acting.person();
-        return Templates.status(new StatusView(person, view, offer.available(view)));
+        return Templates.status(new StatusView(person, view, offer.available(view), again(view)));
+    }
+
+    /** Whether the participant's last step changed nothing, judged by the connection's latest two attempts. */
+    private String again(ConnectionView view) {
+        if (view.failure() == null || view.status().equals(ConnectionStatus.VALIDATING.code())) {
+            return null;
+        }
+        String code = view.failure().code();
+        List<String> latest = attempts.latestOutcomes(view.id(), 2);
+        if (ConnectionFailure.TWO_FACTOR_REQUIRED.code().equals(code) && !latest.isEmpty()
+                && AttemptLimiter.WRONG_CODE.equals(latest.get(0))) {
+            return AttemptLimiter.WRONG_CODE;
+        }
+        if (CHECK_AGAIN.contains(code) && latest.size() == 2 && latest.stream().allMatch(code::equals)) {
+            return "same";
+        }
+        return null;
     }
 
     /** The return from a SMART portal. */
@@ -152,7 +181,7 @@ public class ConnectionPages {
     }
 
     static TemplateInstance statusPage(PersonView person, ConnectionView view, boolean offer) {
-        return Templates.status(new StatusView(person, view, offer));
+        return Templates.status(new StatusView(person, view, offer, null));
     }
 
     /** A website's host to show on a card ("mychart.example.org"), or null. */

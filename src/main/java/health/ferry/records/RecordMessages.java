@@ -123,4 +123,35 @@ public interface RecordMessages {
 
     @Message("No date")
     String timeline_undated();
+
+    @Message("From {name}")
+    String source_portal(String name);
+
+    @Message("From your upload of {when}")
+    String source_upload(String when);
+
+    @Message("From a connected portal")
+    String source_portal_unknown();
+
+    @Message("From an upload")
+    String source_upload_unknown();
+
+    @Message("{count} selected")
+    String selection_count(String count);
+
+    @Message("Delete {count} {count == 1 ? 'record' : 'records'} for good?")
+    String delete_confirm_title(int count);
+
+    @Message("Delete {count} {count == 1 ? 'record' : 'records'}")
+    String delete_confirm_button(int count);
+
+    @Message("No, keep them")
+    String delete_keep();
+
+    @Message("Nothing was selected, so nothing changed.")
+    String nothing_selected();
+
+    @Message("Every category is switched off: nothing will be imported from connected portals. Switch on the "
+            + "categories your studies need to import records again.")
+    String settings_none_on();
 }

@@ -5,6 +5,7 @@ import health.ferry.accounts.PersonView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -26,12 +27,22 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed("participant")
 public class RecordPages {
+    /** {@code nothing}: the last decision had nothing selected and changed nothing. */
     public record ReviewView(PersonView person, List<CategoryGroup> pending, List<CategoryGroup> accepted,
-            Integer added, Integer deleted) {
+            Integer added, Integer deleted, boolean nothing, SourceBadges sources) {
+    }
+
+    /** The step before deleting: how many records the selection holds, and the selection to post again. */
+    public record DeleteStep(PersonView person, int count, List<String> records, List<String> categories,
+            List<String> shown) {
     }
 
     public record SettingsPage(PersonView person, List<CategoryChoice> categories, boolean emailNotifications,
             boolean saved) {
+        /** Every category is off: nothing will be imported (the page warns). */
+        public boolean noneOn() {
+            return categories.stream().noneMatch(CategoryChoice::on);
+        }
     }
 
     public record CategoryChoice(String code, String label, boolean on) {
@@ -47,6 +58,8 @@ public class RecordPages {
         static native TemplateInstance timeline(TimelineView view);
 
         static native TemplateInstance settings(SettingsPage view);
+
+        static native TemplateInstance confirmDelete(DeleteStep view);
     }
 
     @Inject
@@ -55,17 +68,23 @@ public class RecordPages {
     RecordReview review;
     @Inject
     RecordSettings settings;
+    @Inject
+    Instance<SourceNames> sourceNames;
 
     @GET
     public TemplateInstance showReview(@QueryParam("added") Integer added, @QueryParam("deleted") Integer deleted,
             @QueryParam("state") String state, @QueryParam("category") String category,
-            @QueryParam("page") Integer page) {
+            @QueryParam("page") Integer page, @QueryParam("nothing") boolean nothing) {
         PersonView person = acting.person();
         int p = page == null ? 0 : page;
-        return Templates.review(new ReviewView(person,
-                CategoryGroup.of(review, person.id(), "pending", "accepted".equals(state) ? null : category, p),
-                CategoryGroup.of(review, person.id(), "accepted", "accepted".equals(state) ? category : null, p),
-                added, deleted));
+        List<CategoryGroup> pending = CategoryGroup.of(review, person.id(), "pending",
+                "accepted".equals(state) ? null : category, p);
+        List<CategoryGroup> accepted = CategoryGroup.of(review, person.id(), "accepted",
+                "accepted".equals(state) ? category : null, p);
+        List<CategoryGroup> all = new ArrayList<>(pending);
+        all.addAll(accepted);
+        return Templates.review(new ReviewView(person, pending, accepted, added, deleted, nothing,
+                SourceBadges.of(person.id(), sourceNames.stream().toList(), all)));
     }
 
     /** Accepted records by date, newest first, grouped by year and month (the by-category view is /records). */
@@ -81,20 +100,27 @@ public class RecordPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response processReview(@FormParam("record") List<String> selected,
             @FormParam("category") List<String> categories, @FormParam("shown") List<String> shown,
-            @FormParam("action") String action) {
+            @FormParam("action") String action, @FormParam("confirmed") String confirmed) {
         PersonView person = acting.person();
         List<String> ids = selected == null ? List.of() : selected;
         // A ticked category means all its pending records, shown or not, except those shown here and unticked.
         List<String> except = new ArrayList<>(shown == null ? List.of() : shown);
         except.removeAll(ids);
-        RecordReview.Decided d = switch (action == null ? "done" : action) {
-            case "add" -> review.decidePending(person.id(), true, categories, ids, except);
-            case "delete" -> review.decidePending(person.id(), false, categories, ids, except);
-            default -> null;
-        };
-        URI to = d == null ? URI.create("/home")
-                : URI.create("/records?added=" + d.accepted() + "&deleted=" + d.deleted());
-        return Response.seeOther(to).build();
+        String act = action == null ? "done" : action;
+        if (!"add".equals(act) && !"delete".equals(act)) {
+            return Response.seeOther(URI.create("/home")).build();
+        }
+        long count = review.countPending(person.id(), categories, ids, except);
+        if (count == 0) {
+            return Response.seeOther(URI.create("/records?nothing=true")).build();
+        }
+        if ("delete".equals(act) && !"yes".equals(confirmed)) {
+            // Deleting is for good: a step of its own, naming the count, before anything happens (no script needed).
+            return Response.ok(Templates.confirmDelete(new DeleteStep(person, Math.toIntExact(count), ids,
+                    categories == null ? List.of() : categories, shown == null ? List.of() : shown))).build();
+        }
+        RecordReview.Decided d = review.decidePending(person.id(), "add".equals(act), categories, ids, except);
+        return Response.seeOther(URI.create("/records?added=" + d.accepted() + "&deleted=" + d.deleted())).build();
     }
 
     @GET

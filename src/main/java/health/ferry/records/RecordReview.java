@@ -111,6 +111,19 @@ public class RecordReview {
     @Transactional
     public Decided decidePending(UUID personId, boolean accept, List<String> categories, List<String> records,
             List<String> except) {
+        List<String> chosen = chosen(personId, categories, records, except).stream().map(UUID::toString).toList();
+        return accept ? apply(personId, chosen, List.of()) : apply(personId, List.of(), chosen);
+    }
+
+    /** How many pending records {@link #decidePending} would decide for this selection, deciding nothing. */
+    @Transactional
+    public long countPending(UUID personId, List<String> categories, List<String> records, List<String> except) {
+        return this.records.findByPersonAndIds(personId, chosen(personId, categories, records, except)).stream()
+                .filter(r -> RecordState.PENDING.code().equals(r.state)).count();
+    }
+
+    /** The ticked records and every pending record of the ticked categories, less those shown and unticked. */
+    private Set<UUID> chosen(UUID personId, List<String> categories, List<String> records, List<String> except) {
         Set<UUID> ids = new LinkedHashSet<>(ids("record", records));
         List<String> codes = new ArrayList<>();
         for (String code : categories == null ? List.<String>of() : categories) {
@@ -123,8 +136,7 @@ public class RecordReview {
                 ids.add(r.id);
             }
         }
-        List<String> chosen = ids.stream().map(UUID::toString).toList();
-        return accept ? apply(personId, chosen, List.of()) : apply(personId, List.of(), chosen);
+        return ids;
     }
 
     /** Accepts pending records and deletes pending or accepted ones; ids of other people are not touched. */

@@ -23,8 +23,11 @@ public interface StudyConnections {
      * @param failingSince    people whose connections are all failing now, since when (earliest current failure)
      * @param lockedOut       people with a connection locked out now (the portal locked the account, or too many
      *                        sign-in attempts), since when
+     * @param reconnectNeeded people with a connection whose portal access ended (reconnect needed now), since when
+     * @param connectedSince  people with a working connection now, since when its first one first connected
      */
     record Counts(long searched, long attempted, long connected, Map<String, Long> failuresByCode,
-            Map<String, Long> byStatus, Map<UUID, Instant> failingSince, Map<UUID, Instant> lockedOut) {
+            Map<String, Long> byStatus, Map<UUID, Instant> failingSince, Map<UUID, Instant> lockedOut,
+            Map<UUID, Instant> reconnectNeeded, Map<UUID, Instant> connectedSince) {
     }
 }

@@ -52,6 +52,10 @@ public class Enrolments {
     public EnrolmentView enrol(String studyId, String personId, String consentVersion, List<String> categories) {
         PersonView person = current.person(personId);
         Study study = catalog.find(studyId).orElseThrow(OutcomeException::notFound);
+        if (study.forChildren() && person.isSelf()) {
+            throw OutcomeException.invalid("personId", "This study is for children: choose your child or ward under "
+                    + "\"Acting for\" and enrol them.");
+        }
         if (consentVersion == null || consentVersion.isBlank()) {
             throw OutcomeException.invalid("consentVersion", "Read and accept the consent to enrol.");
         }

@@ -21,7 +21,7 @@ final class StudyFileParser {
     static final Pattern SIZE = Pattern.compile("(\\d{1,12})\\s*(B|KB|MB|GB)?", Pattern.CASE_INSENSITIVE);
     static final long MAX_UPLOAD_CEILING = 4L * 1024 * 1024 * 1024;
     private static final Set<String> TOP = Set.of("id", "title", "summary", "coordinators", "portalConnections",
-            "supportingDocuments", "requestedCategories", "consent", "coordinatorsSeeNames");
+            "supportingDocuments", "requestedCategories", "consent", "coordinatorsSeeNames", "forChildren");
     private static final Set<String> SUPPORTING = Set.of("enabled", "prerequisiteQuestion", "maxUploadSize",
             "acceptedCategories");
     private static final Set<String> CONSENT = Set.of("version", "text");
@@ -62,7 +62,7 @@ final class StudyFileParser {
         return new Study(id, text(root, "title", 200), text(root, "summary", 2000), List.copyOf(coordinators),
                 bool(root, "portalConnections", true), supporting(root.get("supportingDocuments")),
                 categories(root, "requestedCategories", "requestedCategories", true), consent(root.get("consent")),
-                bool(root, "coordinatorsSeeNames", false), file);
+                bool(root, "coordinatorsSeeNames", false), file, bool(root, "forChildren", false));
     }
 
     private Study.SupportingDocuments supporting(JsonNode node) {

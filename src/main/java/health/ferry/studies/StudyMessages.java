@@ -101,4 +101,18 @@ public interface StudyMessages {
 
     @Message("Accept the new consent")
     String reconsent_button();
+
+    @Message("For children and wards")
+    String for_children();
+
+    @Message("This study is for children")
+    String children_only_title();
+
+    @Message("Only a child or a ward can take part, so you cannot enrol yourself. To enrol your child, add them "
+            + "to your account if they are not there yet, then choose them under \"Acting for\" and come back to "
+            + "this page.")
+    String children_only();
+
+    @Message("Add a child or ward")
+    String children_add();
 }

@@ -207,10 +207,25 @@ public interface CoordinatorMessages {
     String nobody_needs_help();
 
     @Message("{#when reason}{#is 'connection_failing'}Connection failing for over a week{#is 'upload_rejected'}"
-            + "Upload rejected and not sent again{#is 'locked_out'}Locked out of their portal (too many sign-in attempts, or the portal locked the account)"
-            + "{#is 'upload_refused'}Upload refused before review (for example an "
+            + "Upload rejected and not sent again{#is 'locked_out'}Locked out of their portal (too many sign-in "
+            + "attempts, or the portal locked the account){#is 'reconnect_needed'}Their portal access ended: they "
+            + "need to connect again{#is 'no_data'}Connected a week ago or more, but the study has no records from "
+            + "them yet{#is 'upload_refused'}Upload refused before review (for example an "
             + "encrypted or damaged archive) and not sent again{#else}Needs help{/when}")
     String help_reason(String reason);
+
+    @Message("{#when reason}{#is 'connection_failing'}Tell them to open Ferry's Connections page and follow "
+            + "\"What to do next\" there; if the portal is down, nothing is needed: Ferry tries again."
+            + "{#is 'upload_rejected'}Tell them why the upload was rejected and what to send instead; the "
+            + "Supporting Documents page takes a new upload.{#is 'locked_out'}Tell them to unlock their account "
+            + "at the portal (its \"forgot password\" or help desk), or wait until Ferry's sign-in pause ends, "
+            + "then choose \"I've done it — check again\" on the connection's page.{#is 'reconnect_needed'}"
+            + "Tell them to open the connection in Ferry and choose Reconnect, then sign in at their portal again."
+            + "{#is 'no_data'}Tell them to review the records waiting on Ferry's Records page and add those the "
+            + "study asks for; if the list is empty, their portal may hold nothing the study needs."
+            + "{#is 'upload_refused'}Tell them the file could not be opened (a password-protected or damaged "
+            + "archive) and to upload an unprotected copy.{#else}Ask them what went wrong.{/when}")
+    String help_advice(String reason);
 
     @Message("Since")
     String since();
@@ -235,4 +250,10 @@ public interface CoordinatorMessages {
 
     @Message("Dashboard")
     String dashboard_link();
+
+    @Message("Page {page} of {name}")
+    String preview_page(int page, String name);
+
+    @Message("The first {count} pages are shown here; download the document to read the rest.")
+    String preview_more(int count);
 }

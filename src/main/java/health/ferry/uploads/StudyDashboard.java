@@ -109,7 +109,11 @@ public class StudyDashboard {
     public record NeedsHelp(Participant participant, String reason, Instant since) {
     }
 
+    /** {@code uploads}: whether the study takes Supporting Documents (else no upload chart, queue or export). */
     public record Dashboard(Study study, Funnel funnel, List<Chart> charts, List<NeedsHelp> needHelp) {
+        public boolean uploads() {
+            return study.supportingDocuments() != null && study.supportingDocuments().enabled();
+        }
     }
 
     @Transactional
@@ -121,18 +125,25 @@ public class StudyDashboard {
         List<Upload> list = uploads.findByStudy(study.id()).stream().filter(u -> people.containsKey(u.personId))
                 .toList();
 
+        boolean takesUploads = study.supportingDocuments() != null && study.supportingDocuments().enabled();
         List<Chart> charts = new ArrayList<>();
-        charts.add(new Chart("funnel", List.of(new Bar("enrolled", funnel.enrolled()), new Bar("searched",
+        List<Bar> steps = new ArrayList<>(List.of(new Bar("enrolled", funnel.enrolled()), new Bar("searched",
                 funnel.searched()), new Bar("attempted", funnel.attempted()), new Bar("connected",
-                        funnel.connected()), new Bar("uploads", funnel.uploads()), new Bar("accepted",
-                                funnel.accepted()))));
+                        funnel.connected())));
+        if (takesUploads) {
+            steps.add(new Bar("uploads", funnel.uploads()));
+            steps.add(new Bar("accepted", funnel.accepted()));
+        }
+        charts.add(new Chart("funnel", steps));
         charts.add(new Chart("connections", bars(counts.byStatus())));
         charts.add(new Chart("failures", bars(counts.failuresByCode())));
         Map<String, Long> byStatus = new LinkedHashMap<>();
         for (UploadStatus s : UploadStatus.values()) {
             byStatus.put(s.code(), list.stream().filter(u -> u.status == s).count());
         }
-        charts.add(new Chart("uploads", bars(byStatus)));
+        if (takesUploads) {
+            charts.add(new Chart("uploads", bars(byStatus)));
+        }
         List<Bar> weeks = new ArrayList<>();
         LocalDate monday = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).with(java.time.DayOfWeek.MONDAY);
         Instant first = monday.minusWeeks(WEEKS - 1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -155,19 +166,27 @@ public class StudyDashboard {
                         ChronoUnit.SECONDS)));
             }
         });
-        // Locked out of the portal needs help now, not after a week.
-        counts.lockedOut().forEach((person, since) -> {
-            if (!listed.contains(person) && people.containsKey(person)) {
-                help.add(new NeedsHelp(people.get(person), "locked_out", since.truncatedTo(ChronoUnit.SECONDS)));
+        // Locked out of the portal, or its access ended: that needs help now, not after a week.
+        needNow(help, listed, people, counts.lockedOut(), "locked_out");
+        needNow(help, listed, people, counts.reconnectNeeded(), "reconnect_needed");
+        // Connected a week ago or more, yet the study has nothing from them: records waiting for their review,
+        // or a portal that holds nothing the study asks for.
+        counts.connectedSince().forEach((person, since) -> {
+            Shared sharing = since.isBefore(weekAgo) && !listed.contains(person) && people.containsKey(person)
+                    ? shared(study.id(), java.util.Set.of(person)).get(person) : null;
+            if (sharing != null && records.countByCategory(person, sharing).isEmpty()) {
+                help.add(new NeedsHelp(people.get(person), "no_data", since.truncatedTo(ChronoUnit.SECONDS)));
             }
         });
-        Map<UUID, Upload> latest = new LinkedHashMap<>();
-        list.forEach(u -> latest.put(u.personId, u));
-        // Rejected in review, or refused as a whole before review (an encrypted or malformed archive): either way
-        // the participant has nothing accepted until they send something again.
-        latest.values().stream().filter(u -> u.status == UploadStatus.REJECTED)
-                .forEach(u -> help.add(new NeedsHelp(people.get(u.personId), u.inReview() ? "upload_rejected"
-                        : "upload_refused", u.receivedAt.truncatedTo(ChronoUnit.SECONDS))));
+        if (takesUploads) {
+            Map<UUID, Upload> latest = new LinkedHashMap<>();
+            list.forEach(u -> latest.put(u.personId, u));
+            // Rejected in review, or refused as a whole before review (an encrypted or malformed archive): either
+            // way the participant has nothing accepted until they send something again.
+            latest.values().stream().filter(u -> u.status == UploadStatus.REJECTED)
+                    .forEach(u -> help.add(new NeedsHelp(people.get(u.personId), u.inReview() ? "upload_rejected"
+                            : "upload_refused", u.receivedAt.truncatedTo(ChronoUnit.SECONDS))));
+        }
         return new Dashboard(study, funnel, charts, help);
     }
 
@@ -195,6 +214,16 @@ public class StudyDashboard {
         enrolments.participants(studyId).stream().filter(p -> active.contains(p.personId())).forEach(p -> shared
                 .put(p.personId(), p.shared().withUploads(made.getOrDefault(p.personId(), java.util.Set.of()))));
         return shared;
+    }
+
+    /** Lists each of these people (once, and only if in the study) as needing help for {@code reason}. */
+    private static void needNow(List<NeedsHelp> help, java.util.Set<UUID> listed, Map<UUID, Participant> people,
+            Map<UUID, Instant> since, String reason) {
+        since.forEach((person, at) -> {
+            if (people.containsKey(person) && listed.add(person)) {
+                help.add(new NeedsHelp(people.get(person), reason, at.truncatedTo(ChronoUnit.SECONDS)));
+            }
+        });
     }
 
     private static List<Bar> bars(Map<String, Long> counts) {

@@ -80,6 +80,9 @@ public interface UploadMessages {
     @Message("You can leave this page: the upload continues, and My data below shows it.")
     String can_leave();
 
+    @Message("You can leave this page: the upload continues, and the Supporting Documents page lists it.")
+    String can_leave_listed();
+
     @Message("My data")
     String my_data();
 

@@ -9,15 +9,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * Headless Chromium (Debian's, never a downloaded one) driven by Playwright for browser tests. Screenshots land in
  * target/screenshots. Tests are skipped where no Chromium is installed; CI installs it (.ci/run).
+ *
+ * <p>Every page a test screenshots is also checked, at its width and again at a 390 px phone's: axe-core (installed
+ * by the build into target/axe, see the pom's axe-core profile) finds no critical or serious violation, and the page
+ * does not scroll sideways. The phone-width screenshot is saved beside the other as {name}-390.png.
  */
 public final class Browser implements AutoCloseable {
     static final Path CHROMIUM = Path.of(System.getProperty("ferry.chromium", "/usr/bin/chromium"));
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final Path AXE = Path.of(System.getProperty("ferry.axe", "target/axe/node_modules/axe-core/axe.min.js"));
+    static final int PHONE_WIDTH = 390;
+    static final int PHONE_HEIGHT = 844;
+    /** Critical and serious violations, as "rule: element, element" lines. */
+    static final String AXE_RUN = "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+            + ".filter(v => v.impact === 'critical' || v.impact === 'serious')"
+            + ".map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))";
     static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--disable-dev-shm-usage");
@@ -34,6 +46,9 @@ public final class Browser implements AutoCloseable {
                 .setHeadless(true).setArgs(FLAGS));
         context = browser.newContext(new NewContextOptions().setViewportSize(1280, 900));
         context.setDefaultTimeout(15_000);
+        if (Files.isReadable(AXE)) {
+            context.addInitScript(AXE);
+        }
         page = context.newPage();
     }
 
@@ -54,11 +69,46 @@ public final class Browser implements AutoCloseable {
         page.waitForURL(url -> url.startsWith(baseUrl));
     }
 
-    /** Saves a full-page screenshot as target/screenshots/{name}.png. */
+    /**
+     * Saves a full-page screenshot as target/screenshots/{name}.png, then checks the page (axe, no sideways scroll)
+     * and does both again at a phone's width ({name}-390.png) before the viewport is set back.
+     */
     public Path screenshot(String name) {
+        Path file = shoot(name);
+        check(name);
+        com.microsoft.playwright.options.ViewportSize size = page.viewportSize();
+        if (size != null && size.width > PHONE_WIDTH) {
+            page.setViewportSize(PHONE_WIDTH, PHONE_HEIGHT);
+            try {
+                shoot(name + "-" + PHONE_WIDTH);
+                check(name + " at " + PHONE_WIDTH + " px");
+            } finally {
+                page.setViewportSize(size.width, size.height);
+            }
+        }
+        return file;
+    }
+
+    private Path shoot(String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         return file;
+    }
+
+    /** The page as shown now: no critical or serious axe violation, no sideways scrolling. */
+    public void check(String what) {
+        Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assertions.assertTrue(((Number) overflow).intValue() <= 0, what + " (" + page.url() + ") scrolls sideways by "
+                + overflow + " px");
+        Assertions.assertEquals(List.of(), axe(), what + " (" + page.url() + "): axe-core violations");
+    }
+
+    /** Runs axe-core in the page (an init script of the context, so the page's CSP still holds for its own). */
+    public List<?> axe() {
+        Assertions.assertTrue(Boolean.TRUE.equals(page.evaluate("() => typeof window.axe === 'object'")),
+                "axe-core is missing at " + AXE + ": the build installs it (./mvnw generate-test-resources, "
+                        + "profile axe-core)");
+        return (List<?>) page.evaluate(AXE_RUN);
     }
 
     @Override

@@ -37,7 +37,9 @@ class TimelineBrowserTest {
                 page.waitForTimeout(500);
                 page.reload();
             }
-            assertThat(page.locator("[data-testid=last-sync]")).containsText("new or updated records");
+            // the run may still be fetching on a loaded machine: the page follows it by itself
+            assertThat(page.locator("[data-testid=last-sync]")).containsText("new or updated records",
+                    new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
             browser.screenshot("40-synced");
 
             page.navigate(base + "records");

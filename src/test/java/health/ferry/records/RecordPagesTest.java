@@ -54,7 +54,12 @@ class RecordPagesTest {
                 .header("Location", containsString("/records?added=1"));
         page.form(Map.of("record", appendix, "action", "done")).post("/records/decisions").then().statusCode(303);
         as("frank").get(base).then().body("items.display", hasItem("Page Appendectomy"));
-        page.form(Map.of("record", appendix, "action", "delete")).post("/records/decisions").then().statusCode(303);
+        // Deleting asks first, naming the count; only the confirmed post deletes.
+        page.form(Map.of("record", appendix, "action", "delete")).post("/records/decisions").then().statusCode(200)
+                .body(containsString("Delete 1 record for good?"));
+        as("frank").get(base).then().body("items.display", hasItem("Page Appendectomy"));
+        page.form(Map.of("record", appendix, "action", "delete", "confirmed", "yes")).post("/records/decisions")
+                .then().statusCode(303);
         as("frank").get(base).then().body("items.display", not(hasItem("Page Appendectomy")));
         as("frank").queryParam("state", "accepted").get(base).then().body("items.display", hasItem("Page Hay fever"));
         as("frank").get("/records").then().body(containsString("Kept for your studies"))
@@ -123,7 +128,9 @@ class RecordPagesTest {
                 .body(containsString("Show 49 more"));
 
         page.form(Map.of("category", "procedures", "action", "delete")).cookie("ferry_acting", ward)
-                .post("/records/decisions").then().statusCode(303)
+                .post("/records/decisions").then().statusCode(200).body(containsString("Delete 3 records"));
+        page.form(Map.of("category", "procedures", "action", "delete", "confirmed", "yes"))
+                .cookie("ferry_acting", ward).post("/records/decisions").then().statusCode(303)
                 .header("Location", containsString("/records?added=0&deleted=3"));
         as("alice").get(api).then().body("total", equalTo(1));
         page.form(Map.of("category", "nonsense", "action", "add")).cookie("ferry_acting", ward)

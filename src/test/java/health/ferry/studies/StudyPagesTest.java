@@ -91,10 +91,33 @@ class StudyPagesTest {
     }
 
     @Test
-    void anOutdatedConsentVersionIsExplained() {
+    void aStudyForChildrenIsOfferedForChildrenAndWardsOnly() {
         String self = as("bob").get("/api/v1/me").then().extract().path("people[0].id");
+        String asthma = "/studies/childhood-asthma-registry";
+        as("bob").get("/studies").then().statusCode(200).body(containsString("For children and wards"));
+        as("bob").get(asthma).then().statusCode(200).body(containsString("data-testid=\"children-only\""))
+                .body(containsString("you cannot enrol yourself")).body(not(containsString("action=\"" + asthma
+                        + "/enrol\"")));
+        as("bob").contentType("application/json").body(Map.of("personId", self, "consentVersion", "1.2"))
+                .post("/api/v1" + asthma + "/enrollments").then().statusCode(400)
+                .body("code", equalTo("validation_failed")).body("errors[0].field", equalTo("personId"));
+        PageSession.open("bob", asthma).form(Map.of("personId", self, "consentVersion", "1.2", "agree", "on"))
+                .post(asthma + "/enrol").then().statusCode(400).body(containsString("This study is for children"));
+        as("bob").get("/api/v1/people/" + self + "/enrollments").then()
+                .body("items.studyId", not(org.hamcrest.Matchers.hasItem("childhood-asthma-registry")));
+        String child = health.ferry.connections.SandboxConnections.ward("bob", "Child Chloe", "2016-06-06");
+        as("bob").cookie("ferry_acting", child).get(asthma).then().statusCode(200)
+                .body(containsString("action=\"" + asthma + "/enrol\""))
+                .body(not(containsString("data-testid=\"children-only\"")));
+        // the adult study offers the account holder its form as before
+        as("bob").get("/studies/heart-rhythm-outcomes").then().body(not(containsString("children-only")));
+    }
+
+    @Test
+    void anOutdatedConsentVersionIsExplained() {
+        String child = health.ferry.connections.SandboxConnections.ward("bob", "Outdated Olive", "2015-05-05");
         PageSession.open("bob", "/studies/childhood-asthma-registry")
-                .form(Map.of("personId", self, "consentVersion", "1.0", "agree", "on"))
+                .form(Map.of("personId", child, "consentVersion", "1.0", "agree", "on"))
                 .post("/studies/childhood-asthma-registry/enrol").then().statusCode(409)
                 .body(containsString("The study&#39;s consent has changed"));
     }

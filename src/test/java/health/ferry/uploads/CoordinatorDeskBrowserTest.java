@@ -1,6 +1,7 @@
 package health.ferry.uploads;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
@@ -30,7 +31,8 @@ class CoordinatorDeskBrowserTest {
             assertThat(page.locator("[data-study='heart-rhythm-outcomes']")).isVisible();
             String[][] pages = {{"desk", "coordinator"}, {"queue", "coordinator/studies/heart-rhythm-outcomes/queue"},
                 {"package", "coordinator/uploads/" + p.upload()},
-                {"dashboard", "coordinator/studies/heart-rhythm-outcomes/dashboard"}};
+                {"dashboard", "coordinator/studies/heart-rhythm-outcomes/dashboard"},
+                {"document", "coordinator/documents/" + p.doc("lab.pdf")}};
             for (int width : new int[] {1280, 390}) {
                 page.setViewportSize(width, width == 390 ? 844 : 900);
                 for (String[] shown : pages) {
@@ -42,6 +44,16 @@ class CoordinatorDeskBrowserTest {
                             + page.evaluate("() => document.documentElement.scrollWidth"));
                 }
             }
+            // The PDF preview shows the page itself: an image Ferry rendered, loaded and of a real size.
+            page.navigate(base + "coordinator/documents/" + p.doc("lab.pdf"));
+            com.microsoft.playwright.Locator pdfPage = page.locator("img.pdf-page").first();
+            pdfPage.scrollIntoViewIfNeeded();
+            page.waitForFunction("() => { const i = document.querySelector('img.pdf-page'); "
+                    + "return i && i.complete && i.naturalWidth > 0; }");
+            Object natural = pdfPage.evaluate("i => i.naturalWidth");
+            assertTrue(((Number) natural).intValue() > 300, "the PDF page is drawn: " + natural + " px wide");
+            assertEquals(0, page.locator("iframe, embed, object").count(), "no plugin frame");
+            browser.screenshot("desk-pdf-preview");
             // The package is compact: four documents fit well within two screens at 1280 px.
             page.setViewportSize(1280, 900);
             page.navigate(base + "coordinator/uploads/" + p.upload());

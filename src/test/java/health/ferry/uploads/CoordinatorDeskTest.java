@@ -40,14 +40,25 @@ class CoordinatorDeskTest {
     }
 
     @Test
-    void thePdfPreviewMayBeFramedByFerryOnlyAndDownloadsStayAttachments() {
+    void thePdfPreviewIsRenderedToImagesTheFrameRouteMayBeFramedByFerryOnlyAndDownloadsStayAttachments()
+            throws java.io.IOException {
         String person = UploadCalls.ward("alice", "Framed Frida", HEART);
         String id = UploadCalls.upload("alice", HEART, person, Map.of("lab.pdf", UploadFixtures.labPdf()))
                 .then().statusCode(202).extract().path("id");
         String pdf = UploadCalls.finished("alice", id).getString("documents.find { it.name == 'lab.pdf' }.id");
         as("casey").get("/coordinator/documents/" + pdf).then().statusCode(200)
                 .header("X-Frame-Options", equalTo("DENY"))
-                .body(containsString("src=\"/coordinator/documents/" + pdf + "/preview\""));
+                .body(containsString("src=\"/coordinator/documents/" + pdf + "/pages/1\""))
+                .body(not(containsString("<iframe")));
+        // The page is drawn by Ferry (PDFBox) as plain pixels: a PNG of a real size, no plugin needed.
+        byte[] png = as("casey").get("/coordinator/documents/" + pdf + "/pages/1").then().statusCode(200)
+                .contentType("image/png").header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", containsString("default-src 'none'")).extract().asByteArray();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertTrue(image != null && image.getWidth() > 300 && image.getHeight() > 300, "a page-sized image");
+        as("casey").get("/coordinator/documents/" + pdf + "/pages/2").then().statusCode(404);
+        as("casey").get("/coordinator/documents/" + pdf + "/pages/0").then().statusCode(404);
+        as("dana").get("/coordinator/documents/" + pdf + "/pages/1").then().statusCode(404);
         as("casey").get("/coordinator/documents/" + pdf + "/preview").then().statusCode(200)
                 .contentType("application/pdf")
                 .header("Content-Security-Policy", equalTo("sandbox; frame-ancestors 'self'"))

@@ -48,6 +48,66 @@ class CoordinatorPagesTest {
         }
     }
 
+    @Test
+    void connectedForOverAWeekWithNothingForTheStudyNeedsHelpWithWhatToTellThem() {
+        String person = UploadCalls.ward("alice", "Quiet Quinn", HEART);
+        String connection = SandboxConnections.connected("alice", person, "demo");
+        String dashboard = "/coordinator/studies/" + HEART + "/dashboard";
+        int before = rows(as("casey").get(dashboard).then().statusCode(200).extract().asString(), "no_data");
+        java.util.List<?> moved = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select id from audit_event where object_id = ?1").setParameter(1, connection).getResultList());
+        moveHistory(moved, "-");
+        try {
+            String after = as("casey").get(dashboard).then().statusCode(200)
+                    .body(containsString("Connected a week ago or more, but the study has no records from them yet"))
+                    .body(containsString("Tell them to review the records waiting on Ferry&#39;s Records page"))
+                    .extract().asString();
+            assertTrue(rows(after, "no_data") == before + 1, "the quiet participant is listed once");
+        } finally {
+            moveHistory(moved, "+");
+        }
+        assertTrue(rows(as("casey").get(dashboard).then().extract().asString(), "no_data") == before,
+                "connected only today: not yet");
+    }
+
+    @Inject
+    jakarta.enterprise.event.Event<health.ferry.connections.ConnectionChanged> changed;
+
+    @Test
+    void aParticipantWhosePortalAccessEndedNeedsHelpAtOnceWithWhatToTellThem() {
+        String person = UploadCalls.ward("alice", "Ended Edda", HEART);
+        String connection = SandboxConnections.connected("alice", person, "demo");
+        String dashboard = "/coordinator/studies/" + HEART + "/dashboard";
+        int before = rows(as("casey").get(dashboard).then().statusCode(200).extract().asString(), "reconnect_needed");
+        // What a sync that finds the portal's access ended announces (SyncNoticesTest drives one with a moved clock).
+        QuarkusTransaction.requiringNew().run(() -> changed.fire(new health.ferry.connections.ConnectionChanged(null,
+                java.util.UUID.fromString(person), java.util.UUID.fromString(connection), null, "status",
+                "action_required", "reconnect_required")));
+        String after = as("casey").get(dashboard).then().statusCode(200)
+                .body(containsString("Their portal access ended: they need to connect again"))
+                .body(containsString("choose Reconnect")).extract().asString();
+        assertTrue(rows(after, "reconnect_needed") == before + 1, "listed at once, not after a week");
+    }
+
+    @Test
+    void aStudyWithoutSupportingDocumentsShowsNoUploadChartQueueOrDocumentExport() {
+        String asthma = "childhood-asthma-registry";
+        String page = as("dana").get("/coordinator/studies/" + asthma + "/dashboard").then().statusCode(200)
+                .body(containsString("id=\"chart-funnel\"")).body(containsString("id=\"chart-records\""))
+                .extract().asString();
+        assertTrue(!page.contains("id=\"chart-uploads\""), "no upload chart");
+        assertTrue(!page.contains("/queue") && !page.contains("format=zip"), "no upload queue, no document export");
+        assertTrue(!page.contains("data-reason=\"upload_"), "no upload reasons");
+        assertTrue(!as("dana").get("/coordinator").then().statusCode(200).extract().asString()
+                .contains("/coordinator/studies/" + asthma + "/queue"), "the desk links no queue either");
+        as("casey").get("/coordinator/studies/" + HEART + "/dashboard").then().statusCode(200)
+                .body(containsString("id=\"chart-uploads\"")).body(containsString("/queue"));
+    }
+
+    private static int rows(String page, String reason) {
+        return page.split("data-reason=\"" + reason + "\"").length - 1;
+    }
+
     private void moveHistory(java.util.List<?> rows, String sign) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update audit_event set at = at " + sign
                 + " interval '8' day where id in (?1)").setParameter(1, rows).executeUpdate());
@@ -112,7 +172,8 @@ class CoordinatorPagesTest {
         assertTrue(!html.contains("/coordinator/documents/" + txt + "/preview"), "no preview for text");
         as("casey").get("/coordinator/documents/" + txt + "/preview").then().statusCode(404);
         as("casey").get("/coordinator/documents/" + pdf).then().statusCode(200)
-                .body(containsString("sandbox src=\"/coordinator/documents/" + pdf + "/preview\""));
+                .body(containsString("src=\"/coordinator/documents/" + pdf + "/pages/1\""));
+        as("casey").get("/coordinator/documents/" + txt + "/pages/1").then().statusCode(400);
         as("casey").get("/coordinator/documents/" + pdf + "/preview").then().statusCode(200)
                 .contentType("application/pdf").header("Content-Security-Policy", containsString("sandbox"))
                 .header("X-Content-Type-Options", "nosniff");

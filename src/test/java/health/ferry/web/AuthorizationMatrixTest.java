@@ -291,6 +291,8 @@ class AuthorizationMatrixTest {
         route("GET /coordinator/documents/{documentId}", "documents", "read", Scope.STUDY_COORDINATOR);
         route("GET /coordinator/documents/{documentId}/preview", "document content", "read",
                 Scope.STUDY_COORDINATOR);
+        route("GET /coordinator/documents/{documentId}/pages/{page}", "document content", "read",
+                Scope.STUDY_COORDINATOR);
         route("POST /coordinator/documents/{documentId}/decision", "documents", "decide", Scope.STUDY_COORDINATOR)
                 .form(Map.of("uploadId", "{uploadId}", "decision", "accepted"));
         route("GET /coordinator/studies/{studyId}/dashboard", "studies", "read", Scope.STUDY_COORDINATOR);
@@ -580,6 +582,7 @@ class AuthorizationMatrixTest {
                     : connection.get(person));
             params.put("uploadId", upload.getOrDefault(person, upload.get(ward)));
             params.put("enrollmentId", enrolment.get(person));
+            params.put("page", "1");
             if (entry.key.contains("{documentId}") || entry.form != null && entry.form.containsValue("{documentId}")) {
                 params.put("documentId", document());
             }

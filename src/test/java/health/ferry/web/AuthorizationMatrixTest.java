@@ -309,6 +309,7 @@ class AuthorizationMatrixTest {
         route("GET /home", "home", "read", Scope.SIGNED_IN);
         route("GET /signed-out", "home", "read", Scope.PUBLIC);
         route("GET /q/openapi", "API description", "read", Scope.PUBLIC);
+        route("GET /.well-known/jwks.json", "Ferry's public signing keys", "read", Scope.PUBLIC);
         route("POST /logout", "session", "delete", Scope.SIGNED_IN).form(Map.of());
     }
 

@@ -120,4 +120,22 @@ public interface RecordMessages {
 
     @Message("No date")
     String timeline_undated();
+
+    @Message("From")
+    String sources_title();
+
+    @Message("the portal of {portal}")
+    String source_portal(String portal);
+
+    @Message("a portal")
+    String source_unknown_portal();
+
+    @Message("an uploaded file")
+    String source_unknown_file();
+
+    @Message("the upload {file} of {day}")
+    String source_upload(String file, String day);
+
+    @Message("{entry} in the upload {file} of {day}")
+    String source_upload_entry(String file, String entry, String day);
 }

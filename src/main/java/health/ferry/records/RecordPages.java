@@ -73,7 +73,8 @@ public class RecordPages {
     @Path("timeline")
     public TemplateInstance showTimeline() {
         PersonView person = acting.person();
-        return Templates.timeline(new TimelineView(person, Timeline.of(review.list(person.id(), "accepted", null))));
+        List<RecordView> accepted = review.list(person.id(), "accepted", null);
+        return Templates.timeline(new TimelineView(person, Timeline.of(accepted, review.sources(accepted))));
     }
 
     @POST

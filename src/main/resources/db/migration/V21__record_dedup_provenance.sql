@@ -12,15 +12,17 @@ create table record_merge (
 create index ix_record_merge_record on record_merge (record_id);
 
 -- The match keys of canonical records: identifier keys (type, system, value) and fact keys (type, code system,
--- code, day, and for an Observation its value), each SHA-256'd to 128 bits and written as a uuid. One look-up per
--- imported page (person, key_hash = any (...)) finds the records a page's facts are already held by. No foreign
+-- code, day, and for an Observation its value), each SHA-256'd to 128 bits and written as a uuid, with the record's
+-- source id (a connection's or an upload's, both random uuids). One look-up per imported page (person, key_hash =
+-- any (...), another source) finds the records a page's facts are already held by, from the index alone. No foreign
 -- keys: an import writes a key row per fact as it writes the records (docs/benchmarks.md, row 3), and RecordStore
 -- deletes a record's keys whenever the record stops being matchable.
 create table record_fact_key (
     person_id uuid not null,
     key_hash  uuid not null,
+    source_id uuid not null,
     record_id uuid not null,
-    constraint pk_record_fact_key primary key (person_id, key_hash, record_id)
+    constraint pk_record_fact_key primary key (person_id, key_hash, source_id, record_id)
 );
 create index ix_record_fact_key_record on record_fact_key (record_id);
 

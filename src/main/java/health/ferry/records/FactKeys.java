@@ -168,6 +168,11 @@ final class FactKeys {
         return false;
     }
 
+    /** Whether the resource carries any identifier with a system and a value (only then can one contradict). */
+    static boolean hasIdentifiers(JsonNode r) {
+        return !identifiers(r).isEmpty();
+    }
+
     private static Map<String, Set<String>> identifiers(JsonNode r) {
         Map<String, Set<String>> bySystem = new HashMap<>();
         for (JsonNode id : r.path("identifier")) {

@@ -25,22 +25,24 @@ import java.util.UUID;
  * record (the fact is ambiguous). Identifier keys are tried before fact keys.
  */
 final class FactMatches {
-    private static final String FIND = "select k.key_hash, r.id, r.resource from record_fact_key k join health_record r"
-            + " on r.id = k.record_id where k.person_id = ? and k.key_hash = any (?) and not (r.source_kind = ? and"
-            + " r.source_id = ?)";
+    /** From the primary key's index alone: a source's own keys (a re-import of its chart) cost no row read. */
+    private static final String FIND = "select key_hash, record_id from record_fact_key where person_id = ? and"
+            + " key_hash = any (?) and source_id <> ?";
+    private static final String RESOURCE = "select resource from health_record where id = ?";
     private static final String HOLDING = "select m.record_id from record_merge m join health_record d on d.id ="
             + " m.duplicate_id where m.record_id = any (?) and d.source_kind = ? and d.source_id = ?";
-    static final FactMatches NONE = new FactMatches(Map.of(), Map.of(), new HashSet<>());
+    static final FactMatches NONE = new FactMatches(null, Map.of(), new HashSet<>());
 
+    /** The page's connection, for the few candidates whose identifiers must be compared. */
+    private final Connection db;
     private final Map<UUID, List<UUID>> recordsByKey;
-    private final Map<UUID, String> resources;
     private final Map<UUID, JsonNode> parsed = new HashMap<>();
     /** Records that already hold a resource from this source (stored before, or merged earlier in this page). */
     private final Set<UUID> holding;
 
-    private FactMatches(Map<UUID, List<UUID>> recordsByKey, Map<UUID, String> resources, Set<UUID> holding) {
+    private FactMatches(Connection db, Map<UUID, List<UUID>> recordsByKey, Set<UUID> holding) {
+        this.db = db;
         this.recordsByKey = recordsByKey;
-        this.resources = resources;
         this.holding = holding;
     }
 
@@ -51,17 +53,16 @@ final class FactMatches {
             return NONE;
         }
         Map<UUID, List<UUID>> byKey = new HashMap<>();
-        Map<UUID, String> resources = new HashMap<>();
+        Set<UUID> records = new HashSet<>();
         try (PreparedStatement q = db.prepareStatement(FIND)) {
             q.setObject(1, personId);
             q.setArray(2, db.createArrayOf("uuid", keys.toArray()));
-            q.setString(3, source.kind());
-            q.setObject(4, source.id());
+            q.setObject(3, source.id());
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     UUID record = rs.getObject(2, UUID.class);
                     byKey.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>(1)).add(record);
-                    resources.put(record, rs.getString(3));
+                    records.add(record);
                 }
             }
         }
@@ -70,7 +71,7 @@ final class FactMatches {
         }
         Set<UUID> holding = new HashSet<>();
         try (PreparedStatement q = db.prepareStatement(HOLDING)) {
-            q.setArray(1, db.createArrayOf("uuid", resources.keySet().toArray()));
+            q.setArray(1, db.createArrayOf("uuid", records.toArray()));
             q.setString(2, source.kind());
             q.setObject(3, source.id());
             try (ResultSet rs = q.executeQuery()) {
@@ -79,7 +80,7 @@ final class FactMatches {
                 }
             }
         }
-        return new FactMatches(byKey, resources, holding);
+        return new FactMatches(db, byKey, holding);
     }
 
     /** The record this new resource's fact is already held by (now holding it), or null: it is a record of its own. */
@@ -107,7 +108,8 @@ final class FactMatches {
             return null;
         }
         UUID record = found.iterator().next();
-        if (holding.contains(record) || FactKeys.conflict(resource, parsed(record))) {
+        if (holding.contains(record) || FactKeys.hasIdentifiers(resource) && FactKeys.conflict(resource,
+                parsed(record))) {
             return null;
         }
         return record;
@@ -115,10 +117,13 @@ final class FactMatches {
 
     private JsonNode parsed(UUID record) {
         return parsed.computeIfAbsent(record, r -> {
-            try {
-                return FhirJson.read(resources.get(r));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored record " + r + " is not JSON", e);
+            try (PreparedStatement q = db.prepareStatement(RESOURCE)) {
+                q.setObject(1, r);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? FhirJson.read(rs.getString(1)) : FhirJson.read("{}");
+                }
+            } catch (SQLException | JsonProcessingException e) {
+                throw new IllegalStateException("stored record " + r + " could not be read", e);
             }
         });
     }

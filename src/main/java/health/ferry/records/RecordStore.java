@@ -119,13 +119,16 @@ public class RecordStore {
             update(db, "delete from record_fact_key where record_id = ?", gone); // no longer matched
             UUID promoted = null;
             String json = null;
-            try (PreparedStatement q = db.prepareStatement("select d.id, d.resource from record_merge m join"
-                    + " health_record d on d.id = m.duplicate_id where m.record_id = ? order by d.fetched_at, d.id")) {
+            UUID source = null;
+            try (PreparedStatement q = db.prepareStatement("select d.id, d.resource, d.source_id from record_merge m"
+                    + " join health_record d on d.id = m.duplicate_id where m.record_id = ?"
+                    + " order by d.fetched_at, d.id")) {
                 q.setObject(1, gone);
                 try (ResultSet rs = q.executeQuery()) {
                     if (rs.next()) {
                         promoted = rs.getObject(1, UUID.class);
                         json = rs.getString(2);
+                        source = rs.getObject(3, UUID.class);
                     }
                 }
             }
@@ -138,7 +141,7 @@ public class RecordStore {
             JsonNode resource = tree(json);
             FactKeys.Keys keys = FactKeys.of(resource, RecordReader.date(resource));
             List<UUID> hashes = keys.all();
-            writeKeys(db, false, personId, hashes, java.util.Collections.nCopies(hashes.size(), promoted));
+            writeKeys(db, false, personId, source, hashes, java.util.Collections.nCopies(hashes.size(), promoted));
         });
     }
 
@@ -337,7 +340,7 @@ public class RecordStore {
             }
             added.finish();
         }
-        merged.write(db, postgres, personId);
+        merged.write(db, postgres, personId, page.source.id());
         update(db, changed, now);
         return done;
     }
@@ -373,8 +376,8 @@ public class RecordStore {
             }
         }
 
-        void write(Connection db, boolean postgres, UUID personId) throws SQLException {
-            writeKeys(db, postgres, personId, keyHashes, keyRecords);
+        void write(Connection db, boolean postgres, UUID personId, UUID source) throws SQLException {
+            writeKeys(db, postgres, personId, source, keyHashes, keyRecords);
             if (!duplicates.isEmpty()) {
                 try (PreparedStatement insert = db.prepareStatement(
                         "insert into record_merge (duplicate_id, record_id, person_id) values (?, ?, ?)")) {
@@ -394,28 +397,29 @@ public class RecordStore {
      * Writes match keys of new canonical records (each record's keys distinct): on PostgreSQL one INSERT of two
      * unnested arrays (one round trip for a page's thousands of keys), elsewhere a JDBC batch.
      */
-    static void writeKeys(Connection db, boolean postgres, UUID personId, List<UUID> hashes, List<UUID> records)
-            throws SQLException {
+    static void writeKeys(Connection db, boolean postgres, UUID personId, UUID source, List<UUID> hashes,
+            List<UUID> records) throws SQLException {
         if (hashes.isEmpty()) {
             return;
         }
         if (postgres) {
             try (PreparedStatement insert = db.prepareStatement("insert into record_fact_key (person_id, key_hash,"
-                    + " record_id) select ?, k, r from unnest(?::uuid[], ?::uuid[]) as t(k, r)"
-                    + " on conflict do nothing")) {
+                    + " source_id, record_id) select ?, k, ?, r from unnest(?::uuid[], ?::uuid[]) as t(k, r)")) {
                 insert.setObject(1, personId);
-                insert.setArray(2, db.createArrayOf("uuid", hashes.toArray()));
-                insert.setArray(3, db.createArrayOf("uuid", records.toArray()));
+                insert.setObject(2, source);
+                insert.setArray(3, db.createArrayOf("uuid", hashes.toArray()));
+                insert.setArray(4, db.createArrayOf("uuid", records.toArray()));
                 insert.executeUpdate();
             }
             return;
         }
         try (PreparedStatement insert = db.prepareStatement("insert into record_fact_key (person_id, key_hash,"
-                + " record_id) values (?, ?, ?)")) {
+                + " source_id, record_id) values (?, ?, ?, ?)")) {
             for (int i = 0; i < hashes.size(); i++) {
                 insert.setObject(1, personId);
                 insert.setObject(2, hashes.get(i));
-                insert.setObject(3, records.get(i));
+                insert.setObject(3, source);
+                insert.setObject(4, records.get(i));
                 insert.addBatch();
             }
             insert.executeBatch();

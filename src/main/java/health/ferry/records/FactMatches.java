@@ -28,27 +28,31 @@ final class FactMatches {
     /** From the primary key's index alone: a source's own keys (a re-import of its chart) cost no row read. */
     private static final String FIND = "select key_hash, record_id from record_fact_key where person_id = ? and"
             + " key_hash = any (?) and source_id <> ?";
-    private static final String RESOURCE = "select resource from health_record where id = ?";
+    private static final String RESOURCES = "select id, resource from health_record where id = any (?)";
     private static final String HOLDING = "select m.record_id from record_merge m join health_record d on d.id ="
             + " m.duplicate_id where m.record_id = any (?) and d.source_kind = ? and d.source_id = ?";
-    static final FactMatches NONE = new FactMatches(null, Map.of(), new HashSet<>());
+    static final FactMatches NONE = new FactMatches(Map.of(), Map.of(), new HashSet<>());
 
-    /** The page's connection, for the few candidates whose identifiers must be compared. */
-    private final Connection db;
+    /** The candidates' JSON, read only when a new resource of the page carries identifiers to compare. */
+    private final Map<UUID, String> resources;
     private final Map<UUID, List<UUID>> recordsByKey;
     private final Map<UUID, JsonNode> parsed = new HashMap<>();
     /** Records that already hold a resource from this source (stored before, or merged earlier in this page). */
     private final Set<UUID> holding;
 
-    private FactMatches(Connection db, Map<UUID, List<UUID>> recordsByKey, Set<UUID> holding) {
-        this.db = db;
+    private FactMatches(Map<UUID, String> resources, Map<UUID, List<UUID>> recordsByKey, Set<UUID> holding) {
+        this.resources = resources;
         this.recordsByKey = recordsByKey;
         this.holding = holding;
     }
 
-    /** The records the keys point at, from sources other than {@code source}. */
-    static FactMatches find(Connection db, UUID personId, RecordSource source, Collection<UUID> keys)
-            throws SQLException {
+    /**
+     * The records the keys point at, from sources other than {@code source}; {@code identified}: whether any of the
+     * page's new resources carries identifiers (then the candidates' JSON is read too, to compare them). Everything
+     * is read here, before the page's rows stream: no query can run on the connection while a COPY is open.
+     */
+    static FactMatches find(Connection db, UUID personId, RecordSource source, Collection<UUID> keys,
+            boolean identified) throws SQLException {
         if (keys.isEmpty()) {
             return NONE;
         }
@@ -80,7 +84,18 @@ final class FactMatches {
                 }
             }
         }
-        return new FactMatches(db, byKey, holding);
+        Map<UUID, String> resources = new HashMap<>();
+        if (identified) {
+            try (PreparedStatement q = db.prepareStatement(RESOURCES)) {
+                q.setArray(1, db.createArrayOf("uuid", records.toArray()));
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        resources.put(rs.getObject(1, UUID.class), rs.getString(2));
+                    }
+                }
+            }
+        }
+        return new FactMatches(resources, byKey, holding);
     }
 
     /** The record this new resource's fact is already held by (now holding it), or null: it is a record of its own. */
@@ -117,13 +132,10 @@ final class FactMatches {
 
     private JsonNode parsed(UUID record) {
         return parsed.computeIfAbsent(record, r -> {
-            try (PreparedStatement q = db.prepareStatement(RESOURCE)) {
-                q.setObject(1, r);
-                try (ResultSet rs = q.executeQuery()) {
-                    return rs.next() ? FhirJson.read(rs.getString(1)) : FhirJson.read("{}");
-                }
-            } catch (SQLException | JsonProcessingException e) {
-                throw new IllegalStateException("stored record " + r + " could not be read", e);
+            try {
+                return FhirJson.read(resources.getOrDefault(r, "{}"));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("stored record " + r + " is not JSON", e);
             }
         });
     }

@@ -326,7 +326,9 @@ public class RecordStore {
         int n = page.resources.size();
         List<Optional<Upsert>> done = new ArrayList<>(n);
         List<Row> changed = new ArrayList<>();
-        FactMatches matches = FactMatches.find(db, personId, page.source, newKeys(page, rows));
+        java.util.Set<UUID> keys = new java.util.HashSet<>();
+        boolean identified = newKeys(page, rows, keys);
+        FactMatches matches = FactMatches.find(db, personId, page.source, keys, identified);
         Merged merged = new Merged();
         try (NewRows added = NewRows.open(db, postgres, personId, page.source, page.document, now)) {
             int next = 0; // in page.kept
@@ -345,17 +347,21 @@ public class RecordStore {
         return done;
     }
 
-    /** The match keys of the page's resources not stored yet (only a new row can be merged). */
-    private static java.util.Collection<UUID> newKeys(Page page, Map<UUID, Row> rows) {
-        java.util.Set<UUID> keys = new java.util.HashSet<>();
+    /**
+     * Adds the match keys of the page's resources not stored yet (only a new row can be merged) to {@code keys};
+     * whether any of them carries identifiers.
+     */
+    private static boolean newKeys(Page page, Map<UUID, Row> rows, java.util.Set<UUID> keys) {
+        boolean identified = false;
         for (int i : page.kept) {
             if (!rows.containsKey(page.id(i))) {
                 FactKeys.Keys k = page.keys(i);
                 keys.addAll(k.identifiers());
                 keys.addAll(k.facts());
+                identified |= !k.identifiers().isEmpty();
             }
         }
-        return keys;
+        return identified;
     }
 
     /** What a page adds besides its rows: the keys of its new canonical records, and its merged rows' links. */

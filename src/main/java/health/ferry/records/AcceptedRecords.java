@@ -20,6 +20,8 @@ public class AcceptedRecords {
 
     @Inject
     RecordRepository records;
+    @Inject
+    RecordSources sources;
 
     /** The FHIR resource types among the records these people share with the study, sorted. */
     public List<String> resourceTypes(Map<UUID, Shared> people) {
@@ -33,6 +35,32 @@ public class AcceptedRecords {
         for (int page = 0;; page++) {
             List<StoredRecord> batch = records.sharedPage(personId, shared, resourceType, page, PAGE);
             batch.forEach(r -> sink.accept(r.resource));
+            records.getEntityManager().clear();
+            if (batch.size() < PAGE) {
+                return;
+            }
+        }
+    }
+
+    /** One shared record with its provenance: its key, when it was received, and its sources the study may see. */
+    public record SharedRecord(String resourceType, String resourceId, Instant received,
+            List<RecordSources.Source> sources) {
+    }
+
+    /**
+     * Hands each record one person shares with the study, of one resource type, with its sources to sink: of its
+     * sources (its own and those merged into it) only portals and uploads made for this study, never another
+     * study's upload.
+     */
+    public void forEachWithSources(UUID personId, Shared shared, String resourceType, Consumer<SharedRecord> sink) {
+        for (int page = 0;; page++) {
+            List<StoredRecord> batch = records.sharedPage(personId, shared, resourceType, page, PAGE);
+            Map<UUID, List<RecordSources.Source>> all = sources.of(batch.stream().map(r -> r.id).toList());
+            for (StoredRecord r : batch) {
+                sink.accept(new SharedRecord(r.resourceType, r.resourceId, r.fetchedAt,
+                        all.getOrDefault(r.id, List.of()).stream()
+                                .filter(s -> s.isConnection() || shared.uploads().contains(s.id())).toList()));
+            }
             records.getEntityManager().clear();
             if (batch.size() < PAGE) {
                 return;

@@ -12,7 +12,7 @@ import java.util.UUID;
  * {@code pages}); the others show their first few records and a link to open them.
  */
 public record CategoryGroup(String code, String label, String state, List<RecordView> records, long total,
-        boolean open, int page, int pages) {
+        boolean open, int page, int pages, Map<UUID, List<String>> sources) {
     /** Records shown for a category the page did not open. */
     static final int SHOWN = 10;
     /** Records per page of the category the page opened. */
@@ -34,10 +34,16 @@ public record CategoryGroup(String code, String label, String state, List<Record
             int size = opened ? OPEN_SIZE : SHOWN;
             int pages = (int) ((total + size - 1) / size);
             int p = opened ? Math.min(Math.max(page, 0), pages - 1) : 0;
-            groups.add(new CategoryGroup(c.code(), label(c), state,
-                    review.views(person, state, c.code(), p, size), total, opened, p, pages));
+            List<RecordView> views = review.views(person, state, c.code(), p, size);
+            groups.add(new CategoryGroup(c.code(), label(c), state, views, total, opened, p, pages,
+                    review.sources(views)));
         }
         return groups;
+    }
+
+    /** Where a record on the page came from, in plain words (its portals and uploads), oldest first. */
+    public List<String> sourcesOf(RecordView r) {
+        return sources.getOrDefault(r.id(), List.of());
     }
 
     /** Records of this category not on the page (a "show more" link opens the category). */

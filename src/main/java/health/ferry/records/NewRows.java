@@ -20,9 +20,10 @@ import org.postgresql.copy.CopyIn;
  */
 interface NewRows extends AutoCloseable {
     String COLUMNS = "id, person_id, source_kind, source_id, resource_type, resource_id, state, category, display,"
-            + " record_date, version_id, last_updated, resource, fetched_at";
+            + " record_date, version_id, last_updated, resource, fetched_at, source_document";
 
-    void add(UUID id, RecordFacts facts) throws SQLException;
+    /** Adds a row in state {@code state}: pending, or merged into another source's record of the same fact. */
+    void add(UUID id, RecordFacts facts, RecordState state) throws SQLException;
 
     void finish() throws SQLException;
 
@@ -30,10 +31,10 @@ interface NewRows extends AutoCloseable {
     void close() throws SQLException;
 
     /** On PostgreSQL one {@code COPY … (FORMAT binary)} fed as the page is mapped; elsewhere a JDBC batch. */
-    static NewRows open(Connection db, boolean postgres, UUID personId, RecordSource source, Instant fetchedAt)
-            throws SQLException {
-        return postgres ? new Copy(db, personId, source, fetchedAt)
-                : new Batch(db, personId, source, fetchedAt);
+    static NewRows open(Connection db, boolean postgres, UUID personId, RecordSource source, UUID document,
+            Instant fetchedAt) throws SQLException {
+        return postgres ? new Copy(db, personId, source, document, fetchedAt)
+                : new Batch(db, personId, source, document, fetchedAt);
     }
 
     /**
@@ -49,21 +50,25 @@ interface NewRows extends AutoCloseable {
         private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
         private static final long POSTGRES_EPOCH_MICROS = POSTGRES_EPOCH_DAY * 86_400_000_000L;
         private static final byte[] PENDING = RecordState.PENDING.code().getBytes(StandardCharsets.UTF_8);
+        private static final byte[] MERGED = RecordState.MERGED.code().getBytes(StandardCharsets.UTF_8);
 
         private final CopyIn copy;
         private final UUID personId;
         private final byte[] kind;
         private final UUID sourceId;
         private final long fetchedAtMicros;
+        private final UUID document;
         private byte[] buf = new byte[FLUSH_AT + 8 * 1024];
         private int len;
 
-        Copy(Connection db, UUID personId, RecordSource source, Instant fetchedAt) throws SQLException {
+        Copy(Connection db, UUID personId, RecordSource source, UUID document, Instant fetchedAt)
+                throws SQLException {
             this.copy = db.unwrap(PGConnection.class).getCopyAPI().copyIn("copy health_record (" + COLUMNS
                     + ") from stdin (format binary)");
             this.personId = personId;
             this.kind = source.kind().getBytes(StandardCharsets.UTF_8);
             this.sourceId = source.id();
+            this.document = document;
             this.fetchedAtMicros = Math.addExact(Math.multiplyExact(fetchedAt.getEpochSecond(), 1_000_000L),
                     fetchedAt.getNano() / 1000) - POSTGRES_EPOCH_MICROS;
             bytes(HEADER);
@@ -72,15 +77,15 @@ interface NewRows extends AutoCloseable {
         }
 
         @Override
-        public void add(UUID id, RecordFacts f) throws SQLException {
-            int16(14);
+        public void add(UUID id, RecordFacts f, RecordState state) throws SQLException {
+            int16(15);
             uuid(id);
             uuid(personId);
             field(kind);
             uuid(sourceId);
             text(f.resourceType());
             text(f.resourceId());
-            field(PENDING);
+            field(state == RecordState.MERGED ? MERGED : PENDING);
             text(f.category().code());
             text(f.display());
             if (f.date() == null) {
@@ -94,6 +99,11 @@ interface NewRows extends AutoCloseable {
             text(f.json());
             int32(8);
             int64(fetchedAtMicros);
+            if (document == null) {
+                int32(-1);
+            } else {
+                uuid(document);
+            }
             if (len >= FLUSH_AT) {
                 flush();
             }
@@ -177,25 +187,28 @@ interface NewRows extends AutoCloseable {
         private final UUID personId;
         private final RecordSource source;
         private final OffsetDateTime fetchedAt;
+        private final UUID document;
         private int rows;
 
-        Batch(Connection db, UUID personId, RecordSource source, Instant fetchedAt) throws SQLException {
+        Batch(Connection db, UUID personId, RecordSource source, UUID document, Instant fetchedAt)
+                throws SQLException {
             this.insert = db.prepareStatement("insert into health_record (" + COLUMNS
-                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            this.document = document;
             this.personId = personId;
             this.source = source;
             this.fetchedAt = fetchedAt.atOffset(ZoneOffset.UTC);
         }
 
         @Override
-        public void add(UUID id, RecordFacts f) throws SQLException {
+        public void add(UUID id, RecordFacts f, RecordState state) throws SQLException {
             insert.setObject(1, id);
             insert.setObject(2, personId);
             insert.setString(3, source.kind());
             insert.setObject(4, source.id());
             insert.setString(5, f.resourceType());
             insert.setString(6, f.resourceId());
-            insert.setString(7, RecordState.PENDING.code());
+            insert.setString(7, state.code());
             insert.setString(8, f.category().code());
             insert.setString(9, f.display());
             if (f.date() == null) {
@@ -207,6 +220,7 @@ interface NewRows extends AutoCloseable {
             insert.setString(12, f.lastUpdated());
             insert.setString(13, f.json());
             insert.setObject(14, fetchedAt);
+            insert.setObject(15, document); // null for a portal's record
             insert.addBatch();
             rows++;
         }

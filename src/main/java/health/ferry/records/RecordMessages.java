@@ -124,18 +124,6 @@ public interface RecordMessages {
     @Message("No date")
     String timeline_undated();
 
-    @Message("From {name}")
-    String source_portal(String name);
-
-    @Message("From your upload of {when}")
-    String source_upload(String when);
-
-    @Message("From a connected portal")
-    String source_portal_unknown();
-
-    @Message("From an upload")
-    String source_upload_unknown();
-
     @Message("{count} selected")
     String selection_count(String count);
 
@@ -154,4 +142,22 @@ public interface RecordMessages {
     @Message("Every category is switched off: nothing will be imported from connected portals. Switch on the "
             + "categories your studies need to import records again.")
     String settings_none_on();
+
+    @Message("From")
+    String sources_title();
+
+    @Message("the portal of {portal}")
+    String source_portal(String portal);
+
+    @Message("a portal")
+    String source_unknown_portal();
+
+    @Message("an upload of {day}")
+    String source_unknown_file(String day);
+
+    @Message("the upload {file} of {day}")
+    String source_upload(String file, String day);
+
+    @Message("{entry} in the upload {file} of {day}")
+    String source_upload_entry(String file, String entry, String day);
 }

@@ -29,7 +29,7 @@ import java.util.Map;
 public class RecordPages {
     /** {@code nothing}: the last decision had nothing selected and changed nothing. */
     public record ReviewView(PersonView person, List<CategoryGroup> pending, List<CategoryGroup> accepted,
-            Integer added, Integer deleted, boolean nothing, SourceBadges sources) {
+            Integer added, Integer deleted, boolean nothing) {
     }
 
     /** The step before deleting: how many records the selection holds, and the selection to post again. */
@@ -68,8 +68,6 @@ public class RecordPages {
     RecordReview review;
     @Inject
     RecordSettings settings;
-    @Inject
-    Instance<SourceNames> sourceNames;
 
     @GET
     public TemplateInstance showReview(@QueryParam("added") Integer added, @QueryParam("deleted") Integer deleted,
@@ -81,10 +79,7 @@ public class RecordPages {
                 "accepted".equals(state) ? null : category, p);
         List<CategoryGroup> accepted = CategoryGroup.of(review, person.id(), "accepted",
                 "accepted".equals(state) ? category : null, p);
-        List<CategoryGroup> all = new ArrayList<>(pending);
-        all.addAll(accepted);
-        return Templates.review(new ReviewView(person, pending, accepted, added, deleted, nothing,
-                SourceBadges.of(person.id(), sourceNames.stream().toList(), all)));
+        return Templates.review(new ReviewView(person, pending, accepted, added, deleted, nothing));
     }
 
     /** Accepted records by date, newest first, grouped by year and month (the by-category view is /records). */
@@ -92,7 +87,8 @@ public class RecordPages {
     @Path("timeline")
     public TemplateInstance showTimeline() {
         PersonView person = acting.person();
-        return Templates.timeline(new TimelineView(person, Timeline.of(review.list(person.id(), "accepted", null))));
+        List<RecordView> accepted = review.list(person.id(), "accepted", null);
+        return Templates.timeline(new TimelineView(person, Timeline.of(accepted, review.sources(accepted))));
     }
 
     @POST

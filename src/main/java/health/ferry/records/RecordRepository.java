@@ -106,12 +106,16 @@ class RecordRepository implements PanacheRepositoryBase<StoredRecord, UUID> {
 
     /**
      * Accepted, of a shared category (or the Patient the records name), from a connection or one of the study's
-     * uploads, received in one of the periods. Parameters: person, state, cats, uploads, from0/to0 …
+     * uploads (its own source, or a source merged into it: the same fact from a portal or from an upload made for
+     * the study), received in one of the periods. Parameters: person, state, cats, uploads, from0/to0 …
      */
     private static String sharedWhere(Shared shared) {
+        String fromStudy = shared.uploads().isEmpty() ? "%1$s.sourceKind <> 'upload'"
+                : "(%1$s.sourceKind <> 'upload' or %1$s.sourceId in :uploads)";
         StringBuilder where = new StringBuilder("r.personId = :person and r.state = :state and (r.category in :cats"
-                + " or r.resourceType = 'Patient') and (r.sourceKind <> 'upload'"
-                + (shared.uploads().isEmpty() ? ")" : " or r.sourceId in :uploads)") + " and (");
+                + " or r.resourceType = 'Patient') and (" + fromStudy.formatted("r") + " or exists (select 1 from"
+                + " RecordMerge m, StoredRecord d where m.recordId = r.id and d.id = m.duplicateId and "
+                + fromStudy.formatted("d") + ")) and (");
         List<Shared.Period> periods = shared.periods();
         for (int i = 0; i < periods.size(); i++) {
             where.append(i == 0 ? "" : " or ").append("(r.fetchedAt >= :from").append(i)

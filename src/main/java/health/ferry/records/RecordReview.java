@@ -38,6 +38,8 @@ public class RecordReview {
     CurrentAccount current;
     @Inject
     Event<RecordsDecided> decided;
+    @Inject
+    RecordSources sources;
 
     /** The result of one set of decisions: how many records changed state. */
     public record Decided(int accepted, int deleted) {
@@ -55,7 +57,7 @@ public class RecordReview {
 
     private static RecordState listable(String state) {
         return RecordState.fromCode(state == null ? "pending" : state)
-                .filter(x -> x != RecordState.DELETED)
+                .filter(x -> x == RecordState.PENDING || x == RecordState.ACCEPTED)
                 .orElseThrow(() -> OutcomeException.invalid("state", "pending or accepted"));
     }
 
@@ -96,6 +98,12 @@ public class RecordReview {
     @Transactional
     public List<RecordView> views(UUID personId, String state, String category, int page, int size) {
         return rows.views(personId, listable(state).code(), category(category), (long) page * size, size);
+    }
+
+    /** Where each of these records came from, in plain words (for the pages). */
+    @Transactional
+    public Map<UUID, List<String>> sources(List<RecordView> views) {
+        return sources.labels(views.stream().map(RecordView::id).toList());
     }
 
     /** How many records of the person in that state each category holds (categories without any are left out). */
@@ -158,7 +166,7 @@ public class RecordReview {
         }
         int deleted = 0;
         for (StoredRecord r : records.findByPersonAndIds(personId, ids("delete", delete))) {
-            if (!RecordState.DELETED.code().equals(r.state)) {
+            if (RecordState.PENDING.code().equals(r.state) || RecordState.ACCEPTED.code().equals(r.state)) {
                 r.decide(RecordState.DELETED);
                 deleted++;
             }

@@ -3,9 +3,12 @@ package health.ferry.records;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Where a stored record is in the participant's review: waiting, kept for studies, or refused. */
+/**
+ * Where a stored record is in the participant's review: waiting, kept for studies, or refused; or merged: a copy of
+ * a fact another source's record already holds (record_merge names that record), shown only as one of its sources.
+ */
 public enum RecordState {
-    PENDING, ACCEPTED, DELETED;
+    PENDING, ACCEPTED, DELETED, MERGED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

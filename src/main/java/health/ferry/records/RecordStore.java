@@ -57,9 +57,12 @@ public class RecordStore {
     @Inject
     AgroalDataSource dataSource;
 
-    /** What an upsert did. */
+    /**
+     * What an upsert did. MERGED: stored, but its fact is already held by another source's record, which now lists
+     * this source too (nothing new to review).
+     */
     public enum Upsert {
-        NEW, UPDATED, UNCHANGED
+        NEW, UPDATED, UNCHANGED, MERGED
     }
 
     /** Stores a parsed resource (encoded once to JSON as HAPI read it). */
@@ -71,7 +74,7 @@ public class RecordStore {
     /** Stores a resource's JSON; a resource without a usable type or id is a validation failure. */
     @Transactional
     public Upsert upsert(UUID personId, RecordSource source, String resourceJson) {
-        return store(personId, source, List.of(tree(resourceJson)), Set.of()).get(0).orElseThrow();
+        return store(personId, source, null, List.of(tree(resourceJson)), Set.of()).get(0).orElseThrow();
     }
 
     private static JsonNode tree(String resourceJson) {
@@ -90,17 +93,65 @@ public class RecordStore {
         return resource != null && RecordReader.keyable(resource);
     }
 
-    /** Deletes (marks deleted) the person's pending records from one source, e.g. a disconnected portal. */
+    /**
+     * Deletes (marks deleted) the person's pending records from one source, e.g. a disconnected portal. A deleted
+     * record is no longer matched by new facts (its keys go), and where another source's copy was merged into it,
+     * the earliest such copy takes its place as a pending record with the other copies' sources (docs/sync.md).
+     */
     @Transactional
     public int deletePending(UUID personId, RecordSource source) {
         int n = 0;
+        jakarta.persistence.EntityManager em = records.getEntityManager();
         for (StoredRecord r : records.findByPersonAndState(personId, RecordState.PENDING.code())) {
             if (r.from(source)) {
                 r.decide(RecordState.DELETED);
                 n++;
+                promote(em, personId, r.id);
             }
         }
         return n;
+    }
+
+    /** The earliest copy merged into a record that is going: now the record, holding the other copies. */
+    private static void promote(jakarta.persistence.EntityManager em, UUID personId, UUID gone) {
+        em.flush();
+        em.unwrap(org.hibernate.Session.class).doWork(db -> {
+            update(db, "delete from record_fact_key where record_id = ?", gone); // no longer matched
+            UUID promoted = null;
+            String json = null;
+            UUID source = null;
+            try (PreparedStatement q = db.prepareStatement("select d.id, d.resource, d.source_id from record_merge m"
+                    + " join health_record d on d.id = m.duplicate_id where m.record_id = ?"
+                    + " order by d.fetched_at, d.id")) {
+                q.setObject(1, gone);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (rs.next()) {
+                        promoted = rs.getObject(1, UUID.class);
+                        json = rs.getString(2);
+                        source = rs.getObject(3, UUID.class);
+                    }
+                }
+            }
+            if (promoted == null) {
+                return;
+            }
+            update(db, "delete from record_merge where duplicate_id = ?", promoted);
+            update(db, "update record_merge set record_id = ? where record_id = ?", promoted, gone);
+            update(db, "update health_record set state = ? where id = ?", RecordState.PENDING.code(), promoted);
+            JsonNode resource = tree(json);
+            FactKeys.Keys keys = FactKeys.of(resource, RecordReader.date(resource));
+            List<UUID> hashes = keys.all();
+            writeKeys(db, false, personId, source, hashes, java.util.Collections.nCopies(hashes.size(), promoted));
+        });
+    }
+
+    private static void update(Connection db, String sql, Object... values) throws SQLException {
+        try (PreparedStatement s = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            s.executeUpdate();
+        }
     }
 
     /** Like {@link #upsert(UUID, RecordSource, String)} unless the person's settings turn its category off. */
@@ -113,12 +164,22 @@ public class RecordStore {
     @Transactional
     public List<Optional<Upsert>> importAllIfAllowed(UUID personId, RecordSource source,
             List<? extends IBaseResource> resources) {
+        return importAllIfAllowed(personId, source, null, resources);
+    }
+
+    /**
+     * {@link #importAllIfAllowed(UUID, RecordSource, List)} for the records read from one document of an upload
+     * ({@code document}, an upload_document id): the record's provenance names the document.
+     */
+    @Transactional
+    public List<Optional<Upsert>> importAllIfAllowed(UUID personId, RecordSource source, UUID document,
+            List<? extends IBaseResource> resources) {
         IParser parser = fhir.newJsonParser();
         List<JsonNode> trees = new ArrayList<>(resources.size());
         for (IBaseResource resource : resources) {
             trees.add(tree(parser.encodeResourceToString(resource)));
         }
-        return importAllJsonIfAllowed(personId, source, trees);
+        return store(personId, source, document, trees, settings.disabled(personId));
     }
 
     /**
@@ -129,7 +190,7 @@ public class RecordStore {
     @Transactional
     public List<Optional<Upsert>> importAllJsonIfAllowed(UUID personId, RecordSource source,
             List<JsonNode> resources) {
-        return store(personId, source, resources, settings.disabled(personId));
+        return store(personId, source, null, resources, settings.disabled(personId));
     }
 
     /** A stored (or, earlier in this page, new) row: what it holds and, once changed, what it is updated to. */
@@ -168,8 +229,8 @@ public class RecordStore {
      * or an upload job's step, whose flush covers this transaction's WAL too. A database crash in between loses
      * the page and the completion together, and the page is imported again (the key makes that idempotent).
      */
-    private List<Optional<Upsert>> store(UUID personId, RecordSource source, List<JsonNode> resources,
-            Set<RecordCategory> off) {
+    private List<Optional<Upsert>> store(UUID personId, RecordSource source, UUID document,
+            List<JsonNode> resources, Set<RecordCategory> off) {
         int n = resources.size();
         int[] on = new int[n]; // the positions whose category the person's settings keep, in order
         int kept = 0;
@@ -184,7 +245,7 @@ public class RecordStore {
                 on[kept++] = i;
             }
         }
-        Page page = new Page(source, resources, Arrays.copyOf(on, kept));
+        Page page = new Page(source, document, resources, Arrays.copyOf(on, kept));
         Instant now = clock.instant();
         try (Connection db = dataSource.getConnection()) {
             boolean postgres = "PostgreSQL".equals(db.getMetaData().getDatabaseProductName());
@@ -218,17 +279,29 @@ public class RecordStore {
      */
     private static final class Page {
         final RecordSource source;
+        final UUID document;
         final List<JsonNode> resources;
         final int[] kept;
         final UUID[] ids;
         final RecordFacts[] facts;
+        final FactKeys.Keys[] keys;
 
-        Page(RecordSource source, List<JsonNode> resources, int[] kept) {
+        Page(RecordSource source, UUID document, List<JsonNode> resources, int[] kept) {
             this.source = source;
+            this.document = document;
             this.resources = resources;
             this.kept = kept;
             this.ids = new UUID[resources.size()];
             this.facts = new RecordFacts[resources.size()];
+            this.keys = new FactKeys.Keys[resources.size()];
+        }
+
+        /** The resource's match keys (one record per fact), worked out once. */
+        FactKeys.Keys keys(int i) {
+            if (keys[i] == null) {
+                keys[i] = FactKeys.of(resources.get(i), RecordReader.date(resources.get(i)));
+            }
+            return keys[i];
         }
 
         UUID id(int i) {
@@ -253,7 +326,11 @@ public class RecordStore {
         int n = page.resources.size();
         List<Optional<Upsert>> done = new ArrayList<>(n);
         List<Row> changed = new ArrayList<>();
-        try (NewRows added = NewRows.open(db, postgres, personId, page.source, now)) {
+        java.util.Set<UUID> keys = new java.util.HashSet<>();
+        boolean identified = newKeys(page, rows, keys);
+        FactMatches matches = FactMatches.find(db, personId, page.source, keys, identified);
+        Merged merged = new Merged();
+        try (NewRows added = NewRows.open(db, postgres, personId, page.source, page.document, now)) {
             int next = 0; // in page.kept
             for (int i = 0; i < n; i++) {
                 if (next == page.kept.length || page.kept[next] != i) {
@@ -261,12 +338,98 @@ public class RecordStore {
                     continue;
                 }
                 next++;
-                done.add(Optional.of(upsert(rows, changed, added, page.id(i), page.facts(i))));
+                done.add(Optional.of(upsert(rows, changed, added, page, i, matches, merged)));
             }
             added.finish();
         }
+        merged.write(db, postgres, personId, page.source.id());
         update(db, changed, now);
         return done;
+    }
+
+    /**
+     * Adds the match keys of the page's resources not stored yet (only a new row can be merged) to {@code keys};
+     * whether any of them carries identifiers.
+     */
+    private static boolean newKeys(Page page, Map<UUID, Row> rows, java.util.Set<UUID> keys) {
+        boolean identified = false;
+        for (int i : page.kept) {
+            if (!rows.containsKey(page.id(i))) {
+                FactKeys.Keys k = page.keys(i);
+                keys.addAll(k.identifiers());
+                keys.addAll(k.facts());
+                identified |= !k.identifiers().isEmpty();
+            }
+        }
+        return identified;
+    }
+
+    /** What a page adds besides its rows: the keys of its new canonical records, and its merged rows' links. */
+    private static final class Merged {
+        final List<UUID> keyHashes = new ArrayList<>();
+        final List<UUID> keyRecords = new ArrayList<>();
+        final List<UUID> duplicates = new ArrayList<>();
+        final List<UUID> canonicals = new ArrayList<>();
+
+        void keys(UUID record, FactKeys.Keys keys) {
+            for (UUID k : keys.identifiers()) {
+                keyHashes.add(k);
+                keyRecords.add(record);
+            }
+            for (UUID k : keys.facts()) {
+                keyHashes.add(k);
+                keyRecords.add(record);
+            }
+        }
+
+        void write(Connection db, boolean postgres, UUID personId, UUID source) throws SQLException {
+            writeKeys(db, postgres, personId, source, keyHashes, keyRecords);
+            if (!duplicates.isEmpty()) {
+                try (PreparedStatement insert = db.prepareStatement(
+                        "insert into record_merge (duplicate_id, record_id, person_id) values (?, ?, ?)")) {
+                    for (int i = 0; i < duplicates.size(); i++) {
+                        insert.setObject(1, duplicates.get(i));
+                        insert.setObject(2, canonicals.get(i));
+                        insert.setObject(3, personId);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes match keys of new canonical records (each record's keys distinct): on PostgreSQL one INSERT of two
+     * unnested arrays (one round trip for a page's thousands of keys), elsewhere a JDBC batch.
+     */
+    static void writeKeys(Connection db, boolean postgres, UUID personId, UUID source, List<UUID> hashes,
+            List<UUID> records) throws SQLException {
+        if (hashes.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            try (PreparedStatement insert = db.prepareStatement("insert into record_fact_key (person_id, key_hash,"
+                    + " source_id, record_id) select ?, k, ?, r from unnest(?::uuid[], ?::uuid[]) as t(k, r)")) {
+                insert.setObject(1, personId);
+                insert.setObject(2, source);
+                insert.setArray(3, db.createArrayOf("uuid", hashes.toArray()));
+                insert.setArray(4, db.createArrayOf("uuid", records.toArray()));
+                insert.executeUpdate();
+            }
+            return;
+        }
+        try (PreparedStatement insert = db.prepareStatement("insert into record_fact_key (person_id, key_hash,"
+                + " source_id, record_id) values (?, ?, ?, ?)")) {
+            for (int i = 0; i < hashes.size(); i++) {
+                insert.setObject(1, personId);
+                insert.setObject(2, hashes.get(i));
+                insert.setObject(3, source);
+                insert.setObject(4, records.get(i));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /**
@@ -313,12 +476,23 @@ public class RecordStore {
         return false;
     }
 
-    private static Upsert upsert(Map<UUID, Row> rows, List<Row> changed, NewRows added, UUID id, RecordFacts facts)
-            throws SQLException {
+    private static Upsert upsert(Map<UUID, Row> rows, List<Row> changed, NewRows added, Page page, int i,
+            FactMatches matches, Merged merged) throws SQLException {
+        UUID id = page.id(i);
+        RecordFacts facts = page.facts(i);
         Row row = rows.get(id);
         if (row == null) {
             rows.put(id, Row.of(id, facts));
-            added.add(id, facts);
+            UUID into = matches.canonicalFor(page.keys(i), page.resources.get(i));
+            if (into == null) {
+                added.add(id, facts, RecordState.PENDING);
+                merged.keys(id, page.keys(i));
+            } else {
+                added.add(id, facts, RecordState.MERGED);
+                merged.duplicates.add(id);
+                merged.canonicals.add(into);
+                return Upsert.MERGED;
+            }
             return Upsert.NEW;
         }
         if (facts.sameAs(row.versionId, row.lastUpdated, row.json)) {

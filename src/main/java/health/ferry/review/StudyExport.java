@@ -25,7 +25,9 @@ import java.util.zip.ZipOutputStream;
  * ZIP, pseudonymised and re-keyed per study ({@link Pseudonymised}). Only what each participant shares with the
  * study goes in ({@link Shared}: accepted, of a category they share, received while their consent let records
  * flow, from a portal or an upload made for this study), plus {@code Consent.ndjson}: every consent event of the
- * study's participants as a FHIR Consent. Written straight to the response, page by page.
+ * study's participants as a FHIR Consent, and {@code Provenance.ndjson}: where each exported record came from
+ * ({@link ProvenanceResources}, one per record, after the records' own Provenance resources if they have any).
+ * Written straight to the response, page by page.
  */
 @ApplicationScoped
 public class StudyExport {
@@ -56,9 +58,13 @@ public class StudyExport {
         }
         StudyIds.Keyed ids = studyIds.of(contents.study().id());
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-        java.util.SortedSet<String> types = new java.util.TreeSet<>(records.resourceTypes(shared));
+        List<String> recordTypes = records.resourceTypes(shared);
+        java.util.SortedSet<String> types = new java.util.TreeSet<>(recordTypes);
         if (!contents.consents().isEmpty()) {
             types.add(CONSENT);
+        }
+        if (!recordTypes.isEmpty()) {
+            types.add(ProvenanceResources.TYPE);
         }
         for (String type : types) {
             zip.putNextEntry(new ZipEntry(type + ".ndjson"));
@@ -73,6 +79,12 @@ public class StudyExport {
                         writeLine(zip, line);
                     }
                 }));
+                if (type.equals(ProvenanceResources.TYPE)) { // Ferry's own: one per exported record
+                    for (String recordType : recordTypes) {
+                        shared.forEach((person, scope) -> records.forEachWithSources(person, scope, recordType,
+                                r -> writeLine(zip, ProvenanceResources.line(r, pseudonyms.get(person), ids))));
+                    }
+                }
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }

@@ -134,8 +134,8 @@ class JobSteps {
         held(claim);
         Upload upload = uploads.findById(claim.uploadId());
         RecordSource source = RecordSource.upload(upload.id);
-        int taken = (int) records.importAllIfAllowed(upload.personId, source, found.resources()).stream()
-                .filter(Optional::isPresent).count();
+        int taken = (int) records.importAllIfAllowed(upload.personId, source, documentId, found.resources())
+                .stream().filter(Optional::isPresent).count();
         List<String> notes = new ArrayList<>(found.notes());
         int left = found.resources().size() - taken;
         if (left > 0) {

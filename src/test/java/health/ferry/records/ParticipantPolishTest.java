@@ -45,10 +45,11 @@ class ParticipantPolishTest {
         String html = as("erin").cookie("ferry_acting", person).get("/records").then().statusCode(200)
                 .extract().asString();
         String asthma = html.substring(html.indexOf("Badge asthma"));
-        assertTrue(asthma.substring(0, asthma.indexOf("</li>")).contains("From " + portal),
+        assertTrue(asthma.substring(0, asthma.indexOf("</li>")).contains("From: the portal of " + portal),
                 "the record names its portal: " + asthma.substring(0, asthma.indexOf("</li>")));
         String rash = html.substring(html.indexOf("Badge rash"));
-        assertTrue(rash.substring(0, rash.indexOf("</li>")).contains("From an upload"), "an upload it can't name");
+        assertTrue(rash.substring(0, rash.indexOf("</li>")).contains("From: an upload of "),
+                "an upload it cannot name (no such upload stored)");
         assertTrue(java.util.regex.Pattern.compile("<details class=\"fold\" open>\\s*<summary>Conditions \\(2\\)"
                 + "</summary>").matcher(html).find(), "each category folds under its own summary");
         int bar = html.indexOf("data-action-bar");

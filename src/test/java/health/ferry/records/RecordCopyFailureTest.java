@@ -60,12 +60,12 @@ class RecordCopyFailureTest {
         for (int round = 0; round < 3; round++) { // more rounds than the pool needs to hand back a used connection
             Exception e = assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().call(() -> {
                 try (Connection c = db.getConnection();
-                        NewRows rows = NewRows.open(c, true, person, source, Instant.now())) {
+                        NewRows rows = NewRows.open(c, true, person, source, null, Instant.now())) {
                     for (int i = 0; i < 2000; i++) { // past the first flush, so part of the page has reached the server
-                        rows.add(RecordIds.of(source, "Condition", "ok" + i), facts("ok" + i));
+                        rows.add(RecordIds.of(source, "Condition", "ok" + i), facts("ok" + i), RecordState.PENDING);
                     }
                     String tooLong = "x".repeat(200); // the column holds 128: only the server checks it here
-                    rows.add(RecordIds.of(source, "Condition", tooLong), facts(tooLong));
+                    rows.add(RecordIds.of(source, "Condition", tooLong), facts(tooLong), RecordState.PENDING);
                     rows.finish();
                 }
                 return null;

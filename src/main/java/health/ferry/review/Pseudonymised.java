@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 final class Pseudonymised {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Ferry's extension on lab values read from a document (the same as uploads.labs.LabObservation.SOURCE_PAGE). */
+    static final String SOURCE_PAGE = "https://ferry.health/fhir/StructureDefinition/source-page";
     private static final Set<String> PATIENT_KEPT = Set.of("resourceType", "gender", "birthDate");
     /** A resource reference, relative or absolute, possibly versioned: its type and id. */
     private static final Pattern REFERENCE = Pattern.compile(
@@ -44,12 +46,27 @@ final class Pseudonymised {
                 if (resource.path("meta") instanceof ObjectNode meta) {
                     meta.remove("source");
                 }
+                withoutDocumentNames(resource);
                 resource.put("id", ids.id(resource.path("resourceType").asText(), resource.path("id").asText()));
                 rewrite(resource, pseudonym, ids);
             }
             return JSON.writeValueAsString(resource);
         } catch (java.io.IOException e) {
             return null;
+        }
+    }
+
+    /** Where a lab value was read keeps its page, not the uploaded document's name (docs/security.md: no file names). */
+    private static void withoutDocumentNames(ObjectNode resource) {
+        for (JsonNode extension : resource.path("extension")) {
+            if (SOURCE_PAGE.equals(extension.path("url").asText()) && extension.path("extension") instanceof
+                    com.fasterxml.jackson.databind.node.ArrayNode parts) {
+                for (int i = parts.size() - 1; i >= 0; i--) {
+                    if ("document".equals(parts.get(i).path("url").asText())) {
+                        parts.remove(i);
+                    }
+                }
+            }
         }
     }
 

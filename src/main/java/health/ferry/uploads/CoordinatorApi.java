@@ -6,6 +6,7 @@ import health.ferry.uploads.CoordinatorViews.CoordinatorUpload;
 import health.ferry.uploads.CoordinatorViews.Funnel;
 import health.ferry.uploads.UploadsApi.Page;
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -39,6 +40,8 @@ public class CoordinatorApi {
     CoordinatorDesk desk;
     @Inject
     StudyExports exports;
+    @Inject
+    LabResults labs;
 
     @GET
     @Path("coordinator/studies/{studyId}/uploads")
@@ -96,6 +99,30 @@ public class CoordinatorApi {
             + "it; send the version you saw to change a decision (409 already_decided otherwise)")
     public CoordinatorDocument decide(@PathParam("documentId") String documentId, ReviewRequest body) {
         return desk.decide(documentId, body);
+    }
+
+    @GET
+    @Path("coordinator/documents/{documentId}/lab-results")
+    @RolesAllowed("coordinator")
+    @Operation(summary = "Lab results proposed from a lab report's text, each field with its proposed value, the "
+            + "correction, the decision (pending, confirmed, corrected, dropped), who and when; the result's outcome "
+            + "(pending, recorded, left_out, dropped) and page")
+    public Page<LabResults.ResultView> labResults(@PathParam("documentId") String documentId) {
+        List<LabResults.ResultView> items = labs.forDocument(documentId);
+        return new Page<>(items, items.size());
+    }
+
+    @POST
+    @Path("coordinator/documents/{documentId}/lab-results/{resultId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("coordinator")
+    @Operation(summary = "Confirm, correct or drop fields of a proposed lab result ({fields:[{field, decision, "
+            + "value}], rest: confirmed|dropped|null}), all or nothing; once no field is pending the result becomes a "
+            + "pending Observation for the participant, or is dropped when its test or value was (409 "
+            + "already_decided after that)")
+    public LabResults.ResultView decideLabResult(@PathParam("documentId") String documentId,
+            @PathParam("resultId") String resultId, LabResults.DecisionRequest body) {
+        return labs.decide(documentId, resultId, body);
     }
 
     @GET

@@ -258,7 +258,8 @@ public class CoordinatorDesk {
         return upload;
     }
 
-    private UploadDocument visibleDocument(String documentId) {
+    /** The document when the caller coordinates its study and its upload is in review; otherwise 404 (audited). */
+    UploadDocument visibleDocument(String documentId) {
         UUID id = CurrentAccount.parse(documentId);
         UploadDocument d = id == null ? null : documents.findById(id);
         Upload upload = d == null ? null : uploads.findById(d.uploadId);

@@ -1,5 +1,6 @@
 package health.ferry.uploads;
 
+import health.ferry.accounts.CurrentAccount;
 import health.ferry.outcome.OutcomeException;
 import health.ferry.review.CoordinatedStudies;
 import health.ferry.review.ReviewRequest;
@@ -8,6 +9,7 @@ import health.ferry.studies.Study;
 import health.ferry.uploads.CoordinatorViews.CoordinatorDocument;
 import health.ferry.uploads.CoordinatorViews.CoordinatorUpload;
 import health.ferry.uploads.classification.DocumentKind;
+import health.ferry.uploads.labs.LabFields;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -21,12 +23,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.net.URI;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import java.util.Map;
@@ -67,7 +71,17 @@ public class CoordinatorPages {
     public record ConfirmView(Study study, CoordinatorUpload upload, String decision, String reason, long count) {
     }
 
-    public record DocumentPageView(Study study, CoordinatorDocument document) {
+    public record DocumentPageView(Study study, CoordinatorDocument document, List<LabRow> labs) {
+    }
+
+    /** One field of a proposed lab result on the document's page: what was read, what the form holds, its error. */
+    public record LabCell(String field, String label, String asRead, String value, boolean dropped, String decision,
+            String error) {
+    }
+
+    /** One proposed lab result on the document's page: a form while pending, the outcome once settled. */
+    public record LabRow(UUID id, int position, int page, String title, boolean pending, String outcome,
+            String outcomeWords, List<LabCell> cells, String error) {
     }
 
     public record DashboardView(StudyDashboard.Dashboard dashboard, String sent, String error) {
@@ -88,6 +102,8 @@ public class CoordinatorPages {
 
     @Inject
     CoordinatorDesk desk;
+    @Inject
+    LabResults labs;
     @Inject
     StudyDashboard dashboards;
     @Inject
@@ -114,9 +130,94 @@ public class CoordinatorPages {
     @GET
     @Path("coordinator/documents/{documentId}")
     public TemplateInstance reviewDocument(@PathParam("documentId") String documentId) {
+        return documentPage(documentId, null, null, null);
+    }
+
+    /** The document's page; after a refused lab form, that result shows what was entered and the errors. */
+    private TemplateInstance documentPage(String documentId, UUID failedResult, MultivaluedMap<String, String> form,
+            OutcomeException e) {
         CoordinatorDocument d = desk.document(documentId);
         CoordinatorUpload upload = desk.upload(d.uploadId().toString());
-        return Templates.reviewDocument(new DocumentPageView(studies.require(upload.studyId()), d));
+        List<LabRow> rows = labs.views(d.id()).stream().map(r -> labRow(r, r.id().equals(failedResult) ? form : null,
+                r.id().equals(failedResult) ? e : null)).toList();
+        return Templates.reviewDocument(new DocumentPageView(studies.require(upload.studyId()), d, rows));
+    }
+
+    private static final Map<String, String> LAB_LABELS = Map.of(LabFields.TEST, "Test", LabFields.CODE,
+            "LOINC code", LabFields.VALUE, "Value", LabFields.UNIT, "Unit (UCUM)", LabFields.RANGE, "Reference range",
+            LabFields.FLAG, "Flag (H, L)", LabFields.DATE, "Date (year-month-day)");
+
+    private static LabRow labRow(LabResults.ResultView r, MultivaluedMap<String, String> form, OutcomeException e) {
+        Map<String, String> errors = new HashMap<>();
+        if (e != null) {
+            e.errors().forEach(x -> errors.merge(x.field(), x.message(), (a, b) -> a + " " + b));
+        }
+        List<String> drops = form == null ? List.of() : form.getOrDefault("drop", List.of());
+        List<LabCell> cells = new ArrayList<>();
+        String test = null;
+        String value = null;
+        for (LabResults.FieldView f : r.fields()) {
+            String asRead = f.proposed() == null ? "(nothing printed)" : f.proposed() + (f.printed() != null
+                    && !f.printed().equals(f.proposed()) ? " (printed " + f.printed() + ")" : "");
+            String entered = form == null ? f.value() : form.getFirst("f_" + f.field());
+            cells.add(new LabCell(f.field(), LAB_LABELS.get(f.field()), asRead, entered == null ? "" : entered,
+                    drops.contains(f.field()), f.decision(), errors.get(f.field())));
+            if (LabFields.TEST.equals(f.field())) {
+                test = f.value();
+            } else if (LabFields.VALUE.equals(f.field())) {
+                value = f.value();
+            }
+        }
+        String general = e == null ? null : e.errors().isEmpty() ? e.getMessage() : errors.entrySet().stream()
+                .filter(x -> !LAB_LABELS.containsKey(x.getKey())).map(Map.Entry::getValue).findFirst()
+                .orElse("Some values need another look: see the fields marked below.");
+        String words = switch (r.outcome()) {
+            case LabProposalRow.RECORDED -> "Confirmed: the participant is asked to accept it as a lab result.";
+            case LabProposalRow.LEFT_OUT -> "Confirmed, but the participant's record settings leave lab results out.";
+            case LabProposalRow.DROPPED -> "Dropped: it does not become a record.";
+            default -> "Waiting for your check.";
+        };
+        return new LabRow(r.id(), r.position(), r.page(), (test == null ? "?" : test) + " " + (value == null ? ""
+                : value), LabProposalRow.PENDING.equals(r.outcome()), r.outcome(), words, cells, general);
+    }
+
+    @POST
+    @Path("coordinator/documents/{documentId}/lab-results/{resultId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decideLabResult(@PathParam("documentId") String documentId,
+            @PathParam("resultId") String resultId, MultivaluedMap<String, String> form) {
+        UUID result = CurrentAccount.parse(resultId);
+        List<LabResults.FieldDecision> decisions = new ArrayList<>();
+        String rest = null;
+        if ("drop".equals(form.getFirst("action"))) {
+            rest = LabFieldRow.DROPPED;
+        } else {
+            List<String> drops = form.getOrDefault("drop", List.of());
+            Map<String, String> proposed = new HashMap<>();
+            labs.forDocument(documentId).stream().filter(r -> r.id().equals(result)).findFirst() // none: 404 below
+                    .ifPresent(r -> r.fields().stream().filter(f -> LabFieldRow.PENDING.equals(f.decision()))
+                            .forEach(f -> proposed.put(f.field(), f.proposed() == null ? "" : f.proposed())));
+            for (Map.Entry<String, String> f : proposed.entrySet()) {
+                String entered = form.getFirst("f_" + f.getKey());
+                String typed = entered == null ? f.getValue() : entered.strip();
+                if (drops.contains(f.getKey())) {
+                    decisions.add(new LabResults.FieldDecision(f.getKey(), LabFieldRow.DROPPED, null));
+                } else if (typed.equals(f.getValue())) {
+                    decisions.add(new LabResults.FieldDecision(f.getKey(), LabFieldRow.CONFIRMED, null));
+                } else {
+                    decisions.add(new LabResults.FieldDecision(f.getKey(), LabFieldRow.CORRECTED, typed));
+                }
+            }
+        }
+        try {
+            labs.decide(documentId, resultId, new LabResults.DecisionRequest(decisions, rest));
+        } catch (OutcomeException e) {
+            if (e.outcome().status() == 404) {
+                throw e;
+            }
+            return Response.status(e.outcome().status()).entity(documentPage(documentId, result, form, e)).build();
+        }
+        return Response.seeOther(URI.create("/coordinator/documents/" + documentId + "#lab-" + result)).build();
     }
 
     /** The preview may be framed by Ferry's own pages only, and runs sandboxed (no script, no same origin). */

@@ -9,6 +9,7 @@ import health.ferry.uploads.classification.XdmProblem;
 import health.ferry.uploads.detection.Extraction;
 import health.ferry.uploads.detection.ExtractionOutcome;
 import health.ferry.uploads.detection.OcrStatus;
+import health.ferry.uploads.labs.LabProposal;
 import health.ferry.uploads.structured.DocumentRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,6 +51,8 @@ class JobSteps {
     WarningRepository warnings;
     @Inject
     RecordStore records;
+    @Inject
+    LabResults labs;
     @Inject
     UploadsConfig config;
     @Inject
@@ -143,6 +146,13 @@ class JobSteps {
                     + " settings.");
         }
         documents.findById(documentId).extracted(taken, notes.isEmpty() ? null : String.join(" ", notes));
+    }
+
+    /** Stores the lab results proposed from one lab report (once: a rerun keeps what the first run stored). */
+    @Transactional(TxType.REQUIRES_NEW)
+    void labValues(JobClaim claim, UUID documentId, List<LabProposal> found) {
+        held(claim);
+        labs.propose(claim.uploadId(), documentId, found, clock.instant());
     }
 
     /**

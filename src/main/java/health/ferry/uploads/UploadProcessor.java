@@ -16,6 +16,7 @@ import health.ferry.uploads.classification.PackageClassifier;
 import health.ferry.uploads.detection.DocumentExtractor;
 import health.ferry.uploads.detection.Extraction;
 import health.ferry.uploads.detection.OrderedExtraction;
+import health.ferry.uploads.labs.LabValues;
 import health.ferry.uploads.storage.BlobDamaged;
 import health.ferry.uploads.storage.UploadStorage;
 import health.ferry.uploads.structured.DocumentRecords;
@@ -136,6 +137,7 @@ class UploadProcessor {
         List<RecordedDocument> recorded = steps.recorded(claim);
         PackageClassification classified = classify(recorded);
         extractRecords(claim, recorded, classified);
+        proposeLabValues(claim, recorded, classified);
         steps.finish(claim, recorded, classified);
         LOG.infof("upload %s: ready_for_review, %d documents", claim.uploadId(), recorded.size());
         return "ready_for_review";
@@ -277,6 +279,19 @@ class UploadProcessor {
                 throw new JobFailure(UploadFailure.STORAGE_FAILED, true, e);
             }
             steps.extracted(claim, document.id(), found);
+        }
+    }
+
+    /**
+     * Lab reports (by their PDF text or OCR text) get proposed lab results for a coordinator to confirm; a document
+     * that already has them (a rerun) keeps them.
+     */
+    private void proposeLabValues(JobClaim claim, List<RecordedDocument> recorded, PackageClassification classified) {
+        for (int i = 0; i < recorded.size(); i++) {
+            DocumentKind kind = classified.documents().get(i).kind();
+            if (kind == DocumentKind.PDF_LAB_REPORT || kind == DocumentKind.IMAGE_LAB_REPORT) {
+                steps.labValues(claim, recorded.get(i).id(), LabValues.read(recorded.get(i).text()));
+            }
         }
     }
 

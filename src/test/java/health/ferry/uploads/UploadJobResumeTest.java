@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class UploadJobResumeTest {
     @Inject
+    LabRepository labs;
+    @Inject
     UploadRepository uploads;
     @Inject
     UploadJobRepository jobs;
@@ -71,6 +73,11 @@ class UploadJobResumeTest {
         QuarkusTransaction.requiringNew().run(() -> {
             for (UploadDocument d : documents.findByUpload(id)) {
                 if (d.entryIndex >= recorded) {
+                    // a worker that died before classifying the package never proposed lab values for it
+                    labs.fields(labs.findByDocument(d.id).stream().map(p -> p.id).toList())
+                            .forEach(labs.getEntityManager()::remove);
+                    labs.flush();
+                    labs.delete("documentId", d.id);
                     texts.deleteById(d.id);
                     documents.delete(d);
                 }

@@ -295,6 +295,14 @@ class AuthorizationMatrixTest {
                 Scope.STUDY_COORDINATOR);
         route("POST /coordinator/documents/{documentId}/decision", "documents", "decide", Scope.STUDY_COORDINATOR)
                 .form(Map.of("uploadId", "{uploadId}", "decision", "accepted"));
+        // lab values read from a lab report (issue 25): the list is the study coordinator's; a decision needs a
+        // proposed result, which the matrix's PNG has none of (LabResultsApiTest and LabResultsBrowserTest decide)
+        route("GET /api/v1/coordinator/documents/{documentId}/lab-results", "lab results", "list",
+                Scope.STUDY_COORDINATOR);
+        route("POST /api/v1/coordinator/documents/{documentId}/lab-results/{resultId}", "lab results", "decide",
+                Scope.NOBODY).json(Map.of("rest", "confirmed"));
+        route("POST /coordinator/documents/{documentId}/lab-results/{resultId}", "lab results", "decide",
+                Scope.NOBODY).form(Map.of("action", "save"));
         route("GET /coordinator/studies/{studyId}/dashboard", "studies", "read", Scope.STUDY_COORDINATOR);
         route("POST /coordinator/studies/{studyId}/messages", "people", "change", Scope.STUDY_COORDINATOR)
                 .form(Map.of("participant", "{pseudonym}", "message", "Please upload your lab results."));
@@ -590,6 +598,7 @@ class AuthorizationMatrixTest {
             if (entry.key.contains("{problemId}")) {
                 params.put("problemId", setupProblem());
             }
+            params.put("resultId", UUID.randomUUID().toString());
             if (entry.key.contains("/coordinator/uploads/{uploadId}")) {
                 document(); // a coordinator sees an upload once it is ready for review: wait for its processing
             }

@@ -34,6 +34,8 @@ class OpenApiTest {
                 .body("paths", hasKey("/api/v1/coordinator/documents/{documentId}"))
                 .body("paths", hasKey("/api/v1/coordinator/documents/{documentId}/content"))
                 .body("paths", hasKey("/api/v1/coordinator/documents/{documentId}/review"))
+                .body("paths", hasKey("/api/v1/coordinator/documents/{documentId}/lab-results"))
+                .body("paths", hasKey("/api/v1/coordinator/documents/{documentId}/lab-results/{resultId}"))
                 .body("paths", hasKey("/api/v1/coordinator/studies/{studyId}/funnel"))
                 .body("paths", hasKey("/api/v1/coordinator/studies/{studyId}/export"))
                 .body("paths", hasKey("/api/v1/people/{personId}/access-log"))

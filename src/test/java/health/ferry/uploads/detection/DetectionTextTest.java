@@ -34,4 +34,17 @@ class DetectionTextTest {
         assertEquals("Title\n\nHemoglobin\n13.2 g/dL",
                 collect(1_000, "   \n\n  Title \n\n\n\n\t  Hemoglobin\n      13.2 g/dL   \n\n").text());
     }
+
+    @Test
+    void pagesAreSeparatedByAFormFeedLineEvenAfterAnEmptyFirstPage() {
+        BoundedText text = new BoundedText(1_000);
+        org.xml.sax.helpers.AttributesImpl page = new org.xml.sax.helpers.AttributesImpl();
+        page.addAttribute("", "class", "class", "CDATA", "page");
+        for (String content : new String[] {"  ", "Sodium 140 \n", "", "Glucose 95"}) {
+            text.startElement("http://www.w3.org/1999/xhtml", "div", "div", page);
+            text.characters(content.toCharArray(), 0, content.length());
+            text.startElement("http://www.w3.org/1999/xhtml", "p", "p", new org.xml.sax.helpers.AttributesImpl());
+        }
+        assertEquals("\f\nSodium 140\n\n\f\n\n\f\nGlucose 95", text.text(), "page 1 empty, page 3 empty");
+    }
 }

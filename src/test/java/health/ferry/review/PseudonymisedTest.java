@@ -25,6 +25,6 @@ class PseudonymisedTest {
         assertFalse(line.contains("urn:uuid:3f1c"), line);
         assertTrue(line.contains("\"url\":\"page\",\"valueInteger\":2"), line);
         assertTrue(line.contains("\"reference\":\"Patient/P-123\""), line);
-        assertEquals(Pseudonymised.SOURCE_PAGE, "https://ferry.health/fhir/StructureDefinition/source-page");
+        assertEquals(health.ferry.uploads.labs.LabObservation.SOURCE_PAGE, Pseudonymised.SOURCE_PAGE);
     }
 }

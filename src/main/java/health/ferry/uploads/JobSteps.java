@@ -137,10 +137,18 @@ class JobSteps {
         held(claim);
         Upload upload = uploads.findById(claim.uploadId());
         RecordSource source = RecordSource.upload(upload.id);
-        int taken = (int) records.importAllIfAllowed(upload.personId, source, documentId, found.resources())
-                .stream().filter(Optional::isPresent).count();
+        List<Optional<RecordStore.Upsert>> done = records.importAllIfAllowed(upload.personId, source, documentId,
+                found.resources());
+        int kept = (int) done.stream().filter(Optional::isPresent).count();
+        // A fact the person's records already hold (from a portal or an earlier upload) is not one more to review.
+        int merged = (int) done.stream().filter(d -> d.isPresent() && d.get() == RecordStore.Upsert.MERGED).count();
+        int taken = kept - merged;
         List<String> notes = new ArrayList<>(found.notes());
-        int left = found.resources().size() - taken;
+        if (merged > 0) {
+            notes.add(merged + (merged == 1 ? " record was" : " records were") + " already among the person's"
+                    + " records and now also name this upload as a source.");
+        }
+        int left = found.resources().size() - kept;
         if (left > 0) {
             notes.add(left + (left == 1 ? " record was" : " records were") + " left out by the person's record"
                     + " settings.");

@@ -44,7 +44,7 @@ class PortalFaultsTest {
     void aPortalThatIsDownOpensItsCircuitAndFailsFast() {
         URI down = URI.create("http://localhost:9/fhir");
         FhirPages pages = new FhirPages(FhirPages.client(Duration.ofSeconds(2)), Duration.ofSeconds(2), 1024,
-                guards.of(down), outbound);
+                guards.of(down), outbound, () -> { });
         PortalAccess.Session session = new PortalAccess.Session(UUID.randomUUID(), UUID.randomUUID(), down, "p",
                 "no-token");
         SyncFailure first = assertThrows(SyncFailure.class, () -> pages.get(session, URI.create(down + "/Condition")));

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import health.ferry.connections.PortalAccess;
 import health.ferry.connections.SandboxConnections;
 import health.ferry.connections.sandbox.SandboxLimits;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,10 +49,6 @@ class PoliteSyncTest {
     SyncWorkers workers;
     @Inject
     SyncHistory history;
-    @Inject
-    PortalGuards guards;
-    @Inject
-    health.ferry.outbound.OutboundPolicy outbound;
     @Inject
     Clock clock;
 
@@ -97,21 +91,5 @@ class PoliteSyncTest {
             assertNotNull(run, "connection " + id + " was synced");
             assertTrue(run.succeeded(), "connection " + id + " finished: " + run.outcome + " " + run.failureCode);
         }
-    }
-
-    @Test
-    void aRequestThatWouldWaitTooLongEndsTheRunWithARetryTime() {
-        URI base = URI.create("http://localhost:9/polite-drained/fhir");
-        PortalRateLimits oneAMinute = new PortalRateLimits(1, Duration.ofSeconds(5));
-        PortalRateLimits.Gate gate = oneAMinute.of(base);
-        gate.pass(); // this minute's request is taken
-        FhirPages pages = new FhirPages(FhirPages.client(Duration.ofSeconds(2)), Duration.ofSeconds(2), 1024,
-                guards.of(base), outbound, gate);
-        PortalAccess.Session session = new PortalAccess.Session(UUID.randomUUID(), UUID.randomUUID(), base, "p",
-                "no-token");
-        SyncFailure failure = org.junit.jupiter.api.Assertions.assertThrows(SyncFailure.class,
-                () -> pages.get(session, URI.create(base + "/Condition")));
-        assertEquals("portal_unavailable", failure.code());
-        assertNotNull(failure.retryAfter(), "the bucket, not the unreachable portal, ended it");
     }
 }

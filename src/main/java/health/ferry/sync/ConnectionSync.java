@@ -72,6 +72,8 @@ public class ConnectionSync {
     @Inject
     PortalGuards guards;
     @Inject
+    PortalRateLimits rateLimits;
+    @Inject
     DatabaseOutage outage;
     @Inject
     health.ferry.outbound.OutboundPolicy outbound;
@@ -151,7 +153,8 @@ public class ConnectionSync {
         try {
             PortalAccess.Session session = open(connectionId);
             Optional<Instant> since = since(connectionId, session.personId());
-            FhirPages pages = new FhirPages(http, timeout, maxPageBytes, guards.of(session.fhirBase()), outbound);
+            FhirPages pages = new FhirPages(http, timeout, maxPageBytes, guards.of(session.fhirBase()), outbound,
+                    rateLimits.of(session.fhirBase()));
             IParser parser = parser();
             Set<String> incremental = since.isPresent() ? lastUpdatedSupported(session, pages, parser) : Set.of();
             Instant bound = since.map(s -> s.minus(overlap).truncatedTo(ChronoUnit.SECONDS)).orElse(null);

@@ -32,6 +32,7 @@ final class FhirPages {
     private final int maxBytes;
     private final Guard guard;
     private final OutboundPolicy policy;
+    private final PortalRateLimits.Gate gate;
 
     /** A client for FHIR pages: no redirects followed (a redirect is an answer like any other), connect timeout. */
     static HttpClient client(Duration timeout) {
@@ -43,9 +44,14 @@ final class FhirPages {
         return health.ferry.connections.spi.PortalHttp.client(timeout, version);
     }
 
-    /** With a shared client ({@link #client}): one per application, so connections to a portal are reused. */
-    FhirPages(HttpClient http, Duration timeout, int maxBytes, Guard guard, OutboundPolicy policy) {
+    /**
+     * With a shared client ({@link #client}): one per application, so connections to a portal are reused. Every
+     * request, each retry included, passes the endpoint's rate-limit {@code gate} first ({@link PortalRateLimits}).
+     */
+    FhirPages(HttpClient http, Duration timeout, int maxBytes, Guard guard, OutboundPolicy policy,
+            PortalRateLimits.Gate gate) {
         this.policy = policy;
+        this.gate = gate;
         this.http = http;
         this.timeout = timeout;
         this.maxBytes = maxBytes;
@@ -91,6 +97,7 @@ final class FhirPages {
     }
 
     private Page fetch(PortalAccess.Session session, URI url) {
+        gate.pass(); // polite syncing: waits for the endpoint's next request slot, or ends the run
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/fhir+json")
                 .header("Authorization", "Bearer " + session.accessToken()).GET().build();
         try {

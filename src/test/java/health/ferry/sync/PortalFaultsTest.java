@@ -1,6 +1,7 @@
 package health.ferry.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,10 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Retries with backoff, Retry-After and the per-portal circuit breaker, against the sandbox and a portal that is down. */
+/**
+ * Retries with backoff, Retry-After and the per-portal circuit breaker, against the sandbox and a portal that is down;
+ * a rate-limit wait too long for a run.
+ */
 @QuarkusTest
 class PortalFaultsTest {
     @Inject
@@ -44,7 +48,7 @@ class PortalFaultsTest {
     void aPortalThatIsDownOpensItsCircuitAndFailsFast() {
         URI down = URI.create("http://localhost:9/fhir");
         FhirPages pages = new FhirPages(FhirPages.client(Duration.ofSeconds(2)), Duration.ofSeconds(2), 1024,
-                guards.of(down), outbound);
+                guards.of(down), outbound, () -> { });
         PortalAccess.Session session = new PortalAccess.Session(UUID.randomUUID(), UUID.randomUUID(), down, "p",
                 "no-token");
         SyncFailure first = assertThrows(SyncFailure.class, () -> pages.get(session, URI.create(down + "/Condition")));
@@ -65,5 +69,21 @@ class PortalFaultsTest {
         assertEquals(Duration.ofSeconds(7), FhirPages.retryAfter("7"));
         assertNull(FhirPages.retryAfter("soon"));
         assertEquals(Duration.ZERO, FhirPages.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT"));
+    }
+
+    @Test
+    void aRequestThatWouldWaitTooLongEndsTheRunWithARetryTime() {
+        URI base = URI.create("http://localhost:9/polite-drained/fhir");
+        PortalRateLimits oneAMinute = new PortalRateLimits(1, Duration.ofSeconds(5));
+        PortalRateLimits.Gate gate = oneAMinute.of(base);
+        gate.pass(); // this minute's request is taken
+        FhirPages pages = new FhirPages(FhirPages.client(Duration.ofSeconds(2)), Duration.ofSeconds(2), 1024,
+                guards.of(base), outbound, gate);
+        PortalAccess.Session session = new PortalAccess.Session(UUID.randomUUID(), UUID.randomUUID(), base, "p",
+                "no-token");
+        SyncFailure failure = assertThrows(SyncFailure.class,
+                () -> pages.get(session, URI.create(base + "/Condition")));
+        assertEquals("portal_unavailable", failure.code());
+        assertNotNull(failure.retryAfter(), "the bucket, not the unreachable portal, ended it");
     }
 }

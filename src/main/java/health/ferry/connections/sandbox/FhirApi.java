@@ -32,10 +32,13 @@ class FhirApi {
     Capability capability;
     @Inject
     SandboxFhirContext fhir;
+    @Inject
+    SandboxRateLimit rateLimit;
 
     @GET
     @Path("metadata")
     public Response metadata() {
+        rateLimit.count();
         return fhirJson(200, capability.statement());
     }
 
@@ -50,6 +53,7 @@ class FhirApi {
     @Path("{type}")
     public Response search(@PathParam("type") String type, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context UriInfo uri) {
+        rateLimit.count();
         return fhirJson(200, reads.search(authorization, type, uri.getQueryParameters()));
     }
 
@@ -58,6 +62,7 @@ class FhirApi {
     public Response read(@PathParam("type") String type, @PathParam("id") String id,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+        rateLimit.count();
         Resource resource = reads.read(authorization, type, id);
         if (resource instanceof Binary binary && !wantsFhir(accept)) {
             // A Binary read without a FHIR Accept answers the document itself (FHIR R4, Binary).

@@ -24,6 +24,13 @@ final class FhirError extends RuntimeException {
         return e;
     }
 
+    /** Too many requests: 429 with {@code Retry-After} (the sandbox's request limit, when one is set). */
+    static FhirError tooMany(int retryAfterSeconds) {
+        FhirError e = new FhirError(429, IssueType.THROTTLED, "Too many requests. Try again shortly.", null);
+        e.retryAfter = retryAfterSeconds;
+        return e;
+    }
+
     /** Seconds for {@code Retry-After}, or -1 for none. */
     int retryAfter() {
         return retryAfter;

@@ -17,6 +17,14 @@ interface SandboxConfig {
     @WithDefault("http://localhost:${quarkus.http.port:8080}")
     String baseUrl();
 
+    /**
+     * Past this many FHIR requests (metadata, searches, reads) in any rolling minute the sandbox answers 429 with
+     * {@code Retry-After}, as a portal that publishes a rate limit would; 0 (the default) for no limit. A test hook
+     * for polite syncing (docs/sync.md).
+     */
+    @WithDefault("0")
+    int fhirRequestsPerMinute();
+
     /** Secret of the sandbox's confidential SMART client {@code ferry-confidential} (dev and tests only). */
     @WithDefault("sandbox-secret")
     String confidentialClientSecret();

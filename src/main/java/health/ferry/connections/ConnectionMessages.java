@@ -160,6 +160,9 @@ public interface ConnectionMessages {
     @Message("{count} portals found")
     String search_count(long count);
 
+    @Message("1 portal found")
+    String search_count_one();
+
     @Message("Connect {portal}")
     String connect_portal(String portal);
 

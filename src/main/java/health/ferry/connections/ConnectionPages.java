@@ -35,6 +35,10 @@ public class ConnectionPages {
 
     public record SearchView(PersonView person, String by, String query, List<PortalResult> results, long total,
             String error) {
+        /** Exactly one portal found ("1 portal found", not "1 portals"). */
+        public boolean single() {
+            return total == 1;
+        }
     }
 
     /** A search result; {@code connectionId} is set when the person already has a working connection to it. */

@@ -27,7 +27,7 @@ final class EhrVendors {
 
     private static final Map<String, String> NAMES = Map.of("epic", "Epic", "oracle-cerner", "Oracle Health (Cerner)",
             "athena", "athenahealth", "veradigm", "Veradigm (Allscripts)", "nextgen", "NextGen",
-            "eclinicalworks", "eClinicalWorks", "meditech", "MEDITECH");
+            "eclinicalworks", "eClinicalWorks", "meditech", "MEDITECH", "sandbox", "Ferry's test system");
 
     private EhrVendors() {
     }

@@ -2,6 +2,7 @@ package health.ferry.directory;
 
 import static health.ferry.Tokens.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -133,6 +134,10 @@ class PastedAddressesTest {
         String page = as("alice").queryParam("by", "website").queryParam("q", "https://mychart.nm.org/mychart/")
                 .get("/connections/new").then().statusCode(200).extract().asString();
         assertTrue(page.contains("Uses Epic"), page);
+        assertFalse(page.contains(">1 portals found<"), "one portal is 'portal'");
+        String one = as("alice").queryParam("by", "website").queryParam("q", "https://mychart.wellstar.org/MyChart/")
+                .get("/connections/new").then().statusCode(200).extract().asString();
+        assertTrue(one.contains(">1 portal found<"), one);
         int first = page.indexOf("Northwestern Medicine");
         assertTrue(first > 0, page);
         // What the card shows (its text, not the button's label for screen readers) names the portal once.

@@ -51,7 +51,7 @@ final class UploadCalls {
 
     /** Polls the upload until processing has finished, and answers its last state. */
     static JsonPath finished(String user, String uploadId) {
-        long until = System.currentTimeMillis() + 90_000;
+        long until = System.currentTimeMillis() + 180_000;
         while (System.currentTimeMillis() < until) {
             JsonPath upload = as(user).get("/api/v1/uploads/" + uploadId).then().statusCode(200).extract().jsonPath();
             String status = upload.getString("status");

@@ -97,6 +97,11 @@ class RecordPagesTest {
                 .body(containsString("Conditions (60)")).body(containsString("Show 50 more"))
                 .body(containsString("/records?state=pending&amp;category=conditions&amp;page=0#pending-conditions"))
                 .extract().asString();
+        // Dates read as people write them; the machine form stays in the datetime attribute only.
+        String today = java.time.LocalDate.now().toString();
+        org.junit.jupiter.api.Assertions.assertTrue(first.contains("<time datetime=\"" + today + "\">"
+                + RecordFormats.DAY.format(java.time.LocalDate.now()) + "</time>"), "a readable date");
+        org.junit.jupiter.api.Assertions.assertTrue(!first.contains(">" + today + "<"), "no ISO date as text");
         String conditions = first.substring(first.indexOf("data-category=\"conditions\""),
                 first.indexOf("data-category=\"procedures\""));
         assertEquals(CategoryGroup.SHOWN, count(conditions, "name=\"record\""), "a bounded part of the category");

@@ -39,7 +39,7 @@ class LabResultsBrowserTest {
             Page page = browser.page();
             browser.signIn(base.toString(), "casey");
             page.navigate(base + "coordinator/documents/" + lab.document());
-            assertThat(page.locator(".with-labs iframe.preview")).isVisible();
+            assertThat(page.locator(".with-labs img.pdf-page >> nth=0")).isVisible();
             Locator hb = page.locator("#lab-" + hemoglobin);
             assertThat(hb.locator("tr[data-field='value'] input[name='f_value']")).hasValue("13.2");
             browser.screenshot("labs-01-beside-the-page");

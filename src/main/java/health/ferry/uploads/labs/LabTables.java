@@ -36,6 +36,8 @@ public final class LabTables {
     private final List<Test> tests;
     /** Lower-cased name, its words joined by one space, to the test. */
     private final Map<String, Test> byName = new HashMap<>();
+    /** The same names with OCR's usual confusions folded away ({@link #ocrFolded}); a name two tests share is left out. */
+    private final Map<String, Test> byOcrName = new HashMap<>();
     private final Map<String, Test> byCode = new HashMap<>();
     private final Map<String, String> units = new HashMap<>();
     private final Map<String, String> unitsIgnoringCase = new HashMap<>();
@@ -55,6 +57,11 @@ public final class LabTables {
                     throw new IllegalStateException("loinc.tsv names " + name + " twice");
                 }
                 longest = Math.max(longest, key.split(" ").length);
+                String folded = ocrFolded(key);
+                Test before = byOcrName.putIfAbsent(folded, test);
+                if (before != null && before != test) {
+                    byOcrName.put(folded, null); // ambiguous once folded: never guessed between
+                }
             }
             if (test.loinc() != null) {
                 byCode.put(test.loinc(), test);
@@ -83,9 +90,21 @@ public final class LabTables {
         return tests;
     }
 
-    /** The test printed under this name (words separated by any white space, case ignored). */
+    /**
+     * The test printed under this name (words separated by any white space, case ignored), else under the name as OCR
+     * misreads it ("GIUCOSE" is Glucose: I and l, 0 and O, 1 and l, 5 and S, rn and m read alike), when that names one
+     * test only.
+     */
     public Optional<Test> test(String name) {
-        return Optional.ofNullable(byName.get(key(name)));
+        String key = key(name);
+        Test exact = byName.get(key);
+        return Optional.ofNullable(exact != null ? exact : byOcrName.get(ocrFolded(key)));
+    }
+
+    /** A lower-cased name with the letters OCR confuses made one. */
+    static String ocrFolded(String key) {
+        return key.replace("rn", "m").replace('i', 'l').replace('1', 'l').replace('|', 'l').replace('0', 'o')
+                .replace('5', 's');
     }
 
     /** The test with this LOINC code, when the table has it. */

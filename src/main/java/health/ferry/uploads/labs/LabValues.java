@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
 public final class LabValues {
     private static final char PAGE_BREAK = '\f';
     private static final Pattern TOKEN = Pattern.compile("\\S+");
-    private static final Pattern LEADERS = Pattern.compile("[|¦]|\\.{2,}|…+|_{2,}");
+    /** What OCR makes of a dotted leader ("ee eeeeee eee", "oo.", "0-"): skipped between a known name and its value. */
+    private static final Pattern OCR_LEADER = Pattern.compile("[.·:_\\-–eoc0u]+");
+    /** Column rules and dotted leaders; a leader's last dot OCR read as "0-" or "o-" goes with it. */
+    private static final Pattern LEADERS = Pattern.compile("[|¦]|\\.{2,}(?:[0oOe]-(?=\\s))?|…+|_{2,}");
     private static final Pattern RANGE_DASH = Pattern.compile("(?<=[0-9Oo.])\\s*[-–]\\s*(?=[0-9Oo.])");
     private static final Pattern COMPARATOR_SPACE = Pattern.compile("(?<=^|\\s|\\()([<>]=?|≤|≥)\\s+(?=[0-9Oo])");
     private static final String DIGITS_AS_PRINTED = "[0-9OoIl,.]*[0-9][0-9OoIl,.]*";
@@ -124,6 +127,17 @@ public final class LabValues {
         }
         boolean presence = name.test() != null && name.test().presence();
         int i = name.next();
+        if (name.test() != null) {
+            // A known name, then a dotted leader OCR read as letters: the value follows it.
+            int after = i;
+            while (after < t.size() - 1 && OCR_LEADER.matcher(t.get(after)).matches()
+                    && !VALUE.matcher(t.get(after)).matches()) {
+                after++;
+            }
+            if (after > i && VALUE.matcher(t.get(after)).matches()) {
+                i = after;
+            }
+        }
         String value = t.get(i);
         if (!VALUE.matcher(value).matches() && !(presence && PRESENCE_WORDS.contains(value.toLowerCase(Locale.ROOT)))) {
             return null;
@@ -190,7 +204,10 @@ public final class LabValues {
             String bare = printed.endsWith(":") ? printed.substring(0, printed.length() - 1) : printed;
             Optional<LabTables.Test> test = tables.test(bare);
             if (test.isPresent()) {
-                return new Name(bare, test.get(), start + n);
+                // A name OCR misread ("GIUCOSE") is proposed under the test's own name; the page shows what was printed.
+                boolean asPrinted = test.get().names().stream().anyMatch(known -> known.equalsIgnoreCase(bare.strip()
+                        .replaceAll("\\s+", " ")));
+                return new Name(asPrinted ? bare : test.get().names().get(0), test.get(), start + n);
             }
         }
         return null;

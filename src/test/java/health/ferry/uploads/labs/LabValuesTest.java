@@ -119,6 +119,19 @@ class LabValuesTest {
     }
 
     @Test
+    void ocrMisreadNamesAndLeadersStillGiveTheValueButNeverAGuessBetweenTests() {
+        // As Tesseract read a dotted report: a misread name, leaders read as letters, a stray "0-" before the value.
+        List<LabProposal> found = LabValues.read("GIUCOSE ...... ee eeeeee eee 95 mg/dL (70-99)\n"
+                + "Calcium ...............0- 9.4 mg/dL (8.6-10.3)\nINR oo. eee cece eec eee e ee 1.1 (0.8-1.2)");
+        assertEquals(List.of("Glucose|2345-7|95|95||mg/dL|mg/dL|70-99|70|99|||1",
+                "Calcium|17861-6|9.4|9.4||mg/dL|mg/dL|8.6-10.3|8.6|10.3|||1"), rows(found).subList(0, 2));
+        assertEquals("INR", found.get(2).test());
+        assertEquals(new BigDecimal("1.1"), found.get(2).number());
+        // A value of 0 is a value, not a leader.
+        assertEquals(new BigDecimal("0"), LabValues.read("Glucose ...... 0 mg/dL (70-99)").get(0).number());
+    }
+
+    @Test
     void linesThatAreNotResultsYieldNothing() {
         List<String> noise = List.of("Springfield Clinical Laboratory", "1200 Lab Way, Suite 5, Springfield, IL 62701",
                 "Patient: Jordan Example DOB: 01/02/1980", "Test Result Units Reference range Flag",

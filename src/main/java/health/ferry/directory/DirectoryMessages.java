@@ -47,8 +47,8 @@ public interface DirectoryMessages {
     @Message("The portal gave no description.")
     String setup_no_description();
 
-    @Message("{count} time(s), first {first}, last {last}")
-    String setup_seen(int count, java.time.Instant first, java.time.Instant last);
+    @Message("{count} {count == 1 ? 'time' : 'times'}, first {first}, last {last}")
+    String setup_seen(int count, String first, String last);
 
     @Message("Mark fixed")
     String setup_mark_fixed();

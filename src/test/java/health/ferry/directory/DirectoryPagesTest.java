@@ -90,4 +90,19 @@ class DirectoryPagesTest {
         // A role that may not use a route gets the same 404 as anything else it may not see.
         given().when().get("/admin/directory").then().statusCode(404);
     }
+
+    @Test
+    void theAdminsPageShowsTimesInWordsNotIsoTimestamps() {
+        String host = "readable-" + UUID.randomUUID().toString().substring(0, 8) + ".clinic.example";
+        health.ferry.Tokens.as("jude").contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("website", "https://" + host + "/login")).post("/api/v1/portals/requests")
+                .then().statusCode(201);
+        String page = health.ferry.Tokens.as("admin").get("/admin/directory").then().statusCode(200).extract()
+                .asString();
+        String row = page.substring(page.indexOf(host));
+        row = row.substring(0, row.indexOf("</tr>"));
+        org.junit.jupiter.api.Assertions.assertTrue(row.contains(" UTC"), row);
+        org.junit.jupiter.api.Assertions.assertFalse(Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:").matcher(page)
+                .find(), "no ISO timestamp on the admin's page");
+    }
 }

@@ -3,9 +3,12 @@ package health.ferry;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import health.ferry.uploads.SupportingDocuments;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +32,8 @@ class ArchitectureTest {
             Map.entry("directory", Set.of("outcome", "jobs", "accounts", "outbound")),
             Map.entry("connections", Set.of("outcome", "jobs", "accounts", "studies", "directory", "records",
                     "outbound")),
-            Map.entry("review", Set.of("outcome", "accounts", "studies", "records")),
-            Map.entry("uploads", Set.of("outcome", "jobs", "accounts", "studies", "records", "review")),
+            Map.entry("uploads", Set.of("outcome", "jobs", "accounts", "studies", "records")),
+            Map.entry("review", Set.of("outcome", "accounts", "studies", "records", "uploads")),
             Map.entry("sync", Set.of("outcome", "jobs", "accounts", "connections", "records", "directory",
                     "outbound")),
             Map.entry("notifications", Set.of("outcome", "jobs", "accounts", "studies", "records", "directory",
@@ -57,6 +60,29 @@ class ArchitectureTest {
                     .because(feature + " may use only " + allowed + " (docs/architecture.md)")
                     .allowEmptyShould(true).check(classes);
         });
+    }
+
+    /**
+     * Supporting Documents has one public face: outside uploads, only {@code uploads.SupportingDocuments} and the small
+     * records and seam of {@code uploads.api} may be used (docs/architecture.md).
+     */
+    @Test
+    void outsideUploadsOnlyItsPublicFaceIsUsed() {
+        DescribedPredicate<JavaClass> internals = JavaClass.Predicates.resideInAPackage("health.ferry.uploads..")
+                .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage("health.ferry.uploads.api..")))
+                .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(SupportingDocuments.class)))
+                .as("uploads' internals");
+        noClasses().that().resideOutsideOfPackage("health.ferry.uploads..")
+                .should().dependOnClassesThat(internals)
+                .because("uploads exposes SupportingDocuments and uploads.api only").check(classes);
+    }
+
+    @Test
+    void uploadsUsesNothingOfReview() {
+        noClasses().that().resideInAPackage("health.ferry.uploads..")
+                .should().dependOnClassesThat().resideInAPackage("health.ferry.review..")
+                .because("the decisions uploads' pages show come through its own seam, uploads.api.DocumentDecisions")
+                .check(classes);
     }
 
     @Test

@@ -7,8 +7,7 @@ import health.ferry.studies.EnrolmentView;
 import health.ferry.studies.Enrolments;
 import health.ferry.studies.Study;
 import health.ferry.studies.StudyCatalog;
-import health.ferry.uploads.UploadReads;
-import health.ferry.uploads.UploadView;
+import health.ferry.uploads.SupportingDocuments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -34,7 +34,7 @@ public class StudyReceipts {
     @Inject
     AcceptedRecords records;
     @Inject
-    UploadReads uploads;
+    SupportingDocuments uploads;
     @Inject
     AuditRepository entries;
 
@@ -55,16 +55,15 @@ public class StudyReceipts {
     @Transactional
     public List<Received> of(PersonView person) {
         List<AuditEntry> looks = entries.findBySubjectAndPrefix(person.id(), "coordinator.", AccessLog.SHOWN);
-        List<UploadView> made = uploads.forPerson(person.id().toString());
         return enrolments.forPerson(person.id().toString()).stream()
                 .filter(e -> catalog.find(e.studyId()).isPresent())
-                .map(e -> received(catalog.find(e.studyId()).orElseThrow(), e, looks, made)).toList();
+                .map(e -> received(catalog.find(e.studyId()).orElseThrow(), e, looks)).toList();
     }
 
-    private Received received(Study study, EnrolmentView e, List<AuditEntry> looks, List<UploadView> made) {
+    private Received received(Study study, EnrolmentView e, List<AuditEntry> looks) {
+        Set<UUID> made = uploads.uploadIdsOf(e.personId(), study.id());
         Map<String, Long> counts = enrolments.activeParticipant(study.id(), e.personId())
-                .map(p -> records.countByCategory(e.personId(), p.shared().withUploads(made.stream()
-                        .filter(u -> u.studyId().equals(study.id())).map(UploadView::id).collect(Collectors.toSet()))))
+                .map(p -> records.countByCategory(e.personId(), p.shared().withUploads(made)))
                 .orElse(Map.of());
         List<Category> categories = study.requestedCategories().stream().map(c -> new Category(c.code(), c.label(),
                 e.shares(c.code()) && e.isActive(), counts.getOrDefault(c.code(), 0L))).toList();

@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
  * {@code uploads_paused} (503) instead of piling up unread.
  */
 @jakarta.enterprise.context.ApplicationScoped
-public class ExtractionReadiness {
+class ExtractionReadiness {
     static final String NAME = "Supporting Documents reading";
     private static final Logger LOG = Logger.getLogger(ExtractionReadiness.class);
     private static final String PROBE_TEXT = "Ferry extraction check: blood pressure 120/80.";

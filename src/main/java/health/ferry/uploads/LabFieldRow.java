@@ -1,5 +1,6 @@
 package health.ferry.uploads;
 
+import health.ferry.uploads.api.LabFieldDecision;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,10 +16,10 @@ import java.util.UUID;
 @Table(name = "lab_proposal_field")
 @IdClass(LabFieldRow.Key.class)
 class LabFieldRow {
-    static final String PENDING = "pending";
-    static final String CONFIRMED = "confirmed";
-    static final String CORRECTED = "corrected";
-    static final String DROPPED = "dropped";
+    static final String PENDING = LabFieldDecision.PENDING;
+    static final String CONFIRMED = LabFieldDecision.CONFIRMED;
+    static final String CORRECTED = LabFieldDecision.CORRECTED;
+    static final String DROPPED = LabFieldDecision.DROPPED;
 
     @Id
     @Column(name = "proposal_id")

@@ -1,5 +1,6 @@
 package health.ferry.uploads;
 
+import health.ferry.uploads.api.LabResultView;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,10 +12,10 @@ import java.util.UUID;
 @Entity
 @Table(name = "lab_proposal")
 class LabProposalRow {
-    static final String PENDING = "pending";
-    static final String RECORDED = "recorded";
-    static final String LEFT_OUT = "left_out";
-    static final String DROPPED = "dropped";
+    static final String PENDING = LabResultView.PENDING;
+    static final String RECORDED = LabResultView.RECORDED;
+    static final String LEFT_OUT = LabResultView.LEFT_OUT;
+    static final String DROPPED = LabResultView.DROPPED;
 
     @Id
     UUID id;

@@ -7,12 +7,15 @@ import health.ferry.outcome.OutcomeException;
 import health.ferry.outcome.OutcomeException.FieldError;
 import health.ferry.records.RecordSource;
 import health.ferry.records.RecordStore;
-import health.ferry.review.CoordinatorAction;
+import health.ferry.uploads.api.LabDecided;
+import health.ferry.uploads.api.LabDecisionRequest;
+import health.ferry.uploads.api.LabFieldDecision;
+import health.ferry.uploads.api.LabFieldView;
+import health.ferry.uploads.api.LabResultView;
 import health.ferry.uploads.labs.LabFields;
 import health.ferry.uploads.labs.LabObservation;
 import health.ferry.uploads.labs.LabProposal;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -30,14 +33,15 @@ import java.util.stream.Collectors;
  * Lab results proposed from lab reports (issue 25): stored when the job reads a document, shown to the study's
  * coordinators, who confirm, correct or drop each field. Once no field of a result is pending, the result is settled:
  * a record (a pending Observation the participant accepts like any other, when their record settings take lab
- * results) or dropped (its test or value was dropped). A settled result cannot be changed again.
+ * results) or dropped (its test or value was dropped). A settled result cannot be changed again. Who may look and
+ * decide, and the audit of it, is review's (through {@link SupportingDocuments}).
  */
 @ApplicationScoped
-public class LabResults {
+class LabResults {
     @Inject
     LabRepository labs;
     @Inject
-    CoordinatorDesk desk;
+    DocumentRepository documents;
     @Inject
     UploadRepository uploads;
     @Inject
@@ -45,30 +49,7 @@ public class LabResults {
     @Inject
     CurrentAccount current;
     @Inject
-    Event<CoordinatorAction> actions;
-    @Inject
     Clock clock;
-
-    /** One field as the coordinator sees it. */
-    public record FieldView(String field, String proposed, String printed, String corrected, String decision,
-            String value, String decidedBy, Instant decidedAt) {
-    }
-
-    /** One proposed result with its fields in {@link LabFields#ALL} order. */
-    public record ResultView(UUID id, UUID documentId, int position, int page, String outcome, String recordId,
-            List<FieldView> fields) {
-    }
-
-    /** A decision on one field; {@code value} only with {@code corrected}. */
-    public record FieldDecision(String field, String decision, String value) {
-    }
-
-    /**
-     * Decisions on some fields, and optionally one ({@code confirmed} or {@code dropped}) for every other field still
-     * pending.
-     */
-    public record DecisionRequest(List<FieldDecision> fields, String rest) {
-    }
 
     /** Stores what was read from a document once: a document that already has proposals keeps them (reruns). */
     void propose(UUID uploadId, UUID documentId, List<LabProposal> found, Instant now) {
@@ -86,15 +67,8 @@ public class LabResults {
         }
     }
 
-    /** The document's proposed results, for a coordinator of its study (404 for anyone else). */
-    @Transactional
-    public List<ResultView> forDocument(String documentId) {
-        UploadDocument d = desk.visibleDocument(documentId);
-        return views(d.id);
-    }
-
-    /** The results of a document already checked visible (for the document's page). */
-    List<ResultView> views(UUID documentId) {
+    /** The results of a document the caller has checked visible. */
+    List<LabResultView> views(UUID documentId) {
         List<LabProposalRow> rows = labs.findByDocument(documentId);
         Map<UUID, List<LabFieldRow>> fields = labs.fields(rows.stream().map(r -> r.id).toList()).stream()
                 .collect(Collectors.groupingBy(f -> f.proposalId));
@@ -106,8 +80,8 @@ public class LabResults {
      * errors and nothing is changed. A settled result answers 409 {@code already_decided}.
      */
     @Transactional
-    public ResultView decide(String documentId, String resultId, DecisionRequest request) {
-        UploadDocument d = desk.visibleDocument(documentId);
+    LabDecided decide(UUID documentId, String resultId, LabDecisionRequest request) {
+        UploadDocument d = documents.findById(documentId);
         UUID id = CurrentAccount.parse(resultId);
         LabProposalRow row = id == null ? null : labs.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (row == null || !row.documentId.equals(d.id)) {
@@ -119,10 +93,10 @@ public class LabResults {
         }
         Map<String, LabFieldRow> fields = new HashMap<>();
         labs.fields(List.of(row.id)).forEach(f -> fields.put(f.field, f));
-        Map<String, FieldDecision> wanted = wanted(request, fields);
+        Map<String, LabFieldDecision> wanted = wanted(request, fields);
         List<FieldError> errors = new ArrayList<>();
         Map<String, String> checked = new HashMap<>();
-        for (FieldDecision fd : wanted.values()) {
+        for (LabFieldDecision fd : wanted.values()) {
             LabFieldRow f = fields.get(fd.field());
             if (LabFieldRow.DROPPED.equals(fd.decision())) {
                 continue;
@@ -139,7 +113,7 @@ public class LabResults {
         }
         Actor actor = current.actor();
         Instant now = clock.instant();
-        for (FieldDecision fd : wanted.values()) {
+        for (LabFieldDecision fd : wanted.values()) {
             LabFieldRow f = fields.get(fd.field());
             String value = checked.get(fd.field());
             boolean same = value == null ? f.proposed == null : value.equals(f.proposed);
@@ -152,21 +126,19 @@ public class LabResults {
         }
         Upload upload = uploads.findById(d.uploadId);
         settle(row, fields, d, upload);
-        actions.fire(new CoordinatorAction(actor, "decide_lab_result", "document", d.id.toString(),
-                upload.personId, upload.studyId, "result=" + row.position + " outcome=" + row.outcome + " fields="
-                        + wanted.values().stream().map(x -> x.field() + ":" + fields.get(x.field()).decision)
-                                .collect(Collectors.joining(","))));
-        return view(row, List.copyOf(fields.values()));
+        return new LabDecided(view(row, List.copyOf(fields.values())), wanted.values().stream()
+                .map(x -> x.field() + ":" + fields.get(x.field()).decision).toList());
     }
 
     /** The request's decisions by field, checked for shape, plus {@code rest} for every other pending field. */
-    private static Map<String, FieldDecision> wanted(DecisionRequest request, Map<String, LabFieldRow> fields) {
+    private static Map<String, LabFieldDecision> wanted(LabDecisionRequest request,
+            Map<String, LabFieldRow> fields) {
         if (request == null || (request.fields() == null || request.fields().isEmpty()) && request.rest() == null) {
             throw OutcomeException.invalid("fields", "Decide at least one field: confirmed, corrected or dropped.");
         }
-        Map<String, FieldDecision> wanted = new LinkedHashMap<>();
+        Map<String, LabFieldDecision> wanted = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();
-        for (FieldDecision fd : request.fields() == null ? List.<FieldDecision>of() : request.fields()) {
+        for (LabFieldDecision fd : request.fields() == null ? List.<LabFieldDecision>of() : request.fields()) {
             if (fd == null || fd.field() == null || !fields.containsKey(fd.field())) {
                 errors.add(new FieldError("fields", "Not a field of a lab result: " + (fd == null ? "null"
                         : fd.field()) + ". Use " + String.join(", ", LabFields.ALL) + "."));
@@ -189,7 +161,7 @@ public class LabResults {
             for (String name : LabFields.ALL) {
                 LabFieldRow f = fields.get(name);
                 if (f != null && LabFieldRow.PENDING.equals(f.decision) && !wanted.containsKey(name)) {
-                    wanted.put(name, new FieldDecision(name, request.rest(), null));
+                    wanted.put(name, new LabFieldDecision(name, request.rest(), null));
                 }
             }
         }
@@ -214,12 +186,12 @@ public class LabResults {
         row.recordId = taken ? id : null;
     }
 
-    private static ResultView view(LabProposalRow r, List<LabFieldRow> fields) {
-        List<FieldView> views = fields.stream().sorted(Comparator.comparingInt(f -> LabFields.ALL.indexOf(f.field)))
-                .map(f -> new FieldView(f.field, f.proposed, f.printed, f.corrected, f.decision,
+    private static LabResultView view(LabProposalRow r, List<LabFieldRow> fields) {
+        List<LabFieldView> views = fields.stream().sorted(Comparator.comparingInt(f -> LabFields.ALL.indexOf(f.field)))
+                .map(f -> new LabFieldView(f.field, f.proposed, f.printed, f.corrected, f.decision,
                         LabFieldRow.PENDING.equals(f.decision) ? f.proposed : f.decidedValue(), f.decidedByUsername,
                         f.decidedAt)).toList();
-        return new ResultView(r.id, r.documentId, r.position, r.page, r.outcome, r.recordId, views);
+        return new LabResultView(r.id, r.documentId, r.position, r.page, r.outcome, r.recordId, views);
     }
 
     private static String cut(String s) {

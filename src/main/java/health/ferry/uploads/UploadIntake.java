@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
  * records the upload with its job. What is inside an archive is judged later, by the job.
  */
 @ApplicationScoped
-public class UploadIntake {
+class UploadIntake {
     private static final Logger LOG = Logger.getLogger(UploadIntake.class);
     /** Printable ASCII without spaces, as clients generate keys (UUIDs, random strings). */
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");

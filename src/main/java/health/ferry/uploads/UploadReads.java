@@ -3,14 +3,14 @@ package health.ferry.uploads;
 import health.ferry.uploads.classification.Classification;
 import health.ferry.accounts.CurrentAccount;
 import health.ferry.accounts.PersonView;
-import health.ferry.review.ReviewView;
-import health.ferry.review.Reviews;
 import health.ferry.uploads.UploadView.DocumentView;
 import health.ferry.uploads.UploadView.FileView;
-import health.ferry.uploads.UploadView.Problem;
-import health.ferry.uploads.UploadView.Progress;
-import health.ferry.uploads.UploadView.SkippedView;
 import health.ferry.uploads.UploadView.Warning;
+import health.ferry.uploads.api.DocumentDecisions;
+import health.ferry.uploads.api.Problem;
+import health.ferry.uploads.api.Progress;
+import health.ferry.uploads.api.Review;
+import health.ferry.uploads.api.SkippedView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -19,7 +19,7 @@ import java.util.UUID;
 
 /** Reads uploads for the people the caller acts for; anything else is 404 with an audit entry. */
 @ApplicationScoped
-public class UploadReads {
+class UploadReads {
     @Inject
     CurrentAccount current;
     @Inject
@@ -32,11 +32,12 @@ public class UploadReads {
     SkippedRepository skipped;
     @Inject
     WarningRepository warnings;
+    /** Coordinators' decisions, from review through uploads' own seam. */
     @Inject
-    Reviews reviews;
+    DocumentDecisions decisions;
 
     /** One upload, if the caller acts for the person it belongs to. */
-    public UploadView view(String uploadId) {
+    UploadView view(String uploadId) {
         UUID id = CurrentAccount.parse(uploadId);
         Upload upload = id == null ? null : uploads.findById(id);
         if (upload == null || !current.actsFor(upload.personId)) {
@@ -46,7 +47,7 @@ public class UploadReads {
     }
 
     /** A person's uploads, newest first. */
-    public List<UploadView> forPerson(String personId) {
+    List<UploadView> forPerson(String personId) {
         PersonView person = current.person(personId);
         return uploads.findByPerson(person.id()).stream().map(this::view).toList();
     }
@@ -56,7 +57,7 @@ public class UploadReads {
     }
 
     private UploadView view(Upload u) {
-        Map<UUID, ReviewView> decided = reviews.forUpload(u.id);
+        Map<UUID, Review> decided = decisions.forUpload(u.id);
         Problem rejection = u.rejectionCode == null ? null : new Problem(u.rejectionCode, u.rejectionMessage);
         Problem failure = u.failureCode == null ? null
                 : new Problem(u.failureCode, UploadFailure.valueOf(u.failureCode.toUpperCase(java.util.Locale.ROOT))
@@ -69,9 +70,9 @@ public class UploadReads {
                 u.receivedAt, u.finishedAt);
     }
 
-    private static DocumentView view(UploadDocument d, ReviewView review) {
+    private static DocumentView view(UploadDocument d, Review review) {
         return new DocumentView(d.id, d.name, d.mediaType, d.kind, d.category, d.confidence, d.evidence, d.sizeBytes,
-                d.sha256, review == null ? null : new UploadView.Review(review.decision(), review.reason()),
+                d.sha256, review,
                 d.recordsExtracted, d.recordsNote, Classification.inWords(d.confidence), d.ocr, d.textNote());
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * ahead of both ({@code web.DeclaredUploadSize}). A body without a length is counted as it is stored.
  */
 @ApplicationScoped
-public class UploadSizeGate {
+class UploadSizeGate {
     /** Multipart framing and the small form fields around the files. */
     static final long FRAMING_ALLOWANCE = 64 * 1024;
     private static final Pattern UPLOAD_PATHS = Pattern.compile(

@@ -3,7 +3,7 @@ package health.ferry.uploads;
 import java.util.Locale;
 
 /** Where an upload stands, as the API contract names it. */
-public enum UploadStatus {
+enum UploadStatus {
     RECEIVED, PROCESSING, READY_FOR_REVIEW, ACCEPTED, REJECTED, FAILED;
 
     /** The snake_case wire and database value. */

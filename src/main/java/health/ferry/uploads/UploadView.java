@@ -1,6 +1,10 @@
 package health.ferry.uploads;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import health.ferry.uploads.api.Problem;
+import health.ferry.uploads.api.Progress;
+import health.ferry.uploads.api.Review;
+import health.ferry.uploads.api.SkippedView;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,14 +17,6 @@ import java.util.UUID;
 public record UploadView(UUID id, String studyId, UUID personId, String status, Progress progress, Problem rejection,
         Problem failure, List<DocumentView> documents, List<SkippedView> skipped, List<FileView> files,
         List<Warning> warnings, Instant receivedAt, Instant finishedAt) {
-
-    /** Documents extracted so far out of all to extract; total is 0 until the archive is unpacked. */
-    public record Progress(int done, int total) {
-    }
-
-    /** A rejection or failure: its stable code and a plain message for the participant. */
-    public record Problem(String code, String message) {
-    }
 
     /**
      * One document of the upload; {@code review} stays null until a coordinator decides. {@code recordsExtracted}
@@ -37,14 +33,6 @@ public record UploadView(UUID id, String studyId, UUID personId, String status, 
 
     /** Where the XDM metadata and a file disagree ({@code xdm_size_mismatch}, {@code xdm_hash_mismatch} …). */
     public record Warning(String document, String code, String message) {
-    }
-
-    /** A coordinator's decision on a document. */
-    public record Review(String decision, String reason) {
-    }
-
-    /** An entry left out on purpose, with the reason code ({@code system_file}, {@code empty_file}). */
-    public record SkippedView(String name, String reason) {
     }
 
     /** A file as it was sent (the .zip, or each file of several). */

@@ -1,5 +1,6 @@
 package health.ferry.uploads;
 
+import health.ferry.uploads.api.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -30,8 +31,6 @@ public class UploadsApi {
     @Inject
     UploadReads reads;
 
-    public record Page<T>(List<T> items, long total) {
-    }
 
     @POST
     @Path("studies/{studyId}/people/{personId}/supporting-documents")

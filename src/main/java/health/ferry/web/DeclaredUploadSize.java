@@ -1,7 +1,7 @@
 package health.ferry.web;
 
 import health.ferry.outcome.OutcomeException;
-import health.ferry.uploads.UploadSizeGate;
+import health.ferry.uploads.SupportingDocuments;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.json.JsonObject;
@@ -23,7 +23,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class DeclaredUploadSize {
     @Inject
-    UploadSizeGate gate;
+    SupportingDocuments gate;
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 25).handler(this::check);

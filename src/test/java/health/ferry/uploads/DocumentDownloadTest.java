@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import health.ferry.review.CoordinatorFixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -27,10 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class DocumentDownloadTest {
-    static final String SVG = "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" "
-            + "onload=\"document.title='PWNED';fetch('/api/v1/me?script-ran=svg')\" width=\"10\" height=\"10\">"
-            + "<foreignObject width=\"10\" height=\"10\"><body xmlns=\"http://www.w3.org/1999/xhtml\">"
-            + "<script>document.title='PWNED'</script></body></foreignObject><rect width=\"10\" height=\"10\"/></svg>";
     static final String XHTML = "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><head>"
             + "<title>x</title><script>document.title='PWNED'</script></head><body><p>notes</p></body></html>";
     static final String ODD_NAME = "Bericht \"final\"; Müller.txt";
@@ -39,8 +36,8 @@ class DocumentDownloadTest {
     void scriptableDocumentsAndOddNamesOnlyLeaveAsInertAttachments() {
         String person = UploadCalls.ward("alice", "Download Dara", HEART);
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put("records/image.svg", SVG.getBytes(StandardCharsets.UTF_8));
-        files.put("records/scan.png", SVG.getBytes(StandardCharsets.UTF_8));
+        files.put("records/image.svg", UploadFixtures.SVG.getBytes(StandardCharsets.UTF_8));
+        files.put("records/scan.png", UploadFixtures.SVG.getBytes(StandardCharsets.UTF_8));
         files.put("records/page.xhtml", XHTML.getBytes(StandardCharsets.UTF_8));
         files.put("records/notes.html", CoordinatorFixtures.HOSTILE_HTML.getBytes(StandardCharsets.UTF_8));
         files.put("records/" + ODD_NAME, "plain words".getBytes(StandardCharsets.UTF_8));

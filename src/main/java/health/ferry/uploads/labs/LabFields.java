@@ -1,5 +1,6 @@
 package health.ferry.uploads.labs;
 
+import health.ferry.uploads.api.LabFieldView;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -14,15 +15,15 @@ import java.util.regex.Pattern;
  * every value must pass before it can become part of a record (a correction, or a proposal being confirmed).
  */
 public final class LabFields {
-    public static final String TEST = "test";
-    public static final String CODE = "code";
-    public static final String VALUE = "value";
-    public static final String UNIT = "unit";
-    public static final String RANGE = "range";
-    public static final String FLAG = "flag";
-    public static final String DATE = "date";
+    public static final String TEST = LabFieldView.TEST;
+    public static final String CODE = LabFieldView.CODE;
+    public static final String VALUE = LabFieldView.VALUE;
+    public static final String UNIT = LabFieldView.UNIT;
+    public static final String RANGE = LabFieldView.RANGE;
+    public static final String FLAG = LabFieldView.FLAG;
+    public static final String DATE = LabFieldView.DATE;
     /** In the order they are shown. */
-    public static final List<String> ALL = List.of(TEST, CODE, VALUE, UNIT, RANGE, FLAG, DATE);
+    public static final List<String> ALL = LabFieldView.ALL;
     /** Without these a result is no result: dropping one drops the result. */
     public static final Set<String> REQUIRED = Set.of(TEST, VALUE);
     /** The interpretation codes a flag may take (v3 ObservationInterpretation). */

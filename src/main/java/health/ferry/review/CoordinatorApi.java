@@ -1,10 +1,13 @@
-package health.ferry.uploads;
+package health.ferry.review;
 
-import health.ferry.review.ReviewRequest;
-import health.ferry.uploads.CoordinatorViews.CoordinatorDocument;
-import health.ferry.uploads.CoordinatorViews.CoordinatorUpload;
-import health.ferry.uploads.CoordinatorViews.Funnel;
-import health.ferry.uploads.UploadsApi.Page;
+import health.ferry.review.CoordinatorViews.CoordinatorDocument;
+import health.ferry.review.CoordinatorViews.CoordinatorUpload;
+import health.ferry.review.CoordinatorViews.Funnel;
+import health.ferry.uploads.api.LabDecisionRequest;
+import health.ferry.uploads.api.LabResultView;
+import health.ferry.uploads.SupportingDocuments;
+import health.ferry.uploads.api.DocumentBytes;
+import health.ferry.uploads.api.Page;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -37,11 +40,11 @@ public class CoordinatorApi {
     static final String SANDBOX_CSP = "sandbox; default-src 'none'";
 
     @Inject
-    CoordinatorDesk desk;
+    ReviewQueue queue;
     @Inject
-    StudyExports exports;
+    ReviewDecisions decisions;
     @Inject
-    LabResults labs;
+    StudyExport exports;
 
     @GET
     @Path("coordinator/studies/{studyId}/uploads")
@@ -49,7 +52,7 @@ public class CoordinatorApi {
             + "status; participants by study pseudonym")
     public Page<CoordinatorUpload> uploads(@PathParam("studyId") String studyId, @QueryParam("status") String status,
             @QueryParam("kind") String kind, @QueryParam("category") String category) {
-        List<CoordinatorUpload> items = desk.queue(studyId, status, kind, category);
+        List<CoordinatorUpload> items = queue.queue(studyId, status, kind, category);
         return new Page<>(items, items.size());
     }
 
@@ -57,7 +60,7 @@ public class CoordinatorApi {
     @Path("coordinator/uploads/{uploadId}")
     @Operation(summary = "One package (upload) with its documents and decisions")
     public CoordinatorUpload upload(@PathParam("uploadId") String uploadId) {
-        return desk.upload(uploadId);
+        return queue.upload(uploadId);
     }
 
     @POST
@@ -65,15 +68,15 @@ public class CoordinatorApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Decide on a selection of the package's documents ({id, version} each), or on every "
             + "undecided one when the selection is empty; all or nothing")
-    public CoordinatorUpload decideMany(@PathParam("uploadId") String uploadId, CoordinatorDesk.BulkRequest body) {
-        return desk.decideMany(uploadId, body);
+    public CoordinatorUpload decideMany(@PathParam("uploadId") String uploadId, ReviewDecisions.BulkRequest body) {
+        return decisions.decideMany(uploadId, body);
     }
 
     @GET
     @Path("coordinator/documents/{documentId}")
     @Operation(summary = "A document with its extracted text (may be truncated)")
     public CoordinatorDocument document(@PathParam("documentId") String documentId) {
-        return desk.document(documentId);
+        return queue.document(documentId);
     }
 
     @GET
@@ -81,10 +84,10 @@ public class CoordinatorApi {
     @Produces(MediaType.WILDCARD)
     @Operation(summary = "The document's original bytes, always as an attachment that cannot run")
     public Response content(@PathParam("documentId") String documentId) {
-        CoordinatorDesk.Content c = desk.content(documentId);
+        DocumentBytes c = queue.content(documentId);
         StreamingOutput body = out -> Files.copy(c.file(), out);
         return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM)
-                .header("Content-Disposition", ContentDisposition.attachment(c.name()))
+                .header("Content-Disposition", SupportingDocuments.attachment(c.name()))
                 .header("Content-Length", c.size())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", SANDBOX_CSP)
@@ -98,7 +101,7 @@ public class CoordinatorApi {
     @Operation(summary = "Accept or reject a document (a reason is required to reject), optionally reclassifying "
             + "it; send the version you saw to change a decision (409 already_decided otherwise)")
     public CoordinatorDocument decide(@PathParam("documentId") String documentId, ReviewRequest body) {
-        return desk.decide(documentId, body);
+        return decisions.decide(documentId, body);
     }
 
     @GET
@@ -107,8 +110,8 @@ public class CoordinatorApi {
     @Operation(summary = "Lab results proposed from a lab report's text, each field with its proposed value, the "
             + "correction, the decision (pending, confirmed, corrected, dropped), who and when; the result's outcome "
             + "(pending, recorded, left_out, dropped) and page")
-    public Page<LabResults.ResultView> labResults(@PathParam("documentId") String documentId) {
-        List<LabResults.ResultView> items = labs.forDocument(documentId);
+    public Page<LabResultView> labResults(@PathParam("documentId") String documentId) {
+        List<LabResultView> items = queue.labResults(documentId);
         return new Page<>(items, items.size());
     }
 
@@ -120,9 +123,9 @@ public class CoordinatorApi {
             + "value}], rest: confirmed|dropped|null}), all or nothing; once no field is pending the result becomes a "
             + "pending Observation for the participant, or is dropped when its test or value was (409 "
             + "already_decided after that)")
-    public LabResults.ResultView decideLabResult(@PathParam("documentId") String documentId,
-            @PathParam("resultId") String resultId, LabResults.DecisionRequest body) {
-        return labs.decide(documentId, resultId, body);
+    public LabResultView decideLabResult(@PathParam("documentId") String documentId,
+            @PathParam("resultId") String resultId, LabDecisionRequest body) {
+        return decisions.decideLabResult(documentId, resultId, body);
     }
 
     @GET
@@ -130,7 +133,7 @@ public class CoordinatorApi {
     @Operation(summary = "The study's funnel: enrolled, searched, attempted, connected, failures by code, uploads, "
             + "accepted uploads")
     public Funnel funnel(@PathParam("studyId") String studyId) {
-        return desk.funnel(studyId);
+        return queue.funnel(studyId);
     }
 
     @GET
@@ -139,10 +142,10 @@ public class CoordinatorApi {
     @Operation(summary = "Streams a ZIP: format=ndjson accepted records as FHIR NDJSON, one file per resource type; "
             + "format=zip accepted documents with manifest.csv; pseudonymised")
     public Response export(@PathParam("studyId") String studyId, @QueryParam("format") String format) {
-        StudyExports.Prepared prepared = exports.prepare(studyId, format);
+        StudyExport.Prepared prepared = exports.prepare(studyId, format);
         StreamingOutput body = prepared.writer()::write;
         return Response.ok(body, "application/zip")
-                .header("Content-Disposition", ContentDisposition.attachment(prepared.fileName()))
+                .header("Content-Disposition", SupportingDocuments.attachment(prepared.fileName()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "no-store")
                 .build();

@@ -1,4 +1,4 @@
-package health.ferry.uploads;
+package health.ferry.review;
 
 import static health.ferry.Tokens.as;
 import static health.ferry.uploads.UploadCalls.HEART;
@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import health.ferry.uploads.UploadCalls;
+import health.ferry.uploads.UploadFixtures;
 import health.ferry.PageSession;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;

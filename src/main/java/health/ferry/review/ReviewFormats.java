@@ -1,6 +1,7 @@
-package health.ferry.uploads;
+package health.ferry.review;
 
-import health.ferry.uploads.CoordinatorViews.CoordinatorDocument;
+import health.ferry.review.CoordinatorViews.CoordinatorDocument;
+import health.ferry.uploads.SupportingDocuments;
 import io.quarkus.qute.TemplateExtension;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,7 +24,7 @@ final class ReviewFormats {
 
     @TemplateExtension
     static String readableSize(CoordinatorDocument document) {
-        return UploadSizes.readable(document.size());
+        return SupportingDocuments.readableSize(document.size());
     }
 
     /** {@code high} (0.8 and above), {@code medium} (0.5 and above), {@code low}, or empty when unknown. */

@@ -1,4 +1,4 @@
-package health.ferry.uploads;
+package health.ferry.review;
 
 import static health.ferry.Tokens.as;
 import static health.ferry.uploads.UploadCalls.HEART;
@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import health.ferry.uploads.UploadCalls;
+import health.ferry.uploads.UploadFixtures;
 import health.ferry.PageSession;
 import health.ferry.uploads.archive.HostileArchives;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,4 +1,4 @@
-package health.ferry.uploads;
+package health.ferry.review;
 
 import static health.ferry.Tokens.as;
 import static health.ferry.uploads.UploadCalls.HEART;
@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import health.ferry.uploads.UploadCalls;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;

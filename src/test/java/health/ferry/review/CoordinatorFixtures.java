@@ -1,4 +1,4 @@
-package health.ferry.uploads;
+package health.ferry.review;
 
 import static health.ferry.Tokens.as;
 import static health.ferry.uploads.UploadCalls.HEART;
@@ -6,6 +6,8 @@ import static health.ferry.uploads.UploadCalls.finished;
 import static health.ferry.uploads.UploadCalls.upload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import health.ferry.uploads.UploadCalls;
+import health.ferry.uploads.UploadFixtures;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -13,14 +15,14 @@ import java.util.List;
 import java.util.Map;
 
 /** A participant of the heart study with a package ready for review: a CCD, a lab PDF, a photo, an HTML page. */
-final class CoordinatorFixtures {
+public final class CoordinatorFixtures {
     /** An HTML page whose script would change the title and call home if it ever ran. */
-    static final String HOSTILE_HTML = "<html><head><title>Records</title><script>document.title='PWNED';"
+    public static final String HOSTILE_HTML = "<html><head><title>Records</title><script>document.title='PWNED';"
             + "window.parent.document.title='PWNED';fetch('/api/v1/me?script-ran=1');</script></head>"
             + "<body><p>Visit notes</p><img src=x onerror=\"document.title='PWNED'\"></body></html>";
 
-    record Package(String person, String upload, Map<String, String> documents) {
-        String doc(String name) {
+    public record Package(String person, String upload, Map<String, String> documents) {
+        public String doc(String name) {
             return documents.get(name);
         }
     }
@@ -28,7 +30,7 @@ final class CoordinatorFixtures {
     private CoordinatorFixtures() {
     }
 
-    static Package readyPackage(String owner, String name) {
+    public static Package readyPackage(String owner, String name) {
         String person = UploadCalls.ward(owner, name, HEART);
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("records/summary.xml", UploadFixtures.ccd());
@@ -47,7 +49,7 @@ final class CoordinatorFixtures {
         return new Package(person, id, documents);
     }
 
-    static String pseudonymOf(String upload) {
+    public static String pseudonymOf(String upload) {
         return as("casey").get("/api/v1/coordinator/uploads/" + upload).then().statusCode(200).extract()
                 .path("participant.pseudonym");
     }

@@ -1,10 +1,9 @@
-package health.ferry.uploads;
+package health.ferry.review;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import health.ferry.review.ReviewView;
-import health.ferry.uploads.UploadView.Problem;
-import health.ferry.uploads.UploadView.Progress;
-import health.ferry.uploads.UploadView.SkippedView;
+import health.ferry.uploads.api.Problem;
+import health.ferry.uploads.api.Progress;
+import health.ferry.uploads.api.SkippedView;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,10 +1,12 @@
-package health.ferry.uploads;
+package health.ferry.review;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import health.ferry.uploads.UploadCalls;
+import health.ferry.uploads.UploadFixtures;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -136,8 +138,8 @@ class CoordinatorBrowserTest {
     void anSvgWithScriptNeverRunsWhicheverWayItIsOpened() throws Exception {
         String person = UploadCalls.ward("alice", "Svg Sydney", UploadCalls.HEART);
         java.util.Map<String, byte[]> files = new java.util.LinkedHashMap<>();
-        files.put("image.svg", DocumentDownloadTest.SVG.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        files.put("scan.png", DocumentDownloadTest.SVG.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        files.put("image.svg", UploadFixtures.SVG.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        files.put("scan.png", UploadFixtures.SVG.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         String upload = UploadCalls.upload("alice", UploadCalls.HEART, person, java.util.Map.of("svg.zip",
                 UploadFixtures.zip(files))).then().statusCode(202).extract().path("id");
         List<String> ids = UploadCalls.finished("alice", upload).getList("documents.id", String.class);

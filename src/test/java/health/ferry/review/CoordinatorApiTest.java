@@ -1,4 +1,4 @@
-package health.ferry.uploads;
+package health.ferry.review;
 
 import static health.ferry.Tokens.as;
 import static health.ferry.uploads.UploadCalls.HEART;
@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import health.ferry.review.PackageReviewed;
+import health.ferry.uploads.UploadCalls;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /** Coordinators review a package through the API: queue, document, bytes, decisions, locking, funnel, export. */
 @QuarkusTest
-class CoordinatorApiTest {
+public class CoordinatorApiTest {
     static final String API = "/api/v1/coordinator";
 
     /** Collects {@link PackageReviewed} as another feature would observe it. */
@@ -252,7 +252,7 @@ class CoordinatorApiTest {
                 .isEmpty(), "records the participant did not accept stay out");
     }
 
-    static List<String> lines(byte[] ndjson, String pseudonym) {
+    public static List<String> lines(byte[] ndjson, String pseudonym) {
         return ndjson == null ? List.of() : new String(ndjson, StandardCharsets.UTF_8).lines()
                 .filter(l -> l.contains(pseudonym)).toList();
     }
@@ -289,7 +289,7 @@ class CoordinatorApiTest {
         }
     }
 
-    static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+    public static Map<String, byte[]> unzip(byte[] zip) throws IOException {
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {

@@ -1,18 +1,16 @@
-package health.ferry.uploads;
+package health.ferry.review;
 
 import health.ferry.accounts.CurrentAccount;
 import health.ferry.outcome.FreeText;
 import health.ferry.outcome.OutcomeException;
 import health.ferry.records.AcceptedRecords;
 import health.ferry.records.Shared;
-import health.ferry.review.CoordinatedStudies;
-import health.ferry.review.CoordinatorAction;
-import health.ferry.review.ParticipantMessaged;
-import health.ferry.review.StudyConnections;
 import health.ferry.studies.Enrolments;
 import health.ferry.studies.Study;
-import health.ferry.uploads.CoordinatorViews.Funnel;
-import health.ferry.uploads.CoordinatorViews.Participant;
+import health.ferry.review.CoordinatorViews.Funnel;
+import health.ferry.review.CoordinatorViews.Participant;
+import health.ferry.uploads.SupportingDocuments;
+import health.ferry.uploads.api.StudyUpload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -46,11 +44,11 @@ public class StudyDashboard {
     @Inject
     CoordinatedStudies studies;
     @Inject
-    CoordinatorDesk desk;
+    ReviewQueue desk;
     @Inject
     StudyConnections connections;
     @Inject
-    UploadRepository uploads;
+    SupportingDocuments uploads;
     @Inject
     AcceptedRecords records;
     @Inject
@@ -122,7 +120,7 @@ public class StudyDashboard {
         Funnel funnel = desk.funnel(study.id());
         Map<UUID, Participant> people = desk.participants(study);
         StudyConnections.Counts counts = connections.count(people.keySet());
-        List<Upload> list = uploads.findByStudy(study.id()).stream().filter(u -> people.containsKey(u.personId))
+        List<StudyUpload> list = uploads.forStudy(study.id()).stream().filter(u -> people.containsKey(u.personId()))
                 .toList();
 
         boolean takesUploads = study.supportingDocuments() != null && study.supportingDocuments().enabled();
@@ -138,8 +136,8 @@ public class StudyDashboard {
         charts.add(new Chart("connections", bars(counts.byStatus())));
         charts.add(new Chart("failures", bars(counts.failuresByCode())));
         Map<String, Long> byStatus = new LinkedHashMap<>();
-        for (UploadStatus s : UploadStatus.values()) {
-            byStatus.put(s.code(), list.stream().filter(u -> u.status == s).count());
+        for (String s : uploads.statuses()) {
+            byStatus.put(s, list.stream().filter(u -> s.equals(u.status())).count());
         }
         if (takesUploads) {
             charts.add(new Chart("uploads", bars(byStatus)));
@@ -179,13 +177,13 @@ public class StudyDashboard {
             }
         });
         if (takesUploads) {
-            Map<UUID, Upload> latest = new LinkedHashMap<>();
-            list.forEach(u -> latest.put(u.personId, u));
+            Map<UUID, StudyUpload> latest = new LinkedHashMap<>();
+            list.forEach(u -> latest.put(u.personId(), u));
             // Rejected in review, or refused as a whole before review (an encrypted or malformed archive): either
             // way the participant has nothing accepted until they send something again.
-            latest.values().stream().filter(u -> u.status == UploadStatus.REJECTED)
-                    .forEach(u -> help.add(new NeedsHelp(people.get(u.personId), u.inReview() ? "upload_rejected"
-                            : "upload_refused", u.receivedAt.truncatedTo(ChronoUnit.SECONDS))));
+            latest.values().stream().filter(u -> StudyUpload.REJECTED.equals(u.status()))
+                    .forEach(u -> help.add(new NeedsHelp(people.get(u.personId()), u.inReview() ? "upload_rejected"
+                            : "upload_refused", u.receivedAt().truncatedTo(ChronoUnit.SECONDS))));
         }
         return new Dashboard(study, funnel, charts, help);
     }
@@ -209,7 +207,7 @@ public class StudyDashboard {
 
     /** What each active participant shares with the study, with the uploads they made for it. */
     private Map<UUID, Shared> shared(String studyId, java.util.Set<UUID> active) {
-        Map<UUID, java.util.Set<UUID>> made = uploads.idsByPerson(studyId);
+        Map<UUID, java.util.Set<UUID>> made = uploads.uploadIdsByPerson(studyId);
         Map<UUID, Shared> shared = new LinkedHashMap<>();
         enrolments.participants(studyId).stream().filter(p -> active.contains(p.personId())).forEach(p -> shared
                 .put(p.personId(), p.shared().withUploads(made.getOrDefault(p.personId(), java.util.Set.of()))));

@@ -1,4 +1,4 @@
-package health.ferry.uploads;
+package health.ferry.review;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;

@@ -1,4 +1,4 @@
-package health.ferry.uploads;
+package health.ferry.review;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;

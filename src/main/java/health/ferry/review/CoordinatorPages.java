@@ -1,15 +1,15 @@
-package health.ferry.uploads;
+package health.ferry.review;
 
 import health.ferry.accounts.CurrentAccount;
 import health.ferry.outcome.OutcomeException;
-import health.ferry.review.CoordinatedStudies;
-import health.ferry.review.ReviewRequest;
-import health.ferry.review.Reviews;
+import health.ferry.review.CoordinatorViews.CoordinatorDocument;
+import health.ferry.review.CoordinatorViews.CoordinatorUpload;
 import health.ferry.studies.Study;
-import health.ferry.uploads.CoordinatorViews.CoordinatorDocument;
-import health.ferry.uploads.CoordinatorViews.CoordinatorUpload;
-import health.ferry.uploads.classification.DocumentKind;
-import health.ferry.uploads.labs.LabFields;
+import health.ferry.uploads.api.DocumentBytes;
+import health.ferry.uploads.api.LabDecisionRequest;
+import health.ferry.uploads.api.LabFieldDecision;
+import health.ferry.uploads.api.LabFieldView;
+import health.ferry.uploads.api.LabResultView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
@@ -44,7 +44,6 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 @Authenticated
 public class CoordinatorPages {
-    static final List<String> KINDS = Arrays.stream(DocumentKind.values()).map(DocumentKind::code).toList();
     static final List<String> CATEGORIES = Arrays.stream(health.ferry.records.RecordCategory.values())
             .map(health.ferry.records.RecordCategory::code).toList();
 
@@ -87,7 +86,7 @@ public class CoordinatorPages {
     public record DashboardView(StudyDashboard.Dashboard dashboard, String sent, String error) {
     }
 
-    @CheckedTemplate(basePath = "uploads")
+    @CheckedTemplate(basePath = "review")
     static class Templates {
         static native TemplateInstance queue(QueueView view);
 
@@ -101,9 +100,11 @@ public class CoordinatorPages {
     }
 
     @Inject
-    CoordinatorDesk desk;
+    ReviewQueue desk;
     @Inject
-    LabResults labs;
+    ReviewDecisions decisions;
+    @Inject
+    health.ferry.uploads.SupportingDocuments documents;
     @Inject
     StudyDashboard dashboards;
     @Inject
@@ -118,7 +119,7 @@ public class CoordinatorPages {
         String shown = status == null || status.isBlank() ? CoordinatorViews.NEW : status;
         List<CoordinatorUpload> items = all.stream().filter(u -> shown.equals(u.reviewStatus())).toList();
         return Templates.queue(new QueueView(study, shown, kind == null ? "" : kind, category == null ? ""
-                : category, desk.counts(all), items, KINDS, CATEGORIES));
+                : category, desk.counts(all), items, documents.kinds(), CATEGORIES));
     }
 
     @GET
@@ -138,16 +139,16 @@ public class CoordinatorPages {
             OutcomeException e) {
         CoordinatorDocument d = desk.document(documentId);
         CoordinatorUpload upload = desk.upload(d.uploadId().toString());
-        List<LabRow> rows = labs.views(d.id()).stream().map(r -> labRow(r, r.id().equals(failedResult) ? form : null,
+        List<LabRow> rows = desk.labResults(documentId).stream().map(r -> labRow(r, r.id().equals(failedResult) ? form : null,
                 r.id().equals(failedResult) ? e : null)).toList();
         return Templates.reviewDocument(new DocumentPageView(studies.require(upload.studyId()), d, rows));
     }
 
-    private static final Map<String, String> LAB_LABELS = Map.of(LabFields.TEST, "Test", LabFields.CODE,
-            "LOINC code", LabFields.VALUE, "Value", LabFields.UNIT, "Unit (UCUM)", LabFields.RANGE, "Reference range",
-            LabFields.FLAG, "Flag (H, L)", LabFields.DATE, "Date (year-month-day)");
+    private static final Map<String, String> LAB_LABELS = Map.of(LabFieldView.TEST, "Test", LabFieldView.CODE,
+            "LOINC code", LabFieldView.VALUE, "Value", LabFieldView.UNIT, "Unit (UCUM)", LabFieldView.RANGE,
+            "Reference range", LabFieldView.FLAG, "Flag (H, L)", LabFieldView.DATE, "Date (year-month-day)");
 
-    private static LabRow labRow(LabResults.ResultView r, MultivaluedMap<String, String> form, OutcomeException e) {
+    private static LabRow labRow(LabResultView r, MultivaluedMap<String, String> form, OutcomeException e) {
         Map<String, String> errors = new HashMap<>();
         if (e != null) {
             e.errors().forEach(x -> errors.merge(x.field(), x.message(), (a, b) -> a + " " + b));
@@ -156,15 +157,15 @@ public class CoordinatorPages {
         List<LabCell> cells = new ArrayList<>();
         String test = null;
         String value = null;
-        for (LabResults.FieldView f : r.fields()) {
+        for (LabFieldView f : r.fields()) {
             String asRead = f.proposed() == null ? "(nothing printed)" : f.proposed() + (f.printed() != null
                     && !f.printed().equals(f.proposed()) ? " (printed " + f.printed() + ")" : "");
             String entered = form == null ? f.value() : form.getFirst("f_" + f.field());
             cells.add(new LabCell(f.field(), LAB_LABELS.get(f.field()), asRead, entered == null ? "" : entered,
                     drops.contains(f.field()), f.decision(), errors.get(f.field())));
-            if (LabFields.TEST.equals(f.field())) {
+            if (LabFieldView.TEST.equals(f.field())) {
                 test = f.value();
-            } else if (LabFields.VALUE.equals(f.field())) {
+            } else if (LabFieldView.VALUE.equals(f.field())) {
                 value = f.value();
             }
         }
@@ -172,13 +173,13 @@ public class CoordinatorPages {
                 .filter(x -> !LAB_LABELS.containsKey(x.getKey())).map(Map.Entry::getValue).findFirst()
                 .orElse("Some values need another look: see the fields marked below.");
         String words = switch (r.outcome()) {
-            case LabProposalRow.RECORDED -> "Confirmed: the participant is asked to accept it as a lab result.";
-            case LabProposalRow.LEFT_OUT -> "Confirmed, but the participant's record settings leave lab results out.";
-            case LabProposalRow.DROPPED -> "Dropped: it does not become a record.";
+            case LabResultView.RECORDED -> "Confirmed: the participant is asked to accept it as a lab result.";
+            case LabResultView.LEFT_OUT -> "Confirmed, but the participant's record settings leave lab results out.";
+            case LabResultView.DROPPED -> "Dropped: it does not become a record.";
             default -> "Waiting for your check.";
         };
         return new LabRow(r.id(), r.position(), r.page(), (test == null ? "?" : test) + " " + (value == null ? ""
-                : value), LabProposalRow.PENDING.equals(r.outcome()), r.outcome(), words, cells, general);
+                : value), LabResultView.PENDING.equals(r.outcome()), r.outcome(), words, cells, general);
     }
 
     @POST
@@ -187,30 +188,30 @@ public class CoordinatorPages {
     public Response decideLabResult(@PathParam("documentId") String documentId,
             @PathParam("resultId") String resultId, MultivaluedMap<String, String> form) {
         UUID result = CurrentAccount.parse(resultId);
-        List<LabResults.FieldDecision> decisions = new ArrayList<>();
+        List<LabFieldDecision> fields = new ArrayList<>();
         String rest = null;
         if ("drop".equals(form.getFirst("action"))) {
-            rest = LabFieldRow.DROPPED;
+            rest = LabFieldDecision.DROPPED;
         } else {
             List<String> drops = form.getOrDefault("drop", List.of());
             Map<String, String> proposed = new HashMap<>();
-            labs.forDocument(documentId).stream().filter(r -> r.id().equals(result)).findFirst() // none: 404 below
-                    .ifPresent(r -> r.fields().stream().filter(f -> LabFieldRow.PENDING.equals(f.decision()))
+            desk.labResults(documentId).stream().filter(r -> r.id().equals(result)).findFirst() // none: 404 below
+                    .ifPresent(r -> r.fields().stream().filter(f -> LabFieldDecision.PENDING.equals(f.decision()))
                             .forEach(f -> proposed.put(f.field(), f.proposed() == null ? "" : f.proposed())));
             for (Map.Entry<String, String> f : proposed.entrySet()) {
                 String entered = form.getFirst("f_" + f.getKey());
                 String typed = entered == null ? f.getValue() : entered.strip();
                 if (drops.contains(f.getKey())) {
-                    decisions.add(new LabResults.FieldDecision(f.getKey(), LabFieldRow.DROPPED, null));
+                    fields.add(new LabFieldDecision(f.getKey(), LabFieldDecision.DROPPED, null));
                 } else if (typed.equals(f.getValue())) {
-                    decisions.add(new LabResults.FieldDecision(f.getKey(), LabFieldRow.CONFIRMED, null));
+                    fields.add(new LabFieldDecision(f.getKey(), LabFieldDecision.CONFIRMED, null));
                 } else {
-                    decisions.add(new LabResults.FieldDecision(f.getKey(), LabFieldRow.CORRECTED, typed));
+                    fields.add(new LabFieldDecision(f.getKey(), LabFieldDecision.CORRECTED, typed));
                 }
             }
         }
         try {
-            labs.decide(documentId, resultId, new LabResults.DecisionRequest(decisions, rest));
+            decisions.decideLabResult(documentId, resultId, new LabDecisionRequest(fields, rest));
         } catch (OutcomeException e) {
             if (e.outcome().status() == 404) {
                 throw e;
@@ -231,7 +232,7 @@ public class CoordinatorPages {
     @Path("coordinator/documents/{documentId}/preview")
     @Produces(MediaType.WILDCARD)
     public Response preview(@PathParam("documentId") String documentId) {
-        CoordinatorDesk.Content c = desk.content(documentId);
+        DocumentBytes c = desk.content(documentId);
         String type = c.mediaType();
         if (!List.of("application/pdf", "image/png", "image/jpeg").contains(type)) {
             throw OutcomeException.notFound();
@@ -255,7 +256,7 @@ public class CoordinatorPages {
         String upload = uuid("uploadId", uploadId);
         CoordinatorDocument decided;
         try {
-            decided = desk.decide(documentId, new ReviewRequest(decision, reason, kind, category, version));
+            decided = decisions.decide(documentId, new ReviewRequest(decision, reason, kind, category, version));
         } catch (OutcomeException e) {
             return failed(upload, documentId, e);
         }
@@ -284,15 +285,15 @@ public class CoordinatorPages {
             }
             return Response.ok(confirmation(uploadId, decision, reason)).build();
         }
-        List<CoordinatorDesk.Selected> documents = new ArrayList<>();
+        List<ReviewDecisions.Selected> selection = new ArrayList<>();
         for (String s : selected == null ? List.<String>of() : selected) {
             int colon = s.indexOf(':');
-            documents.add(colon < 0 ? new CoordinatorDesk.Selected(s, 0)
-                    : new CoordinatorDesk.Selected(s.substring(0, colon), parse(s.substring(colon + 1))));
+            selection.add(colon < 0 ? new ReviewDecisions.Selected(s, 0)
+                    : new ReviewDecisions.Selected(s.substring(0, colon), parse(s.substring(colon + 1))));
         }
         try {
-            desk.decideMany(uploadId, new CoordinatorDesk.BulkRequest(decision, reason, all ? List.of()
-                    : documents));
+            decisions.decideMany(uploadId, new ReviewDecisions.BulkRequest(decision, reason, all ? List.of()
+                    : selection));
         } catch (OutcomeException e) {
             return failed(uploadId, null, e);
         }
@@ -325,7 +326,7 @@ public class CoordinatorPages {
 
     private TemplateInstance packagePage(String uploadId, String error, String errorFor) {
         CoordinatorUpload upload = desk.upload(uploadId);
-        return Templates.reviewPackage(new PackageView(studies.require(upload.studyId()), upload, KINDS, CATEGORIES,
+        return Templates.reviewPackage(new PackageView(studies.require(upload.studyId()), upload, documents.kinds(), CATEGORIES,
                 error, errorFor));
     }
 

@@ -1,4 +1,4 @@
-package health.ferry.uploads;
+package health.ferry.review;
 
 import static health.ferry.Tokens.as;
 import static org.hamcrest.Matchers.containsString;

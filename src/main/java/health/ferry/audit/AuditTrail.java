@@ -41,6 +41,8 @@ public class AuditTrail {
     @Inject
     Clock clock;
     @Inject
+    ConnectionEventRepository facts;
+    @Inject
     AuditChain chain;
 
     void signedIn(@Observes SignedIn e) {
@@ -96,7 +98,8 @@ public class AuditTrail {
         entry.objectType = "connection";
         entry.objectId = e.connectionId().toString();
         entry.detail = "status=" + e.status() + (e.failureCode() == null ? "" : " failure=" + e.failureCode());
-        write(entry);
+        write(entry, e.personId() == null ? null : ConnectionEvent.changed(e.personId(), e.connectionId(),
+                e.status(), e.failureCode(), entry.at));
     }
 
     void syncRun(@Observes SyncFinished e) {
@@ -133,7 +136,7 @@ public class AuditTrail {
     void portalSearched(@Observes PortalSearched e) {
         AuditEntry entry = entry(e.actor(), "portal.search", "success");
         entry.subjectPerson = e.personId();
-        write(entry);
+        write(entry, e.personId() == null ? null : ConnectionEvent.searched(e.personId(), entry.at));
     }
 
     void denied(@Observes AccessDenied e) {
@@ -195,6 +198,16 @@ public class AuditTrail {
 
     private void write(AuditEntry entry) {
         QuarkusTransaction.joiningExisting().run(() -> chain.append(entry));
+    }
+
+    /** The entry, and the typed fact the funnel reads ({@link AuditedConnections}), in the same transaction. */
+    private void write(AuditEntry entry, ConnectionEvent fact) {
+        QuarkusTransaction.joiningExisting().run(() -> {
+            chain.append(entry);
+            if (fact != null) {
+                facts.persist(fact);
+            }
+        });
     }
 
     private void writeSeparately(AuditEntry entry) {

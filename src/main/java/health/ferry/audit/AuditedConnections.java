@@ -8,20 +8,20 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * A study's connection funnel read from the audit trail, which already holds every portal search
- * ({@code portal.search}) and every connection change ({@code connection.*}, detail {@code status=… failure=…}).
+ * A study's connection funnel from the typed facts the audit trail records beside its entries
+ * ({@link ConnectionEvent}: every portal search, and every connection change with its status and failure code), in
+ * the order they happened. It reads no audit text.
  */
 @ApplicationScoped
 class AuditedConnections implements StudyConnections {
     @Inject
-    AuditRepository entries;
+    ConnectionEventRepository events;
 
     @Override
     public Counts count(Collection<UUID> people) {
@@ -31,28 +31,27 @@ class AuditedConnections implements StudyConnections {
         Map<String, Set<String>> failures = new TreeMap<>();
         Map<String, Latest> latest = new LinkedHashMap<>();
         Map<String, Instant> firstConnected = new HashMap<>();
-        for (AuditEntry e : entries.findBySubjectsAndPrefix(people, "portal.search")) {
-            searched.add(e.subjectPerson);
-        }
-        for (AuditEntry e : entries.findBySubjectsAndPrefix(people, "connection.")) {
-            if (e.objectId == null) {
+        for (ConnectionEvent e : events.findByPeople(people)) {
+            if (ConnectionEvent.SEARCHED.equals(e.kind)) {
+                searched.add(e.personId);
                 continue;
             }
-            attempted.add(e.subjectPerson);
-            String status = value(e.detail, "status");
-            String failure = value(e.detail, "failure");
+            String connection = e.connectionId.toString();
+            attempted.add(e.personId);
+            String status = e.status;
+            String failure = e.failure;
             if ("connected".equals(status)) {
-                connected.add(e.subjectPerson);
-                firstConnected.putIfAbsent(e.objectId, e.at);
+                connected.add(e.personId);
+                firstConnected.putIfAbsent(connection, e.at);
             }
             if (failure != null) {
-                failures.computeIfAbsent(failure, k -> new HashSet<>()).add(e.objectId);
+                failures.computeIfAbsent(failure, k -> new HashSet<>()).add(connection);
             }
-            Latest before = latest.get(e.objectId);
+            Latest before = latest.get(connection);
             boolean failing = failure != null || "failed".equals(status) || "action_required".equals(status);
             Instant since = failing ? before != null && before.failingSince != null ? before.failingSince : e.at
                     : null;
-            latest.put(e.objectId, new Latest(e.subjectPerson, status, since, failure, e.at));
+            latest.put(connection, new Latest(e.personId, status, since, failure, e.at));
         }
         Map<String, Long> failuresByCode = new LinkedHashMap<>();
         failures.forEach((code, connections) -> failuresByCode.put(code, (long) connections.size()));
@@ -92,20 +91,6 @@ class AuditedConnections implements StudyConnections {
 
     private static Instant earlier(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    /** {@code key=value} out of a detail such as {@code status=failed failure=portal_unavailable}. */
-    static String value(String detail, String key) {
-        if (detail == null) {
-            return null;
-        }
-        for (String part : List.of(detail.split(" "))) {
-            if (part.startsWith(key + "=")) {
-                String v = part.substring(key.length() + 1);
-                return v.isEmpty() || "null".equals(v) ? null : v;
-            }
-        }
-        return null;
     }
 
     /** Failures that lock the participant out of their portal until something is done. */

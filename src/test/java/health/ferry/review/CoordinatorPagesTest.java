@@ -30,10 +30,11 @@ class CoordinatorPagesTest {
         String connection = SandboxConnections.failed("alice", person, "locked");
         String dashboard = "/coordinator/studies/" + HEART + "/dashboard";
         int before = helpRows(as("casey").get(dashboard).then().statusCode(200).extract().asString());
-        // Eight days pass: the connection's history (the audit trail) is moved back, as time would have moved it,
-        // and forward again at the end: the edit breaks the audit hash chain until it is undone (AuditChainTest).
+        // Eight days pass: the connection's history (its typed facts, which the dashboard reads) is moved back, as
+        // time would have moved it, and forward again at the end.
         java.util.List<?> moved = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select id from audit_event where object_id = ?1").setParameter(1, connection).getResultList());
+                "select id from connection_event where connection_id = ?1").setParameter(1,
+                        java.util.UUID.fromString(connection)).getResultList());
         moveHistory(moved, "-");
         try {
             String after = as("casey").get(dashboard).then().statusCode(200).extract().asString();
@@ -57,7 +58,8 @@ class CoordinatorPagesTest {
         String dashboard = "/coordinator/studies/" + HEART + "/dashboard";
         int before = rows(as("casey").get(dashboard).then().statusCode(200).extract().asString(), "no_data");
         java.util.List<?> moved = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "select id from audit_event where object_id = ?1").setParameter(1, connection).getResultList());
+                "select id from connection_event where connection_id = ?1").setParameter(1,
+                        java.util.UUID.fromString(connection)).getResultList());
         moveHistory(moved, "-");
         try {
             String after = as("casey").get(dashboard).then().statusCode(200)
@@ -111,8 +113,8 @@ class CoordinatorPagesTest {
     }
 
     private void moveHistory(java.util.List<?> rows, String sign) {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update audit_event set at = at " + sign
-                + " interval '8' day where id in (?1)").setParameter(1, rows).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update connection_event set at = at "
+                + sign + " interval '8' day where id in (?1)").setParameter(1, rows).executeUpdate());
     }
 
     private static int helpRows(String page) {

@@ -90,6 +90,34 @@ class AuditedConnections implements StudyConnections {
                 failingSince, lockedOut, reconnect, connectedSince);
     }
 
+    @Override
+    public Behind behind(Collection<UUID> people) {
+        Set<UUID> searched = new HashSet<>();
+        Set<UUID> attempted = new HashSet<>();
+        Set<UUID> connected = new HashSet<>();
+        Map<String, Set<UUID>> byFailure = new TreeMap<>();
+        Map<String, Latest> latest = new LinkedHashMap<>();
+        entries.findBySubjectsAndPrefix(people, "portal.search").forEach(e -> searched.add(e.subjectPerson));
+        for (AuditEntry e : entries.findBySubjectsAndPrefix(people, "connection.")) {
+            if (e.objectId != null) {
+                attempted.add(e.subjectPerson);
+                String status = value(e.detail, "status");
+                String failure = value(e.detail, "failure");
+                if ("connected".equals(status)) {
+                    connected.add(e.subjectPerson);
+                }
+                if (failure != null) {
+                    byFailure.computeIfAbsent(failure, k -> new HashSet<>()).add(e.subjectPerson);
+                }
+                latest.put(e.objectId, new Latest(e.subjectPerson, status, null, failure, e.at));
+            }
+        }
+        Map<String, Set<UUID>> byStatus = new TreeMap<>();
+        latest.values().stream().filter(l -> l.status != null)
+                .forEach(l -> byStatus.computeIfAbsent(l.status, k -> new HashSet<>()).add(l.person));
+        return new Behind(searched, attempted, connected, byFailure, byStatus);
+    }
+
     private static Instant earlier(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
     }

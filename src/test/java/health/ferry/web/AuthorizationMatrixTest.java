@@ -304,6 +304,9 @@ class AuthorizationMatrixTest {
         route("POST /coordinator/documents/{documentId}/lab-results/{resultId}", "lab results", "decide",
                 Scope.NOBODY).form(Map.of("action", "save"));
         route("GET /coordinator/studies/{studyId}/dashboard", "studies", "read", Scope.STUDY_COORDINATOR);
+        // a dashboard bar's participants (by pseudonym): the study's coordinators only
+        route("GET /coordinator/studies/{studyId}/dashboard/{chart}/{bar}", "participants", "list",
+                Scope.STUDY_COORDINATOR);
         route("POST /coordinator/studies/{studyId}/messages", "people", "change", Scope.STUDY_COORDINATOR)
                 .form(Map.of("participant", "{pseudonym}", "message", "Please upload your lab results."));
         // the participant's access log and timeline
@@ -592,6 +595,8 @@ class AuthorizationMatrixTest {
             params.put("uploadId", upload.getOrDefault(person, upload.get(ward)));
             params.put("enrollmentId", enrolment.get(person));
             params.put("page", "1");
+            params.put("chart", "funnel");
+            params.put("bar", "enrolled");
             if (entry.key.contains("{documentId}") || entry.form != null && entry.form.containsValue("{documentId}")) {
                 params.put("documentId", document());
             }

@@ -312,6 +312,7 @@ class AuthorizationMatrixTest {
         // the participant's access log and timeline
         route("GET /api/v1/people/{personId}/access-log", "access log", "list", Scope.OWNED);
         route("GET /api/v1/people/{personId}/received", "what studies received", "list", Scope.OWNED);
+        route("GET /api/v1/people/{personId}/measurements", "records", "list", Scope.OWNED);
         route("GET /account/access-log", "access log", "list", Scope.SELF);
         route("GET /records/timeline", "records", "list", Scope.SELF);
         // notices, home, sign-out

@@ -89,6 +89,33 @@ class AuditedConnections implements StudyConnections {
                 failingSince, lockedOut, reconnect, connectedSince);
     }
 
+    @Override
+    public Behind behind(Collection<UUID> people) {
+        Set<UUID> searched = new HashSet<>();
+        Set<UUID> attempted = new HashSet<>();
+        Set<UUID> connected = new HashSet<>();
+        Map<String, Set<UUID>> byFailure = new TreeMap<>();
+        Map<String, Latest> latest = new LinkedHashMap<>();
+        for (ConnectionEvent e : events.findByPeople(people)) {
+            if (ConnectionEvent.SEARCHED.equals(e.kind)) {
+                searched.add(e.personId);
+                continue;
+            }
+            attempted.add(e.personId);
+            if ("connected".equals(e.status)) {
+                connected.add(e.personId);
+            }
+            if (e.failure != null) {
+                byFailure.computeIfAbsent(e.failure, k -> new HashSet<>()).add(e.personId);
+            }
+            latest.put(e.connectionId.toString(), new Latest(e.personId, e.status, null, e.failure, e.at));
+        }
+        Map<String, Set<UUID>> byStatus = new TreeMap<>();
+        latest.values().stream().filter(l -> l.status != null)
+                .forEach(l -> byStatus.computeIfAbsent(l.status, k -> new HashSet<>()).add(l.person));
+        return new Behind(searched, attempted, connected, byFailure, byStatus);
+    }
+
     private static Instant earlier(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
     }

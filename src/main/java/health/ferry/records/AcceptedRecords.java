@@ -73,9 +73,13 @@ public class AcceptedRecords {
         return records.sharedCountByCategory(personId, shared);
     }
 
-    /** When each record these people share with the study, received at or after {@code since}, was received. */
-    public List<Instant> receivedSince(Map<UUID, Shared> people, Instant since) {
-        return people.entrySet().stream().flatMap(e -> records.sharedReceivedSince(e.getKey(), e.getValue(), since)
-                .stream()).toList();
+    /**
+     * When each record these people share with the study, received at or after {@code since}, was received, by
+     * person (a dashboard's week names the people whose records arrived in it).
+     */
+    public Map<UUID, List<Instant>> receivedSince(Map<UUID, Shared> people, Instant since) {
+        Map<UUID, List<Instant>> received = new java.util.LinkedHashMap<>();
+        people.forEach((person, shared) -> received.put(person, records.sharedReceivedSince(person, shared, since)));
+        return received;
     }
 }

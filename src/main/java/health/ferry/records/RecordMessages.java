@@ -160,4 +160,37 @@ public interface RecordMessages {
 
     @Message("{entry} in the upload {file} of {day}")
     String source_upload_entry(String file, String entry, String day);
+
+    @Message("{name}'s lab results and vital signs over time")
+    String measurements_title(String name);
+
+    @Message("One chart per test, from every source: portals and lab reports from uploads. The shaded band is the "
+            + "normal range the lab gave, where it gave one.")
+    String measurements_intro();
+
+    @Message("Normal range: {#if low && high}{low} to {high} {unit}{#else if low}{low} {unit} or more{#else}up to "
+            + "{high} {unit}{/if}")
+    String measurement_range(String low, String high, String unit);
+
+    /** The same range in the table's own "Normal range" column. */
+    @Message("{#if low && high}{low} to {high} {unit}{#else if low}{low} {unit} or more{#else}up to {high} {unit}{/if}")
+    String measurement_between(String low, String high, String unit);
+
+    @Message("{#if count == 1}1 value{#else}{count} values{/if}, latest {value} {unit} on {day}")
+    String measurement_latest(int count, String value, String unit, String day);
+
+    @Message("Show the values as a table")
+    String measurement_table();
+
+    @Message("Date")
+    String measurement_date();
+
+    @Message("Value")
+    String measurement_value();
+
+    @Message("Normal range")
+    String measurement_normal();
+
+    @Message("not given")
+    String measurement_no_range();
 }

@@ -48,7 +48,9 @@ public class RecordPages {
     public record CategoryChoice(String code, String label, boolean on) {
     }
 
-    public record TimelineView(PersonView person, Timeline timeline) {
+    /** {@code measurementsJson}: the same measurements as JSON, for static/charts.js to draw. */
+    public record TimelineView(PersonView person, Timeline timeline, Measurements measurements,
+            String measurementsJson) {
     }
 
     @CheckedTemplate(basePath = "records")
@@ -68,6 +70,8 @@ public class RecordPages {
     RecordReview review;
     @Inject
     RecordSettings settings;
+    @Inject
+    PersonMeasurements measurements;
 
     @GET
     public TemplateInstance showReview(@QueryParam("added") Integer added, @QueryParam("deleted") Integer deleted,
@@ -88,7 +92,9 @@ public class RecordPages {
     public TemplateInstance showTimeline() {
         PersonView person = acting.person();
         List<RecordView> accepted = review.list(person.id(), "accepted", null);
-        return Templates.timeline(new TimelineView(person, Timeline.of(accepted, review.sources(accepted))));
+        Measurements values = measurements.of(person.id());
+        return Templates.timeline(new TimelineView(person, Timeline.of(accepted, review.sources(accepted)), values,
+                measurements.json(values)));
     }
 
     @POST

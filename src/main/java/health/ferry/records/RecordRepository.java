@@ -61,6 +61,13 @@ class RecordRepository implements PanacheRepositoryBase<StoredRecord, UUID> {
         return found;
     }
 
+    /** The JSON of one person's Observations in one state and any of these categories. */
+    List<String> observations(UUID personId, String state, Collection<String> categories) {
+        return getEntityManager().createQuery("select r.resource from StoredRecord r where r.personId = ?1 "
+                + "and r.state = ?2 and r.resourceType = 'Observation' and r.category in ?3", String.class)
+                .setParameter(1, personId).setParameter(2, state).setParameter(3, categories).getResultList();
+    }
+
     /** The FHIR resource types among the records one person shares with a study. */
     List<String> sharedTypes(UUID personId, Shared shared) {
         if (shared.isEmpty()) {

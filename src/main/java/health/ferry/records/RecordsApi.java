@@ -35,6 +35,8 @@ public class RecordsApi {
     RecordReview review;
     @Inject
     RecordSettings settings;
+    @Inject
+    PersonMeasurements measurements;
 
     /**
      * The records list's answer. {@link RecordRows} writes it straight from the rows; this type names its shape
@@ -68,6 +70,14 @@ public class RecordsApi {
     public RecordReview.Decided decide(@PathParam("personId") String personId, Decisions body) {
         Decisions d = body == null ? new Decisions(null, null) : body;
         return review.decide(current.person(personId).id(), d.accept(), d.delete());
+    }
+
+    @GET
+    @Path("people/{personId}/measurements")
+    @Operation(summary = "The person's lab results and vital signs over time: accepted numeric Observations, one item "
+            + "per LOINC code and unit, with a series per measured code and its reference range")
+    public Measurements measurements(@PathParam("personId") String personId) {
+        return measurements.of(current.person(personId).id());
     }
 
     @GET

@@ -97,6 +97,8 @@ public class CoordinatorPages {
         static native TemplateInstance reviewDocument(DocumentPageView view);
 
         static native TemplateInstance dashboard(DashboardView view);
+
+        static native TemplateInstance behind(StudyDashboard.Behind view);
     }
 
     @Inject
@@ -304,6 +306,14 @@ public class CoordinatorPages {
     @Path("coordinator/studies/{studyId}/dashboard")
     public TemplateInstance dashboard(@PathParam("studyId") String studyId, @QueryParam("sent") String sent) {
         return Templates.dashboard(new DashboardView(dashboards.of(studyId), sent, null));
+    }
+
+    /** The participants behind one bar of a dashboard chart (the chart's click, or its table's link). */
+    @GET
+    @Path("coordinator/studies/{studyId}/dashboard/{chart}/{bar}")
+    public TemplateInstance behind(@PathParam("studyId") String studyId, @PathParam("chart") String chart,
+            @PathParam("bar") String bar) {
+        return Templates.behind(dashboards.behind(studyId, chart, bar));
     }
 
     @POST

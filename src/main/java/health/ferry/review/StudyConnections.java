@@ -3,6 +3,7 @@ package health.ferry.review;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -13,6 +14,20 @@ public interface StudyConnections {
 
     /** Counts for these people. */
     Counts count(Collection<UUID> people);
+
+    /** Who is behind the numbers of {@link #count}: the people a dashboard's bar stands for. */
+    Behind behind(Collection<UUID> people);
+
+    /**
+     * @param searched  people who searched the portal directory
+     * @param attempted people who started a connection
+     * @param connected people with a connection that reached {@code connected}
+     * @param byFailure people with a connection that met each failure code
+     * @param byStatus  people with a connection whose latest status is each status
+     */
+    record Behind(Set<UUID> searched, Set<UUID> attempted, Set<UUID> connected, Map<String, Set<UUID>> byFailure,
+            Map<String, Set<UUID>> byStatus) {
+    }
 
     /**
      * @param searched        people who searched the portal directory

@@ -60,8 +60,11 @@ public class StudyDashboard {
     @Inject
     Event<CoordinatorAction> actions;
 
-    /** One bar: a label (a code, translated by the page) and its number. */
-    public record Bar(String label, long value) {
+    /**
+     * One bar: a label (a code, translated by the page), its number, and the participants behind it (never shown
+     * as ids: the drill-down page names them by pseudonym).
+     */
+    public record Bar(String label, long value, java.util.Set<UUID> people) {
         /** For the records chart, whose labels are the Mondays its weeks start on: "7 Dec". */
         public String weekStart() {
             try {
@@ -74,30 +77,8 @@ public class StudyDashboard {
 
     }
 
-    /** A chart's bars in order; the page draws it as SVG and as a table. */
+    /** A chart's bars in order; the page draws it with static/charts.js from its table. */
     public record Chart(String id, List<Bar> bars) {
-        public long max() {
-            return bars.stream().mapToLong(Bar::value).max().orElse(0);
-        }
-
-        /** Bar length in the SVG's units (0..300). */
-        public long width(Bar bar) {
-            long max = max();
-            return max == 0 ? 0 : Math.max(bar.value() == 0 ? 0 : 2, bar.value() * 300 / max);
-        }
-
-        /** Where the value's label goes: just past the bar. */
-        public long valueX(Bar bar) {
-            return width(bar) + 176;
-        }
-
-        public int y(int index) {
-            return index * 28;
-        }
-
-        public int height() {
-            return bars.size() * 28 + 4;
-        }
     }
 
     /**
@@ -112,6 +93,16 @@ public class StudyDashboard {
         public boolean uploads() {
             return study.supportingDocuments() != null && study.supportingDocuments().enabled();
         }
+
+        /** The bar {@code label} of chart {@code chart}; a chart or bar this dashboard lacks is not found. */
+        public Bar bar(String chart, String label) {
+            return charts.stream().filter(c -> c.id().equals(chart)).flatMap(c -> c.bars().stream())
+                    .filter(b -> b.label().equals(label)).findFirst().orElseThrow(OutcomeException::notFound);
+        }
+    }
+
+    /** The participants behind one bar of one of the study's charts, by pseudonym. */
+    public record Behind(Study study, String chart, Bar bar, List<Participant> participants) {
     }
 
     @Transactional
@@ -120,37 +111,42 @@ public class StudyDashboard {
         Funnel funnel = desk.funnel(study.id());
         Map<UUID, Participant> people = desk.participants(study);
         StudyConnections.Counts counts = connections.count(people.keySet());
+        StudyConnections.Behind behind = connections.behind(people.keySet());
         List<StudyUpload> list = uploads.forStudy(study.id()).stream().filter(u -> people.containsKey(u.personId()))
                 .toList();
 
         boolean takesUploads = study.supportingDocuments() != null && study.supportingDocuments().enabled();
         List<Chart> charts = new ArrayList<>();
-        List<Bar> steps = new ArrayList<>(List.of(new Bar("enrolled", funnel.enrolled()), new Bar("searched",
-                funnel.searched()), new Bar("attempted", funnel.attempted()), new Bar("connected",
-                        funnel.connected())));
+        List<Bar> steps = new ArrayList<>(List.of(new Bar("enrolled", funnel.enrolled(), people.keySet()),
+                new Bar("searched", funnel.searched(), behind.searched()), new Bar("attempted", funnel.attempted(),
+                        behind.attempted()), new Bar("connected", funnel.connected(), behind.connected())));
         if (takesUploads) {
-            steps.add(new Bar("uploads", funnel.uploads()));
-            steps.add(new Bar("accepted", funnel.accepted()));
+            steps.add(new Bar("uploads", funnel.uploads(), uploaders(list, null)));
+            steps.add(new Bar("accepted", funnel.accepted(), uploaders(list, StudyUpload.ACCEPTED)));
         }
         charts.add(new Chart("funnel", steps));
-        charts.add(new Chart("connections", bars(counts.byStatus())));
-        charts.add(new Chart("failures", bars(counts.failuresByCode())));
-        Map<String, Long> byStatus = new LinkedHashMap<>();
-        for (String s : uploads.statuses()) {
-            byStatus.put(s, list.stream().filter(u -> s.equals(u.status())).count());
-        }
+        charts.add(new Chart("connections", bars(counts.byStatus(), behind.byStatus())));
+        charts.add(new Chart("failures", bars(counts.failuresByCode(), behind.byFailure())));
         if (takesUploads) {
-            charts.add(new Chart("uploads", bars(byStatus)));
+            charts.add(new Chart("uploads", uploads.statuses().stream().map(s -> new Bar(s,
+                    list.stream().filter(u -> s.equals(u.status())).count(), uploaders(list, s))).toList()));
         }
         List<Bar> weeks = new ArrayList<>();
         LocalDate monday = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).with(java.time.DayOfWeek.MONDAY);
         Instant first = monday.minusWeeks(WEEKS - 1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<Instant> received = records.receivedSince(shared(study.id(), people.keySet()), first);
+        Map<UUID, List<Instant>> received = records.receivedSince(shared(study.id(), people.keySet()), first);
         for (int i = WEEKS - 1; i >= 0; i--) {
             Instant from = monday.minusWeeks(i).atStartOfDay(ZoneOffset.UTC).toInstant();
             Instant to = monday.minusWeeks(i - 1).atStartOfDay(ZoneOffset.UTC).toInstant();
-            weeks.add(new Bar(monday.minusWeeks(i).toString(), received.stream()
-                    .filter(at -> !at.isBefore(from) && at.isBefore(to)).count()));
+            java.util.function.Predicate<Instant> inWeek = at -> !at.isBefore(from) && at.isBefore(to);
+            java.util.Set<UUID> whose = new java.util.HashSet<>();
+            received.forEach((person, ats) -> {
+                if (ats.stream().anyMatch(inWeek)) {
+                    whose.add(person);
+                }
+            });
+            weeks.add(new Bar(monday.minusWeeks(i).toString(), received.values().stream().flatMap(List::stream)
+                    .filter(inWeek).count(), whose));
         }
         charts.add(new Chart("records", weeks));
 
@@ -186,6 +182,19 @@ public class StudyDashboard {
                             : "upload_refused", u.receivedAt().truncatedTo(ChronoUnit.SECONDS))));
         }
         return new Dashboard(study, funnel, charts, help);
+    }
+
+    /**
+     * The participants behind bar {@code bar} of chart {@code chart} (for the dashboard's drill-down), ordered by
+     * pseudonym; only the study's coordinators may ask, and a chart or bar the study's dashboard lacks is not found.
+     */
+    @Transactional
+    public Behind behind(String studyId, String chart, String bar) {
+        Study study = studies.require(studyId);
+        Bar found = of(study.id()).bar(String.valueOf(chart), String.valueOf(bar));
+        Map<UUID, Participant> people = desk.participants(study);
+        return new Behind(study, chart, found, found.people().stream().filter(people::containsKey).map(people::get)
+                .sorted(java.util.Comparator.comparing(Participant::pseudonym)).toList());
     }
 
     /** Sends a participant of the study (by pseudonym) a short message that appears in their notices. */
@@ -224,7 +233,14 @@ public class StudyDashboard {
         });
     }
 
-    private static List<Bar> bars(Map<String, Long> counts) {
-        return counts.entrySet().stream().map(e -> new Bar(e.getKey(), e.getValue())).toList();
+    private static List<Bar> bars(Map<String, Long> counts, Map<String, java.util.Set<UUID>> people) {
+        return counts.entrySet().stream().map(e -> new Bar(e.getKey(), e.getValue(), people.getOrDefault(e.getKey(),
+                java.util.Set.of()))).toList();
+    }
+
+    /** The people with an upload in this status (any status for null). */
+    private static java.util.Set<UUID> uploaders(List<StudyUpload> uploads, String status) {
+        return uploads.stream().filter(u -> status == null || status.equals(u.status())).map(StudyUpload::personId)
+                .collect(java.util.stream.Collectors.toSet());
     }
 }

@@ -46,7 +46,8 @@ public class SecurityHeaders {
             if (hsts) {
                 h.set("Strict-Transport-Security", HSTS);
             }
-            if (path == null || !path.startsWith("/static/")) {
+            // Ferry's own static files, and the libraries it serves from webjars (their paths carry the version).
+            if (path == null || !path.startsWith("/static/") && !path.startsWith("/webjars/")) {
                 setIfAbsent(h, "Cache-Control", "no-store");
             }
         });

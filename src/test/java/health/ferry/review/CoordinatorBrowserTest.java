@@ -74,7 +74,7 @@ class CoordinatorBrowserTest {
                     .setPath(java.nio.file.Path.of("target", "screenshots", "coordinators-03-document.png")));
 
             page.navigate(base + "coordinator/studies/heart-rhythm-outcomes/dashboard");
-            assertThat(page.locator("#chart-funnel svg")).isVisible();
+            assertThat(page.locator("#chart-funnel canvas")).isVisible();
             browser.screenshot("coordinators-04-dashboard");
             page.locator("#chart-funnel").screenshot(new Locator.ScreenshotOptions()
                     .setPath(java.nio.file.Path.of("target", "screenshots", "coordinators-04-funnel.png")));

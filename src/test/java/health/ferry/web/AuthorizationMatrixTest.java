@@ -304,11 +304,15 @@ class AuthorizationMatrixTest {
         route("POST /coordinator/documents/{documentId}/lab-results/{resultId}", "lab results", "decide",
                 Scope.NOBODY).form(Map.of("action", "save"));
         route("GET /coordinator/studies/{studyId}/dashboard", "studies", "read", Scope.STUDY_COORDINATOR);
+        // a dashboard bar's participants (by pseudonym): the study's coordinators only
+        route("GET /coordinator/studies/{studyId}/dashboard/{chart}/{bar}", "participants", "list",
+                Scope.STUDY_COORDINATOR);
         route("POST /coordinator/studies/{studyId}/messages", "people", "change", Scope.STUDY_COORDINATOR)
                 .form(Map.of("participant", "{pseudonym}", "message", "Please upload your lab results."));
         // the participant's access log and timeline
         route("GET /api/v1/people/{personId}/access-log", "access log", "list", Scope.OWNED);
         route("GET /api/v1/people/{personId}/received", "what studies received", "list", Scope.OWNED);
+        route("GET /api/v1/people/{personId}/measurements", "records", "list", Scope.OWNED);
         route("GET /account/access-log", "access log", "list", Scope.SELF);
         route("GET /records/timeline", "records", "list", Scope.SELF);
         // notices, home, sign-out
@@ -592,6 +596,8 @@ class AuthorizationMatrixTest {
             params.put("uploadId", upload.getOrDefault(person, upload.get(ward)));
             params.put("enrollmentId", enrolment.get(person));
             params.put("page", "1");
+            params.put("chart", "funnel");
+            params.put("bar", "enrolled");
             if (entry.key.contains("{documentId}") || entry.form != null && entry.form.containsValue("{documentId}")) {
                 params.put("documentId", document());
             }

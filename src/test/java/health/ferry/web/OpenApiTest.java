@@ -39,6 +39,7 @@ class OpenApiTest {
                 .body("paths", hasKey("/api/v1/coordinator/studies/{studyId}/funnel"))
                 .body("paths", hasKey("/api/v1/coordinator/studies/{studyId}/export"))
                 .body("paths", hasKey("/api/v1/people/{personId}/access-log"))
+                .body("paths", hasKey("/api/v1/people/{personId}/measurements"))
                 .body("paths", hasKey("/api/v1/admin/audit/verify"))
                 .body("paths", not(hasKey("/coordinator/uploads/{uploadId}")))
                 .body("paths", not(hasKey("/account/access-log")))

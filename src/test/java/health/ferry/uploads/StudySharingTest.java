@@ -206,7 +206,8 @@ class StudySharingTest {
         given.getProvision().getProvision().forEach(x -> provisions.add(x.getCodeFirstRep().getCodingFirstRep()
                 .getCode() + "=" + x.getType().toCode()));
         assertEquals(List.of("conditions=permit", "medications=deny", "allergies=deny", "lab_results=deny",
-                "vital_signs=deny", "procedures=deny", "visits=permit", "documents=deny"), provisions);
+                "vital_signs=deny", "procedures=deny", "visits=permit", "documents=deny", "demographics=deny"),
+                provisions);
         assertTrue(given.hasDateTime());
         Consent withdrawn = strict.parseResource(Consent.class, lines.get(1));
         assertEquals(Consent.ConsentState.INACTIVE, withdrawn.getStatus());

@@ -330,6 +330,10 @@ public interface ConnectionMessages {
     @Message("The last sync could not finish; Ferry will try again.")
     String sync_failed();
 
+    @Message("The portal did not answer during the last sync. This is not something you did: Ferry will try again "
+            + "later, waiting a little longer each time.")
+    String sync_portal_unavailable();
+
     @Message("Next weekly sync: {date}.")
     String sync_next(String date);
 

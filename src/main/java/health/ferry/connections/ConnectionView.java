@@ -60,8 +60,12 @@ public record ConnectionView(UUID id, UUID personId, UUID portalId, String porta
         }
     }
 
-    /** The last sync run (filled in by sync). */
-    public record LastSync(Instant startedAt, Instant finishedAt, String outcome, int newRecords) {
+    /**
+     * The last sync run (filled in by sync); {@code failureCode} (extension) says why a failed run failed, e.g.
+     * {@code portal_unavailable}: the portal did not answer, and the schedule tries again later.
+     */
+    public record LastSync(Instant startedAt, Instant finishedAt, String outcome, int newRecords,
+            String failureCode) {
         /** The count as text, for messages whose other use is a placeholder the page fills in live. */
         @com.fasterxml.jackson.annotation.JsonIgnore
         public String newRecordsText() {

@@ -68,7 +68,7 @@ public class AcceptedRecords {
         }
     }
 
-    /** How many records (the Patient aside) one person shares with the study, by category code. */
+    /** How many records one person shares with the study, by category code (the Patient under demographics). */
     public Map<String, Long> countByCategory(UUID personId, Shared shared) {
         return records.sharedCountByCategory(personId, shared);
     }

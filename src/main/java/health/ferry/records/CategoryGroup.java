@@ -91,6 +91,7 @@ public record CategoryGroup(String code, String label, String state, List<Record
             case VISITS -> m.category_visits();
             case DOCUMENTS -> m.category_documents();
             case INSURANCE_CLAIMS -> m.category_insurance_claims();
+            case DEMOGRAPHICS -> m.category_demographics();
             case OTHER -> m.category_other();
         };
     }

@@ -8,6 +8,11 @@ public enum RecordCategory {
     CONDITIONS, MEDICATIONS, ALLERGIES, IMMUNIZATIONS, LAB_RESULTS, VITAL_SIGNS, PROCEDURES, VISITS, DOCUMENTS,
     /** Coverage and ExplanationOfBenefit (issue 23): not in the contract's list, and off until a person turns it on. */
     INSURANCE_CLAIMS,
+    /**
+     * The person's Patient resource as a portal holds it (name, birth date, contact details; issue 23): a study
+     * receives it (reduced to gender and birth year) only when it requests this category and the person shares it.
+     */
+    DEMOGRAPHICS,
     OTHER;
 
     /** What a person imports before they ever change their settings: everything but insurance and claims. */

@@ -112,6 +112,9 @@ public interface RecordMessages {
     @Message("Insurance and claims")
     String category_insurance_claims();
 
+    @Message("Personal details (name, birth date, contact details)")
+    String category_demographics();
+
     @Message("Timeline of {name}'s records")
     String timeline_title(String name);
 

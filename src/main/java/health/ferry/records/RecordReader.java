@@ -26,7 +26,8 @@ final class RecordReader {
             Map.entry("DocumentReference", RecordCategory.DOCUMENTS),
             Map.entry("ImagingStudy", RecordCategory.PROCEDURES),
             Map.entry("Coverage", RecordCategory.INSURANCE_CLAIMS),
-            Map.entry("ExplanationOfBenefit", RecordCategory.INSURANCE_CLAIMS));
+            Map.entry("ExplanationOfBenefit", RecordCategory.INSURANCE_CLAIMS),
+            Map.entry("Patient", RecordCategory.DEMOGRAPHICS));
     private static final List<String> CONCEPTS = List.of("code", "medicationCodeableConcept", "vaccineCode", "type",
             "class", "category");
     private static final List<String> TEXTS = List.of("description", "title");
@@ -91,6 +92,9 @@ final class RecordReader {
     }
 
     static String display(JsonNode r) {
+        if ("Patient".equals(r.path("resourceType").asText())) {
+            return patientName(r);
+        }
         for (String field : CONCEPTS) {
             JsonNode concept = r.path(field);
             String text = conceptText(concept.isArray() ? concept.path(0) : concept);
@@ -104,6 +108,18 @@ final class RecordReader {
             }
         }
         return r.path("resourceType").asText();
+    }
+
+    /** A Patient's first name as written ({@code text}, else given and family names); "Patient" without one. */
+    private static String patientName(JsonNode r) {
+        JsonNode name = r.path("name").path(0);
+        String text = name.path("text").asText("").strip();
+        if (text.isEmpty()) {
+            StringBuilder b = new StringBuilder();
+            name.path("given").forEach(g -> b.append(g.asText("")).append(' '));
+            text = b.append(name.path("family").asText("")).toString().strip();
+        }
+        return text.isEmpty() ? "Patient" : clip(text);
     }
 
     private static String conceptText(JsonNode c) {

@@ -97,14 +97,14 @@ class RecordRepository implements PanacheRepositoryBase<StoredRecord, UUID> {
                 .setParameter("since", since).getResultList();
     }
 
-    /** How many records (the Patient aside) one person shares with a study, by category code. */
+    /** How many records one person shares with a study, by category code. */
     Map<String, Long> sharedCountByCategory(UUID personId, Shared shared) {
         Map<String, Long> counts = new HashMap<>();
         if (shared.isEmpty()) {
             return counts;
         }
         for (Object[] row : bind(getEntityManager().createQuery("select r.category, count(r) from StoredRecord r "
-                + "where " + sharedWhere(shared) + " and r.resourceType <> 'Patient' group by r.category",
+                + "where " + sharedWhere(shared) + " group by r.category",
                 Object[].class), personId, shared).getResultList()) {
             counts.put((String) row[0], (Long) row[1]);
         }
@@ -112,15 +112,15 @@ class RecordRepository implements PanacheRepositoryBase<StoredRecord, UUID> {
     }
 
     /**
-     * Accepted, of a shared category (or the Patient the records name), from a connection or one of the study's
+     * Accepted, of a shared category (the Patient too: category demographics), from a connection or one of the study's
      * uploads (its own source, or a source merged into it: the same fact from a portal or from an upload made for
      * the study), received in one of the periods. Parameters: person, state, cats, uploads, from0/to0 …
      */
     private static String sharedWhere(Shared shared) {
         String fromStudy = shared.uploads().isEmpty() ? "%1$s.sourceKind <> 'upload'"
                 : "(%1$s.sourceKind <> 'upload' or %1$s.sourceId in :uploads)";
-        StringBuilder where = new StringBuilder("r.personId = :person and r.state = :state and (r.category in :cats"
-                + " or r.resourceType = 'Patient') and (" + fromStudy.formatted("r") + " or exists (select 1 from"
+        StringBuilder where = new StringBuilder("r.personId = :person and r.state = :state and r.category in :cats"
+                + " and (" + fromStudy.formatted("r") + " or exists (select 1 from"
                 + " RecordMerge m, StoredRecord d where m.recordId = r.id and d.id = m.duplicateId and "
                 + fromStudy.formatted("d") + ")) and (");
         List<Shared.Period> periods = shared.periods();

@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * What of one person's accepted records one study may receive: records of these categories, received (fetched) in
  * one of these periods, from a portal connection or from one of these uploads (an upload belongs to the study it
- * was made for). The person's Patient resource goes with any shared category, as the subject the records name.
+ * was made for). The person's Patient resource is a record of category demographics like any other: it goes only where
+ * that category is requested and shared.
  */
 public record Shared(Set<RecordCategory> categories, List<Period> periods, Set<UUID> uploads) {
     public Shared {

@@ -152,6 +152,11 @@ public class Enrolments {
                         consentVersions.of(study.id())));
     }
 
+    /** The id of a person's active enrolment in a study (for work done on their behalf, with no one signed in). */
+    public java.util.Optional<UUID> activeEnrolmentId(String studyId, UUID personId) {
+        return enrolments.findForStudyAndPerson(studyId, personId).filter(Enrolment::isActive).map(e -> e.id);
+    }
+
     /** The study exported these participants' records now (shown to them beside what they share). */
     @Transactional
     public void exported(String studyId, java.util.Collection<UUID> people) {

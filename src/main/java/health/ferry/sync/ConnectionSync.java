@@ -8,6 +8,8 @@ import health.ferry.connections.PortalAccess;
 import health.ferry.connections.spi.PortalUnavailable;
 import health.ferry.jobs.DatabaseOutage;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import health.ferry.records.FhirJson;
 import health.ferry.records.RecordSettings;
 import health.ferry.records.RecordSource;
@@ -77,6 +79,8 @@ public class ConnectionSync {
     DatabaseOutage outage;
     @Inject
     health.ferry.outbound.OutboundPolicy outbound;
+    @Inject
+    DocumentAttachments attachments;
     @ConfigProperty(name = "ferry.sync.outage-wait", defaultValue = "PT10M")
     Duration outageWait;
     @ConfigProperty(name = "ferry.sync.max-pages-per-type", defaultValue = "200")
@@ -110,6 +114,8 @@ public class ConnectionSync {
     static final class Counts {
         int added;
         int updated;
+        /** The DocumentReferences stored (the person imports documents): their attachments are fetched after. */
+        final List<JsonNode> documents = new ArrayList<>();
     }
 
     /** Runs one sync now ("sync now"), on the calling thread, for a run already started. */
@@ -165,6 +171,8 @@ public class ConnectionSync {
                 session = readType(session, type, incremental.contains(type) ? bound : null, pages, counts,
                         stillHeld, runId);
             }
+            readPatient(session, pages, counts);
+            attachments.fetch(session, pages, runId, counts.documents);
             result = new Result(null, null);
         } catch (SyncFailure f) {
             if (LEASE_LOST.equals(f.code())) {
@@ -291,6 +299,32 @@ public class ConnectionSync {
         return session;
     }
 
+    /**
+     * The granted Patient ({@code {base}/Patient/{id}}), stored as a record of its own (category demographics: a study
+     * receives it only when it requests that category and the person shares it). A portal that does not let Ferry
+     * read it (401, 403, 404, …) costs nothing else; one that is down is portal_unavailable like any read.
+     */
+    private void readPatient(PortalAccess.Session session, FhirPages pages, Counts counts) {
+        URI url = URI.create(session.fhirBase() + "/Patient/" + URLEncoder.encode(session.patientId(),
+                StandardCharsets.UTF_8));
+        FhirPages.Page answer = pages.get(session, url);
+        if (answer.status() != 200) {
+            LOG.debugf("sync of connection %s: the portal answered %d for the Patient; skipped",
+                    session.connectionId(), answer.status());
+            return;
+        }
+        try {
+            JsonNode patient = FhirJson.read(answer.body());
+            if (patient != null && "Patient".equals(patient.path("resourceType").asText())) {
+                ObjectNode entry = JsonNodeFactory.instance.objectNode();
+                entry.putArray("entry").addObject().set("resource", patient);
+                store(session, entry, counts);
+            }
+        } catch (IOException e) {
+            LOG.debugf("sync of connection %s: the Patient was not JSON; skipped", session.connectionId());
+        }
+    }
+
     /** The lenient JSON parser a sync reads pages with. */
     IParser parser() {
         return fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false)
@@ -331,8 +365,15 @@ public class ConnectionSync {
         if (resources.isEmpty()) {
             return;
         }
-        for (Optional<RecordStore.Upsert> done : store.importAllJsonIfAllowed(session.personId(),
-                RecordSource.connection(session.connectionId()), resources)) {
+        List<Optional<RecordStore.Upsert>> stored = store.importAllJsonIfAllowed(session.personId(),
+                RecordSource.connection(session.connectionId()), resources);
+        for (int i = 0; i < stored.size(); i++) {
+            if (stored.get(i).isPresent() && "DocumentReference".equals(resources.get(i).path("resourceType")
+                    .asText())) {
+                counts.documents.add(resources.get(i));
+            }
+        }
+        for (Optional<RecordStore.Upsert> done : stored) {
             done.ifPresent(u -> {
                 if (u == RecordStore.Upsert.NEW) {
                     counts.added++;

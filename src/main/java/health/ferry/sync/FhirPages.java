@@ -26,6 +26,13 @@ final class FhirPages {
     record Page(int status, byte[] body) {
     }
 
+    /**
+     * An attachment as received: status, the content type it was served as, and its bytes (null unless 200 and
+     * within the cap; {@code tooLarge} when it was over).
+     */
+    record Download(int status, String contentType, byte[] body, boolean tooLarge) {
+    }
+
     private final HttpClient http;
 
     private final Duration timeout;
@@ -75,6 +82,20 @@ final class FhirPages {
      * {@code portal_unavailable}, carrying the portal's {@code Retry-After}.
      */
     Page get(PortalAccess.Session session, URI url) {
+        return guarded(session, url, () -> fetch(session, url), Page.class);
+    }
+
+    /**
+     * An attachment (a Binary, R4: its bytes when asked for its own type, or a FHIR Binary resource), with the same
+     * token, guard, rate limit and address rules as a page, read up to {@code maxBytes} (base64 in a Binary resource
+     * may take a third more).
+     */
+    Download download(PortalAccess.Session session, URI url, String accept, int maxBytes) {
+        return guarded(session, url, () -> fetchDownload(session, url, accept, maxBytes), Download.class);
+    }
+
+    private <T> T guarded(PortalAccess.Session session, URI url, java.util.concurrent.Callable<T> call,
+            Class<T> type) {
         if (!sameOrigin(session.fhirBase(), url)) {
             throw new SyncFailure("portal_unavailable");
         }
@@ -85,7 +106,7 @@ final class FhirPages {
             throw new SyncFailure("portal_not_supported");
         }
         try {
-            return guard.call(() -> fetch(session, url), Page.class);
+            return guard.call(call, type);
         } catch (SyncFailure e) {
             throw e;
         } catch (PortalBusy e) {
@@ -96,9 +117,43 @@ final class FhirPages {
         }
     }
 
+    /** What to make of a response's status and body stream (the stream is closed by the caller). */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(int status, String contentType, InputStream body) throws IOException;
+    }
+
     private Page fetch(PortalAccess.Session session, URI url) {
+        return send(session, url, "application/fhir+json", (status, type, in) -> {
+            if (status != 200) {
+                return new Page(status, new byte[0]);
+            }
+            byte[] body = in.readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
+                throw new SyncFailure("response_too_large");
+            }
+            return new Page(200, body);
+        });
+    }
+
+    private Download fetchDownload(PortalAccess.Session session, URI url, String accept, int max) {
+        return send(session, url, accept, (status, type, in) -> {
+            if (status != 200) {
+                return new Download(status, type, null, false);
+            }
+            int limit = type.contains("json") ? max / 3 * 4 + 4096 : max; // base64 in a Binary resource
+            byte[] body = in.readNBytes(limit + 1);
+            return body.length > limit ? new Download(200, type, null, true) : new Download(200, type, body, false);
+        });
+    }
+
+    /**
+     * One request with the session's token, after the endpoint's rate-limit gate: 429 and 5xx are {@link PortalBusy}
+     * (with the portal's {@code Retry-After}), as are network errors; any other answer goes to {@code reader}.
+     */
+    private <T> T send(PortalAccess.Session session, URI url, String accept, Reader<T> reader) {
         gate.pass(); // polite syncing: waits for the endpoint's next request slot, or ends the run
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/fhir+json")
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", accept)
                 .header("Authorization", "Bearer " + session.accessToken()).GET().build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -107,14 +162,7 @@ final class FhirPages {
                 if (status == 429 || status >= 500) {
                     throw new PortalBusy(retryAfter(response.headers().firstValue("Retry-After").orElse(null)));
                 }
-                if (status != 200) {
-                    return new Page(status, new byte[0]);
-                }
-                byte[] body = in.readNBytes(maxBytes + 1);
-                if (body.length > maxBytes) {
-                    throw new SyncFailure("response_too_large");
-                }
-                return new Page(200, body);
+                return reader.read(status, response.headers().firstValue("Content-Type").orElse(""), in);
             }
         } catch (IOException e) {
             throw new PortalBusy(null);

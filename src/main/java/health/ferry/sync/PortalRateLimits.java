@@ -48,6 +48,21 @@ class PortalRateLimits {
         this.maxWait = maxWait;
     }
 
+    /**
+     * The peak requests per minute each FHIR base has had from this instance since start ({@link
+     * TokenBucket#peakPerMinute}), by endpoint key: what weekly-sync benchmark 8 reports.
+     */
+    java.util.Map<String, Integer> peaksPerMinute() {
+        java.util.Map<String, Integer> peaks = new java.util.TreeMap<>();
+        buckets.forEach((key, bucket) -> peaks.put(key, bucket.peakPerMinute()));
+        return peaks;
+    }
+
+    /** The configured limit, requests per minute per FHIR base. */
+    int requestsPerMinute() {
+        return requestsPerMinute;
+    }
+
     /** The gate of the endpoint at this FHIR base. */
     Gate of(URI fhirBase) {
         TokenBucket bucket = buckets.computeIfAbsent(key(fhirBase),

@@ -22,7 +22,7 @@ public class SyncHistory implements PanacheRepositoryBase<SyncRun, UUID> {
     @Transactional
     public Optional<ConnectionView.LastSync> lastSync(UUID connectionId) {
         return latest(connectionId).map(r -> new ConnectionView.LastSync(r.startedAt, r.finishedAt, r.outcome,
-                r.newRecords));
+                r.newRecords, r.failureCode));
     }
 
     /** The failure code of the connection's last run, if it failed. */

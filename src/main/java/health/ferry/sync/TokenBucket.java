@@ -17,6 +17,9 @@ final class TokenBucket {
     private final LongSupplier nanoClock;
     private long nextFree;
     private boolean used;
+    /** The granted slots of the last minute (times a request went or goes out), oldest first. */
+    private final java.util.ArrayDeque<Long> lastMinute = new java.util.ArrayDeque<>();
+    private int peakPerMinute;
 
     TokenBucket(int requestsPerMinute, LongSupplier nanoClock) {
         if (requestsPerMinute < 1) {
@@ -39,6 +42,24 @@ final class TokenBucket {
         }
         nextFree = slot + intervalNanos;
         used = true;
+        count(slot);
         return new Slot(true, Duration.ofNanos(wait));
+    }
+
+    /**
+     * The most requests this bucket let out in any minute so far (a rolling window {@code (t − 60 s, t]} over the
+     * granted slots): the limiter's own measure of the peak rate an endpoint saw from this instance.
+     */
+    synchronized int peakPerMinute() {
+        return peakPerMinute;
+    }
+
+    private void count(long slot) {
+        long minute = Duration.ofMinutes(1).toNanos();
+        while (!lastMinute.isEmpty() && slot - lastMinute.peekFirst() >= minute) {
+            lastMinute.pollFirst();
+        }
+        lastMinute.addLast(slot);
+        peakPerMinute = Math.max(peakPerMinute, lastMinute.size());
     }
 }

@@ -37,8 +37,12 @@ class Upload {
     UUID personId;
     @Column(name = "uploaded_by", nullable = false)
     UUID uploadedBy;
-    @Column(name = "confirmation_id", nullable = false)
+    /** The prerequisite question the participant confirmed; none for documents that came from a portal. */
+    @Column(name = "confirmation_id")
     UUID confirmationId;
+    /** The patient portal connection a sync fetched these documents from (DocumentReference attachments), or null. */
+    @Column(name = "source_connection_id")
+    UUID sourceConnectionId;
     @Column(nullable = false)
     String shape;
     @Convert(converter = UploadStatusConverter.class)
@@ -87,6 +91,12 @@ class Upload {
         this.sizeBytes = content.size();
         this.idempotencyKey = content.idempotencyKey();
         this.receivedAt = now;
+    }
+
+    /** Documents a sync fetched from this connection, not sent by the participant. */
+    Upload fromPortal(UUID connectionId) {
+        this.sourceConnectionId = connectionId;
+        return this;
     }
 
     boolean isArchive() {

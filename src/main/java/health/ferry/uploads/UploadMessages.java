@@ -95,6 +95,9 @@ public interface UploadMessages {
     @Message("Received {at}")
     String received_at(String at);
 
+    @Message("Fetched by Ferry from your patient portal (documents attached to your records there), not sent by you.")
+    String from_portal();
+
     @Message("{done} of {total} documents read")
     String progress(int done, int total);
 

@@ -67,7 +67,7 @@ class UploadReads {
                 .toList(), skipped.findByUpload(u.id).stream().map(s -> new SkippedView(s.name, s.reason)).toList(),
                 originals.findByUpload(u.id).stream().map(o -> new FileView(o.name, o.sizeBytes)).toList(),
                 warnings.findByUpload(u.id).stream().map(w -> new Warning(w.document, w.code, w.message)).toList(),
-                u.receivedAt, u.finishedAt);
+                u.receivedAt, u.finishedAt, u.sourceConnectionId);
     }
 
     private static DocumentView view(UploadDocument d, Review review) {

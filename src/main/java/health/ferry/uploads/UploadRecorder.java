@@ -72,7 +72,7 @@ class UploadRecorder {
     /** Records the upload; the returned id is the new upload, or the one an earlier request with the key made. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     UUID record(Admission admission, Stored stored) {
-        SupportingDocumentsPackage pkg = packageFor(admission);
+        SupportingDocumentsPackage pkg = packageFor(admission.studyId(), admission.personId(), admission.enrolmentId());
         String key = stored.content().idempotencyKey();
         Optional<UUID> earlier = key == null ? Optional.empty()
                 : replay(admission, key, () -> stored.content().contentSha256());
@@ -96,6 +96,39 @@ class UploadRecorder {
         return upload.id;
     }
 
+    /**
+     * Where portal documents go: the study, the person and their active enrolment in it, the account that holds the
+     * person (the upload's owner), and the connection a sync fetched them from.
+     */
+    record PortalOrigin(String studyId, UUID personId, UUID enrolmentId, UUID accountId, UUID connectionId) {
+    }
+
+    /**
+     * Records documents a sync fetched from a portal as an upload of the study's package (no prerequisite question:
+     * the participant did not send them), queued for processing like any upload; empty when the study already holds
+     * exactly these bytes.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Optional<UUID> recordFromPortal(PortalOrigin origin, Stored stored) {
+        SupportingDocumentsPackage pkg = packageFor(origin.studyId(), origin.personId(), origin.enrolmentId());
+        if (uploads.findSameContent(origin.studyId(), origin.personId(), stored.content().contentSha256())
+                .isPresent()) {
+            return Optional.empty();
+        }
+        Upload upload = pkg.attach(stored.content(), origin.accountId(), null, clock.instant())
+                .fromPortal(origin.connectionId());
+        uploads.persist(upload);
+        keepOriginals(upload, stored);
+        if (stored.verdict() != null && stored.verdict().rejected()) {
+            upload.reject(stored.verdict().rejection(), clock.instant());
+        } else {
+            jobs.enqueue(upload.id);
+        }
+        uploads.flush();
+        received.fire(new UploadReceived(upload.id, upload.personId, upload.studyId, origin.accountId()));
+        return Optional.of(upload.id);
+    }
+
     private void keepOriginals(Upload upload, Stored stored) {
         for (int position = 0; position < stored.blobs().size(); position++) {
             StoredBlob blob = stored.blobs().get(position);
@@ -104,10 +137,10 @@ class UploadRecorder {
         }
     }
 
-    private SupportingDocumentsPackage packageFor(Admission admission) {
-        return packages.lockFor(admission.studyId(), admission.personId()).orElseGet(() -> {
-            SupportingDocumentsPackage created = new SupportingDocumentsPackage(admission.studyId(),
-                    admission.personId(), admission.enrolmentId(), clock.instant());
+    private SupportingDocumentsPackage packageFor(String studyId, UUID personId, UUID enrolmentId) {
+        return packages.lockFor(studyId, personId).orElseGet(() -> {
+            SupportingDocumentsPackage created = new SupportingDocumentsPackage(studyId, personId, enrolmentId,
+                    clock.instant());
             packages.persist(created);
             packages.flush();
             return created;

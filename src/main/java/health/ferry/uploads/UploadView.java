@@ -12,11 +12,12 @@ import java.util.UUID;
 /**
  * An upload as the API contract shows it. {@code failure}, {@code files}, {@code warnings}, {@code receivedAt} and
  * {@code finishedAt} extend the contract: why a {@code failed} upload stopped, what was sent, where the package's XDM
- * metadata contradicts its files, and when.
+ * metadata contradicts its files, and when. {@code sourceConnectionId} (extension, issue 23): the portal connection a
+ * sync fetched these documents from (DocumentReference attachments); null for what the participant sent.
  */
 public record UploadView(UUID id, String studyId, UUID personId, String status, Progress progress, Problem rejection,
         Problem failure, List<DocumentView> documents, List<SkippedView> skipped, List<FileView> files,
-        List<Warning> warnings, Instant receivedAt, Instant finishedAt) {
+        List<Warning> warnings, Instant receivedAt, Instant finishedAt, UUID sourceConnectionId) {
 
     /**
      * One document of the upload; {@code review} stays null until a coordinator decides. {@code recordsExtracted}

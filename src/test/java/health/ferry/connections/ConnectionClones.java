@@ -74,6 +74,17 @@ public final class ConnectionClones {
      * persons' names), in batches of {@code batch}; answers the new connection ids.
      */
     public static List<UUID> of(UUID seed, UUID accountId, int first, int count, int batch, Instant lastSyncAt) {
+        return of(seed, accountId, first, count, batch, lastSyncAt, null);
+    }
+
+    /**
+     * {@link #of(UUID, UUID, int, int, int, Instant)}, each clone's session naming its FHIR base under the host
+     * {@code fhirHost} gives its number (null: as the portal said): the same in-process sandbox reached at another
+     * loopback address ({@code 127.0.0.k}) is another FHIR endpoint to Ferry (its rate limiter and guards key on
+     * the base), so many portals can share the clones.
+     */
+    public static List<UUID> of(UUID seed, UUID accountId, int first, int count, int batch, Instant lastSyncAt,
+            java.util.function.IntFunction<String> fhirHost) {
         ConnectionRepository connections = Arc.container().instance(ConnectionRepository.class).get();
         ConnectionSecrets secrets = Arc.container().instance(ConnectionSecrets.class).get();
         Portals portals = Arc.container().instance(Portals.class).get();
@@ -111,7 +122,8 @@ public final class ConnectionClones {
                 if (!(outcome instanceof SignInOutcome.Connected ok)) {
                     throw new IllegalStateException("the portal refused the seed's credentials: " + outcome);
                 }
-                sessions.add(ok);
+                sessions.add(fhirHost == null ? ok : new SignInOutcome.Connected(rehosted(json, ok.session(),
+                        fhirHost.apply(first + from + i)), ok.accessExpiresAt(), ok.accessEndsAt()));
             }
             int number = first + from;
             jdbc(c -> insertRows(c, source, records, accountId, number, ids, persons, sessions, lastSyncAt));
@@ -125,6 +137,20 @@ public final class ConnectionClones {
             all.addAll(ids);
         }
         return all;
+    }
+
+    /** The session JSON with its {@code fhirBaseUrl} on another host (scheme, port and path kept). */
+    private static String rehosted(ObjectMapper json, String session, String host) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    json.readTree(session);
+            URI base = URI.create(node.path("fhirBaseUrl").asText());
+            node.put("fhirBaseUrl", new URI(base.getScheme(), null, host, base.getPort(), base.getPath(), null, null)
+                    .toString());
+            return json.writeValueAsString(node);
+        } catch (IOException | java.net.URISyntaxException | ClassCastException e) {
+            throw new IllegalStateException("the sandbox session has no usable fhirBaseUrl", e);
+        }
     }
 
     private static void insertRows(java.sql.Connection c, Connection source, int records, UUID accountId,

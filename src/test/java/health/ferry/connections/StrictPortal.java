@@ -58,7 +58,15 @@ final class StrictPortal implements AutoCloseable {
 
     /** A connection through the portal, connected; answers its id. */
     String connected() {
-        String[] started = start();
+        return connected(start());
+    }
+
+    /** A connection through the portal for this person, connected; answers its id. */
+    String connectedFor(String person) {
+        return connected(startFor(person));
+    }
+
+    private String connected(String[] started) {
         SmartConnectionsTest.returnToFerry(participant, atPortal(started[1])).then().statusCode(303);
         as(participant).get("/api/v1/connections/" + started[0]).then().body("status", equalTo("connected"));
         return started[0];

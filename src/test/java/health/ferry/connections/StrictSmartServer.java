@@ -72,6 +72,21 @@ final class StrictSmartServer implements AutoCloseable {
     volatile String patientName;
     volatile String patientBirthDate;
     private final Set<String> accessTokens = ConcurrentHashMap.newKeySet();
+    /** When not 200, every FHIR read and search answers this status (a 5xx: the FHIR server is down). */
+    volatile int fhirStatus = 200;
+    /** The {@code Retry-After} a refused FHIR request carries (null: none). */
+    volatile String fhirRetryAfter;
+    /** FHIR requests (reads, searches, Binary) as they arrived: path and query, with the time in nanoseconds. */
+    final List<String> fhirRequests = Collections.synchronizedList(new ArrayList<>());
+    final List<Long> fhirRequestNanos = Collections.synchronizedList(new ArrayList<>());
+    /** What a search of a type answers (its entries' resources); a type not here answers an empty searchset. */
+    final Map<String, List<JsonNode>> searchResults = new ConcurrentHashMap<>();
+    /** Binary contents by id: content type and bytes; an id not here answers 404. */
+    final Map<String, Binary> binaries = new ConcurrentHashMap<>();
+
+    /** A Binary the server holds: served as its bytes, or as a FHIR Binary when the client asks for FHIR JSON. */
+    record Binary(String contentType, byte[] bytes) {
+    }
     volatile long expiresIn = 5; // seconds: Ferry refreshes before every use
 
     /** What the client authentication check sees of a token request. */
@@ -89,6 +104,7 @@ final class StrictSmartServer implements AutoCloseable {
         server.createContext("/auth/authorize", this::authorizeStep);
         server.createContext("/auth/token", this::token);
         server.createContext("/fhir/Patient/", this::patient);
+        server.createContext("/fhir/", this::fhir);
         server.start();
     }
 
@@ -226,6 +242,10 @@ final class StrictSmartServer implements AutoCloseable {
     }
 
     private void patient(HttpExchange ex) throws IOException {
+        if (fhirStatus != 200) {
+            fhir(ex); // the FHIR server is down for the Patient too
+            return;
+        }
         String authorization = String.valueOf(ex.getRequestHeaders().getFirst("Authorization"));
         if (!authorization.startsWith("Bearer ") || !accessTokens.contains(authorization.substring(7))) {
             send(ex, 401, error("invalid_token", null));
@@ -241,6 +261,67 @@ final class StrictSmartServer implements AutoCloseable {
             patient.put("birthDate", patientBirthDate);
         }
         send(ex, 200, patient);
+    }
+
+    /**
+     * The FHIR API besides the Patient: metadata (public), searches of {@link #searchResults} and Binary reads, with a
+     * valid access token; everything answers {@link #fhirStatus} while that is not 200.
+     */
+    private void fhir(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        fhirRequests.add(path + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI()
+                .getRawQuery()));
+        fhirRequestNanos.add(System.nanoTime());
+        if (fhirStatus != 200) {
+            if (fhirRetryAfter != null) {
+                ex.getResponseHeaders().add("Retry-After", fhirRetryAfter);
+            }
+            send(ex, fhirStatus, JSON.createObjectNode().put("resourceType", "OperationOutcome"));
+            return;
+        }
+        if (path.equals("/fhir/metadata")) {
+            ObjectNode cs = JSON.createObjectNode().put("resourceType", "CapabilityStatement").put("status", "active")
+                    .put("kind", "instance").put("fhirVersion", "4.0.1");
+            cs.putArray("format").add("json");
+            send(ex, 200, cs);
+            return;
+        }
+        String authorization = String.valueOf(ex.getRequestHeaders().getFirst("Authorization"));
+        if (!authorization.startsWith("Bearer ") || !accessTokens.contains(authorization.substring(7))) {
+            send(ex, 401, error("invalid_token", null));
+            return;
+        }
+        String[] parts = path.substring("/fhir/".length()).split("/");
+        if (parts.length == 2 && parts[0].equals("Binary")) {
+            binary(ex, parts[1]);
+        } else if (parts.length == 1) {
+            ObjectNode bundle = JSON.createObjectNode().put("resourceType", "Bundle").put("type", "searchset");
+            List<JsonNode> found = searchResults.getOrDefault(parts[0], List.of());
+            bundle.put("total", found.size());
+            found.forEach(r -> bundle.withArray("entry").addObject().set("resource", r));
+            send(ex, 200, bundle);
+        } else {
+            send(ex, 404, JSON.createObjectNode().put("resourceType", "OperationOutcome"));
+        }
+    }
+
+    /** A Binary as its own bytes (R4: a read without a FHIR Accept), or as a FHIR Binary resource. */
+    private void binary(HttpExchange ex, String id) throws IOException {
+        Binary b = binaries.get(id);
+        if (b == null) {
+            send(ex, 404, JSON.createObjectNode().put("resourceType", "OperationOutcome"));
+            return;
+        }
+        String accept = String.valueOf(ex.getRequestHeaders().getFirst("Accept"));
+        if (accept.startsWith("application/fhir+json")) {
+            send(ex, 200, JSON.createObjectNode().put("resourceType", "Binary").put("id", id)
+                    .put("contentType", b.contentType()).put("data", Base64.getEncoder().encodeToString(b.bytes())));
+            return;
+        }
+        ex.getResponseHeaders().add("Content-Type", b.contentType());
+        ex.sendResponseHeaders(200, b.bytes().length);
+        ex.getResponseBody().write(b.bytes());
+        ex.close();
     }
 
     private void noteUpgrade(HttpExchange ex) {

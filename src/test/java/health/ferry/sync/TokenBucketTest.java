@@ -38,6 +38,27 @@ class TokenBucketTest {
     }
 
     @Test
+    void theBucketsOwnPeakPerMinuteNeverPassesTheRate() {
+        TokenBucket bucket = new TokenBucket(250, now::get);
+        for (int i = 0; i < 1_000; i++) { // a burst of 1,000 callers: spaced out, 250 in any minute at most
+            assertTrue(bucket.reserve(Duration.ofHours(1)).granted());
+        }
+        assertEquals(250, bucket.peakPerMinute());
+        now.addAndGet(Duration.ofMinutes(30).toNanos());
+        for (int i = 0; i < 10; i++) { // a trickle later: the peak stays what it was
+            bucket.reserve(Duration.ofHours(1));
+            now.addAndGet(Duration.ofSeconds(20).toNanos());
+        }
+        assertEquals(250, bucket.peakPerMinute());
+        TokenBucket quiet = new TokenBucket(250, now::get);
+        for (int i = 0; i < 10; i++) {
+            quiet.reserve(Duration.ofHours(1));
+            now.addAndGet(Duration.ofSeconds(20).toNanos());
+        }
+        assertEquals(3, quiet.peakPerMinute(), "one every 20 s: three in a minute");
+    }
+
+    @Test
     void anIdleBucketServesAtOnceButNeverBanksTokens() {
         TokenBucket bucket = new TokenBucket(120, now::get);
         assertEquals(Duration.ZERO, bucket.reserve(Duration.ZERO).delay());

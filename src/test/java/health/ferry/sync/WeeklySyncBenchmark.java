@@ -59,21 +59,37 @@ class WeeklySyncBenchmark {
     /** 0 runs the small size only (for trying worker counts). */
     private static final int LARGE = Integer.getInteger("bench.sync.large", 10_000);
     private static final int BATCH = 250;
+    /** FHIR endpoints the clones are spread over (round-robin): the sandbox at 127.0.0.1 … 127.0.0.{n}. */
+    private static final int ENDPOINTS = Integer.getInteger("bench.sync.portals", 100);
     private static final Duration RUN_LIMIT = Duration.ofMinutes(Integer.getInteger("bench.sync.limit-minutes", 180));
 
-    /** The production settings, but every job due at once and the workers polling every second. */
+    /**
+     * The production settings, but every job due at once and the workers polling every second; the production rate
+     * limit (250 requests a minute per FHIR base; the test profile lifts it); the server listening on every
+     * loopback address and Ferry allowed to reach them, so the sandbox is {@link #ENDPOINTS} FHIR endpoints.
+     */
     public static class AllDueAtOnce implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("ferry.sync.spread", "PT1S", "ferry.sync.poll-every", "1s",
-                    "ferry.sync.workers", System.getProperty("bench.sync.workers", "2"),
-                    "ferry.sync.retry-delay", "PT1S", "ferry.sync.breaker.delay", "PT5M");
+            Map<String, String> config = new LinkedHashMap<>(Map.of("ferry.sync.spread", "PT1S",
+                    "ferry.sync.poll-every", "1s", "ferry.sync.workers", System.getProperty("bench.sync.workers",
+                            "2"), "ferry.sync.retry-delay", "PT1S", "ferry.sync.breaker.delay", "PT5M",
+                    "ferry.sync.requests-per-minute", "250", "quarkus.http.host", "0.0.0.0"));
+            StringBuilder hosts = new StringBuilder("localhost");
+            for (int i = 1; i <= ENDPOINTS; i++) {
+                hosts.append(",127.0.0.").append(i);
+            }
+            config.put("ferry.outbound.allow-hosts", hosts.toString());
+            return config;
         }
     }
 
-    /** One timed weekly run. */
+    /**
+     * One timed weekly run; {@code peaks}: the rate limiter's peak requests in any minute per FHIR endpoint since
+     * start (so the second run's include the first's).
+     */
     record Run(int connections, double seconds, Map<String, Integer> outcomes, String loadBefore, String loadAfter,
-            List<String> perThousand) {
+            List<String> perThousand, Map<String, Integer> peaks) {
         double perConnectionMs() {
             return seconds * 1000 / connections;
         }
@@ -91,6 +107,8 @@ class WeeklySyncBenchmark {
     Clock clock;
     @ConfigProperty(name = "ferry.sync.workers")
     int workers;
+    @Inject
+    PortalRateLimits rateLimits;
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
@@ -141,7 +159,8 @@ class WeeklySyncBenchmark {
             if (n <= 0) {
                 break;
             }
-            ConnectionClones.of(seed, account, first + done, n, BATCH, lastSyncAt);
+            ConnectionClones.of(seed, account, first + done, n, BATCH, lastSyncAt,
+                    number -> "127.0.0." + (1 + number % ENDPOINTS));
             done += n;
             LOG.infof("weekly bench: %d of %d clones", done, count);
         }
@@ -186,7 +205,21 @@ class WeeklySyncBenchmark {
                 + " from (select r.finished_at, row_number() over (order by r.finished_at) k from sync_job j join"
                 + " sync_run r on r.id = j.sync_run_id where j.period_start = ?) runs group by 1 order by 1::int",
                 period).values().forEach(ms -> perThousand.add(BenchResults.fmt(ms / 1000.0)));
-        return new Run(expected, seconds, outcomes, loadBefore, loadAfter, perThousand);
+        Map<String, Integer> peaks = rateLimits.peaksPerMinute();
+        int limit = rateLimits.requestsPerMinute();
+        assertEquals(250, limit, "the production limit");
+        peaks.forEach((endpoint, peak) -> assertTrue(peak <= limit, endpoint + " had " + peak + " requests in a minute"));
+        assertTrue(peaks.size() >= Math.min(ENDPOINTS, expected), "endpoints used: " + peaks.size());
+        LOG.infof("weekly bench: peak requests a minute per endpoint: %s", peakSummary(peaks));
+        return new Run(expected, seconds, outcomes, loadBefore, loadAfter, perThousand, peaks);
+    }
+
+    /** The peaks over the endpoints: how many, the highest (and where), the median and the lowest. */
+    static String peakSummary(Map<String, Integer> peaks) {
+        List<Integer> sorted = peaks.values().stream().sorted().toList();
+        Map.Entry<String, Integer> top = peaks.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+        return String.format(Locale.ROOT, "%d endpoints; highest %d/min (%s), median %d/min, lowest %d/min",
+                peaks.size(), top.getValue(), top.getKey(), sorted.get(sorted.size() / 2), sorted.get(0));
     }
 
     private void report(Run small, Run large, int chart, double seedSmall, double seedLarge) {
@@ -215,6 +248,10 @@ class WeeklySyncBenchmark {
                 + "average before/after: %s / %s%s.", SEEDS, chart, seedSmall, seedLarge, small.outcomes(),
                 large == null ? "" : " / " + large.outcomes(), small.loadBefore(), small.loadAfter(),
                 large == null ? "" : "; " + large.loadBefore() + " / " + large.loadAfter()));
+        notes.add("Peak requests in any minute per FHIR endpoint (the rate limiter's own count, "
+                + "`PortalRateLimits.peaksPerMinute`; limit 250/min), after the " + small.connections() + " run: "
+                + peakSummary(small.peaks()) + (large == null ? "" : "; after the " + large.connections() + " run: "
+                        + peakSummary(large.peaks())) + ".");
         if (large != null) {
             notes.add("Seconds per 1,000 runs within the " + large.connections() + " run (first to last finish of"
                     + " each thousand, in finishing order): " + String.join(" ", large.perThousand())

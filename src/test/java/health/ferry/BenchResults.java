@@ -27,8 +27,11 @@ public final class BenchResults {
     private static final Map<String, String> ROWS = new LinkedHashMap<>();
 
     static {
-        ROWS.put("1-ingest", "Supporting Documents ingest, ~100 MB records ZIP");
-        ROWS.put("2-ingest-memory", "Peak RSS ingesting a 1 GiB upload");
+        ROWS.put("1-ingest", "Supporting Documents end to end, ~100 MB records ZIP over HTTP to ready_for_review");
+        ROWS.put("1-ingest-dev", "Supporting Documents end to end in dev mode (H2)");
+        ROWS.put("2-ingest-memory", "Peak RSS end to end, a 1 GiB upload over HTTP");
+        ROWS.put("1-ingest-engine", "Supporting Documents ingest engine alone, ~100 MB records ZIP");
+        ROWS.put("2-ingest-memory-engine", "Peak RSS of the ingest engine alone, 1 GiB upload");
         ROWS.put("3-fhir-import", "FHIR import of a Synthea-sized bundle");
         ROWS.put("4-directory", "Directory search, 100,000 portals");
         ROWS.put("5-http", "Pages and records API under 100 concurrent users");

@@ -6,7 +6,6 @@ import health.ferry.uploads.archive.Rejection;
 import health.ferry.uploads.classification.Classification;
 import health.ferry.uploads.classification.PackageClassification;
 import health.ferry.uploads.classification.XdmProblem;
-import health.ferry.uploads.detection.Extraction;
 import health.ferry.uploads.detection.ExtractionOutcome;
 import health.ferry.uploads.detection.OcrStatus;
 import health.ferry.uploads.labs.LabProposal;
@@ -100,14 +99,17 @@ class JobSteps {
         job.finish(jobs.now());
     }
 
-    /** Records one extracted document and its text, and moves the progress on. */
+    /** Records a batch of extracted documents and their texts in one transaction, and moves the progress on. */
     @Transactional(TxType.REQUIRES_NEW)
-    void record(JobClaim claim, DocumentEntry entry, Extraction found) {
+    void record(JobClaim claim, List<RecordBatch.Found> found) {
         held(claim);
         Upload upload = uploads.findById(claim.uploadId());
-        UploadDocument document = new UploadDocument(upload, entry, found, clock.instant());
-        documents.persist(document);
-        texts.persist(new UploadDocumentText(document.id, found.text()));
+        Instant now = clock.instant();
+        for (RecordBatch.Found f : found) {
+            UploadDocument document = new UploadDocument(upload, f.entry(), f.extraction(), now);
+            documents.persist(document);
+            texts.persist(new UploadDocumentText(document.id, f.extraction().text()));
+        }
         upload.progressed((int) documents.countByUpload(upload.id));
     }
 
@@ -171,8 +173,11 @@ class JobSteps {
     void finish(JobClaim claim, List<RecordedDocument> recorded, PackageClassification classified) {
         UploadJob job = held(claim);
         List<Classification> classifications = classified.documents();
+        // one query for the upload's documents rather than one per document
+        Map<UUID, UploadDocument> byId = documents.findByUpload(claim.uploadId()).stream()
+                .collect(Collectors.toMap(d -> d.id, d -> d));
         for (int i = 0; i < recorded.size(); i++) {
-            documents.findById(recorded.get(i).id()).classify(classifications.get(i));
+            byId.get(recorded.get(i).id()).classify(classifications.get(i));
         }
         warnings.deleteByUpload(claim.uploadId());
         warnings.flush();

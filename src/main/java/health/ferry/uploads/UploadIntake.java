@@ -9,10 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -51,8 +49,9 @@ class UploadIntake {
         Admission admission = gates.admit(submission.studyId(), submission.personId(),
                 submission.prerequisiteConfirmed());
         String key = idempotencyKey(submission.idempotencyKey());
+        Originals originals = new Originals(submission, admission.maxBytes());
         Optional<UUID> earlier = key == null ? Optional.empty()
-                : recorder.replay(admission, key, () -> submittedContentKey(submission));
+                : recorder.replay(admission, key, originals::contentKey);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -63,15 +62,14 @@ class UploadIntake {
         gates.withinLimit(admission, submission.totalBytes());
         String shape = OuterType.of(submission);
         gates.withinQuota(admission.personId());
-        return keep(admission, submission, shape, key);
+        return keep(admission, submission, shape, key, originals.blobs());
     }
 
-    /** Stores the files, refuses bytes already uploaded, and records the upload. */
-    private UUID keep(Admission admission, Submission submission, String shape, String key) {
+    /** Refuses bytes already uploaded, and records the upload of the files kept in storage. */
+    private UUID keep(Admission admission, Submission submission, String shape, String key, List<StoredBlob> blobs) {
         FileList.Verdict verdict = Upload.FILES.equals(shape) ? FileList.check(files(submission),
                 config.archive().limits()) : null;
-        List<StoredBlob> blobs = store(submission, admission.maxBytes());
-        String contentSha256 = contentKey(shape, blobs);
+        String contentSha256 = contentKey(blobs.stream().map(StoredBlob::sha256).toList());
         gates.notAlreadyUploaded(admission, contentSha256);
         long size = blobs.stream().mapToLong(StoredBlob::size).sum();
         UploadRecorder.Stored stored = new UploadRecorder.Stored(new Upload.Content(shape, contentSha256, size, key),
@@ -95,6 +93,35 @@ class UploadIntake {
         return id;
     }
 
+    /**
+     * A request's files, taken into storage once when first needed: by the replay of an Idempotency-Key (its content
+     * key) or by recording the upload. The HTTP layer's spooled file is renamed into storage and hashed in the same
+     * one read pass, so the hash that finds a duplicate or a replay is the one the store files the bytes under.
+     */
+    private final class Originals {
+        private final Submission submission;
+        private final long maxBytes;
+        private List<StoredBlob> blobs;
+
+        Originals(Submission submission, long maxBytes) {
+            this.submission = submission;
+            this.maxBytes = maxBytes;
+        }
+
+        /** The content key of what the request carries; null for no files (never the same as an earlier one). */
+        String contentKey() {
+            return submission.files().isEmpty() ? null
+                    : UploadIntake.contentKey(blobs().stream().map(StoredBlob::sha256).toList());
+        }
+
+        List<StoredBlob> blobs() {
+            if (blobs == null) {
+                blobs = store(submission, maxBytes);
+            }
+            return blobs;
+        }
+    }
+
     private static List<FileList.File> files(Submission submission) {
         return submission.files().stream().map(f -> new FileList.File(f.name(), f.size())).toList();
     }
@@ -103,8 +130,8 @@ class UploadIntake {
         List<StoredBlob> blobs = new ArrayList<>();
         long remaining = maxBytes;
         for (Submission.File file : submission.files()) {
-            try (InputStream in = Files.newInputStream(file.path())) {
-                StoredBlob blob = storage.storeOriginal(in, remaining);
+            try {
+                StoredBlob blob = storage.adoptOriginal(file.path(), remaining);
                 remaining -= blob.size();
                 blobs.add(blob);
             } catch (BlobTooLarge e) {
@@ -114,37 +141,6 @@ class UploadIntake {
             }
         }
         return blobs;
-    }
-
-    /** The archive's own hash, or for several files a hash of their sorted hashes: the same bytes, the same key. */
-    static String contentKey(String shape, List<StoredBlob> blobs) {
-        return contentKey(blobs.stream().map(StoredBlob::sha256).toList());
-    }
-
-    /**
-     * The content key of what a request carries, hashed where it lies, without storing it: compared with the upload
-     * an earlier request with the same Idempotency-Key made. No files is no content (null): never the same.
-     */
-    static String submittedContentKey(Submission submission) {
-        if (submission.files().isEmpty()) {
-            return null;
-        }
-        List<String> hashes = new ArrayList<>();
-        for (Submission.File file : submission.files()) {
-            try (InputStream in = Files.newInputStream(file.path())) {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                byte[] buffer = new byte[64 * 1024];
-                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                    digest.update(buffer, 0, n);
-                }
-                hashes.add(HexFormat.of().formatHex(digest.digest()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-            }
-        }
-        return contentKey(hashes);
     }
 
     /** One file (or a .zip): its own hash; several files: the hash of their sorted hashes, in any order. */

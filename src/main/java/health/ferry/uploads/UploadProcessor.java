@@ -24,11 +24,13 @@ import health.ferry.uploads.structured.StructuredRecords;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -118,13 +120,15 @@ class UploadProcessor {
             List<DocumentEntry> todo = entries.stream().filter(e -> !work.recorded().containsKey(e.index()))
                     .toList();
             EarlyExtraction started = early;
+            RecordBatch batch = new RecordBatch(found -> steps.record(claim, found));
             OrderedExtraction.run(extractor.parallelism(), todo, entry -> extract(extractor, entry, started),
                     (entry, found) -> {
                         if (stopping.getAsBoolean()) {
                             throw new Stopped();
                         }
-                        steps.record(claim, entry, found);
+                        batch.add(entry, found);
                     });
+            batch.flush();
         } catch (Stopped e) {
             LOG.infof("upload %s attempt %d: stopped by the shutdown, resumed after its lease", claim.uploadId(),
                     claim.token());
@@ -297,15 +301,31 @@ class UploadProcessor {
 
     private PackageClassification classify(List<RecordedDocument> recorded) throws JobFailure {
         List<DocumentFacts> facts = new ArrayList<>();
+        // An IHE XDM package's metadata declares its documents' hashes, which classification checks: all are read
+        boolean xdm = recorded.stream().anyMatch(d -> d.name().toUpperCase(Locale.ROOT).endsWith("METADATA.XML"));
         for (RecordedDocument d : recorded) {
+            // Bytes classification never opens are not hashed again: most of an upload's bytes are PDFs and images
+            Path local = storage.resolve(d.blobPath());
+            Path content = xdm || opensContent(d.mediaType()) || !Files.exists(local)
+                    ? verified(d.blobPath(), d.sha256()) : local;
             facts.add(new DocumentFacts(d.name(), d.size(), d.mediaType(), d.outcome(), d.text(), d.pages(),
-                    verified(d.blobPath(), d.sha256()), d.ocr()));
+                    content, d.ocr()));
         }
         try {
             return PackageClassifier.classify(facts);
         } catch (IOException e) {
             throw new JobFailure(UploadFailure.STORAGE_FAILED, true, e);
         }
+    }
+
+    /**
+     * Whether classification reads a document's bytes: it does for XML, JSON and text (the content decides the kind),
+     * never for PDFs, images, DICOM, audio and video, which it judges by their detected type and extracted text.
+     */
+    static boolean opensContent(String mediaType) {
+        String type = mediaType.toLowerCase(Locale.ROOT);
+        return !(type.startsWith("application/pdf") || type.startsWith("image/") || type.startsWith("application/dicom")
+                || type.startsWith("video/") || type.startsWith("audio/"));
     }
 
     /** The application is stopping: the attempt ends before recording the next document. */

@@ -19,6 +19,16 @@ public final class BenchIngest {
         return IngestCorpus.generate(WORK.resolve("data-100m"), IngestBenchmark.SMALL);
     }
 
+    /** A generated records ZIP and the folder of the same files unpacked (for tika-app), for other packages. */
+    public record Data(Path folder, Path zip, int documents, long unpackedBytes) {
+    }
+
+    /** The generated records ZIP of about {@code zipBytes} under {@code target/benchmarks/ingest/<name>} (made once). */
+    public static Data generated(String name, long zipBytes) throws IOException {
+        IngestCorpus.Export export = IngestCorpus.generate(WORK.resolve(name), zipBytes);
+        return new Data(export.folder(), export.zip(), export.documents(), export.bytes());
+    }
+
     /** The command of one ingest of {@code zip} into a fresh {@code storage} folder, in a JVM with production flags. */
     static List<String> command(Path zip, Path storage, Long maxTotalBytes) throws IOException {
         IngestCorpus.deleteTree(storage);

@@ -78,8 +78,8 @@ class IngestBenchmark {
         double bigPeak = peak(big);
         double memRatio = bigPeak / smallPeak;
 
-        BenchResults.record("1-ingest", List.of(String.format(Locale.ROOT,
-                "| 1 | Supporting Documents ingest in the running app, %d documents, %s ZIP (store, unpack, "
+        BenchResults.record("1-ingest-engine", List.of(String.format(Locale.ROOT,
+                "| 1 | Supporting Documents ingest engine alone (IngestRun: no HTTP, no database), %d documents, %s ZIP (store, unpack, "
                         + "detect+extract in the worker, classify) | %s s | tika-app %s `-t -i -o`: %s s | %.2f× "
                         + "(pairs: %s) | ≤ 0.70× | %s |",
                 small.documents(), BenchResults.mib(Files.size(small.zip())),
@@ -99,8 +99,8 @@ class IngestBenchmark {
                                 ferryCpu, coldCpu, tikaCpu, ferryCpu / tikaCpu),
                         "tika-app " + System.getProperty("bench.tika-app.version", "?") + " is the newest tika-app on "
                                 + "Maven Central (3.3.1, the project's Tika, is not published there)."));
-        BenchResults.record("2-ingest-memory", List.of(String.format(Locale.ROOT,
-                "| 2 | Peak RSS (ingest JVM + largest worker), %d documents, %s ZIP | %s | 100 MB upload: %s | %.2f× "
+        BenchResults.record("2-ingest-memory-engine", List.of(String.format(Locale.ROOT,
+                "| 2 | Peak RSS of the engine alone (ingest JVM + largest worker), %d documents, %s ZIP | %s | 100 MB upload: %s | %.2f× "
                         + "| ≤ 1.20× and < 512 MiB | %s |", large.documents(),
                 BenchResults.mib(Files.size(large.zip())), BenchResults.mib((long) bigPeak),
                 BenchResults.mib((long) smallPeak), memRatio, memRatio <= 1.2 && bigPeak < 512 * 1048576.0 ? "yes"

@@ -4,8 +4,10 @@ import health.ferry.uploads.archive.DirectorySink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -65,20 +67,57 @@ public final class UploadStorage {
      * @throws BlobTooLarge when more than {@code maxBytes} arrive (nothing is kept)
      */
     public StoredBlob storeOriginal(InputStream content, long maxBytes) throws IOException, BlobTooLarge {
-        Path partial = root.resolve("tmp").resolve(UUID.randomUUID() + ".part");
+        Path partial = partial();
         try {
             MessageDigest digest = sha256();
             long size = copy(content, partial, digest, maxBytes);
-            String sha = HexFormat.of().formatHex(digest.digest());
-            String relative = "originals/" + sha.substring(0, 2) + "/" + sha;
-            Path target = root.resolve(relative);
-            Files.createDirectories(target.getParent());
-            moveIntoPlace(partial, target);
-            store.publish(relative, target);
-            return new StoredBlob(relative, sha, size);
+            return place(partial, digest, size);
         } finally {
             Files.deleteIfExists(partial);
         }
+    }
+
+    /**
+     * Keeps as an original a file the HTTP layer has already written to disk ({@code spooled}), without copying it:
+     * the file is renamed into this store's temporary folder, hashed in one read pass, forced to disk and renamed onto
+     * its hash. Where {@code spooled} lies on another file system (no atomic rename), its bytes are copied as
+     * {@link #storeOriginal} copies them, hashed in the same loop. Either way {@code spooled} is gone afterwards.
+     *
+     * @throws BlobTooLarge when the file has more than {@code maxBytes} (nothing is kept)
+     */
+    public StoredBlob adoptOriginal(Path spooled, long maxBytes) throws IOException, BlobTooLarge {
+        Path partial = partial();
+        try {
+            try {
+                Files.move(spooled, partial, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                try (InputStream in = Files.newInputStream(spooled)) {
+                    return storeOriginal(in, maxBytes);
+                } finally {
+                    Files.deleteIfExists(spooled);
+                }
+            }
+            MessageDigest digest = sha256();
+            long size = hashInPlace(partial, digest, maxBytes);
+            return place(partial, digest, size);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    private Path partial() {
+        return root.resolve("tmp").resolve(UUID.randomUUID() + ".part");
+    }
+
+    /** Moves a complete, hashed temporary file onto its hash and hands it to the store. */
+    private StoredBlob place(Path partial, MessageDigest digest, long size) throws IOException {
+        String sha = HexFormat.of().formatHex(digest.digest());
+        String relative = "originals/" + sha.substring(0, 2) + "/" + sha;
+        Path target = root.resolve(relative);
+        Files.createDirectories(target.getParent());
+        moveIntoPlace(partial, target);
+        store.publish(relative, target);
+        return new StoredBlob(relative, sha, size);
     }
 
     /** The file behind a stored path; refuses anything that would leave the store. */
@@ -312,6 +351,24 @@ public final class UploadStorage {
             channel.force(true);
         }
         return size;
+    }
+
+    /** Hashes a file in one read pass and forces it to disk: the bytes are read once, never copied. */
+    private static long hashInPlace(Path partial, MessageDigest digest, long maxBytes) throws IOException, BlobTooLarge {
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            long size = channel.size();
+            if (size > maxBytes) {
+                throw new BlobTooLarge();
+            }
+            ByteBuffer buffer = ByteBuffer.allocate(BUFFER);
+            while (channel.read(buffer) >= 0) {
+                buffer.flip();
+                digest.update(buffer);
+                buffer.clear();
+            }
+            channel.force(true);
+            return size;
+        }
     }
 
     /**

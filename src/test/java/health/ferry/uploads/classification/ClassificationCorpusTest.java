@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * manifest label names; fragments, FHIR examples, PDFs and DICOM get theirs. Skipped where the corpus is absent.
  */
 class ClassificationCorpusTest {
-    private static final Map<String, DocumentKind> LABELS = Map.ofEntries(
+    /** The kind each C-CDA manifest label names (also used by {@link ClassificationQualityTest}). */
+    static final Map<String, DocumentKind> LABELS = Map.ofEntries(
             Map.entry("Continuity of Care Document (CCD)", DocumentKind.CCDA_CCD),
             Map.entry("Care Plan", DocumentKind.CCDA_CARE_PLAN),
             Map.entry("Consultation Note", DocumentKind.CCDA_CONSULTATION_NOTE),

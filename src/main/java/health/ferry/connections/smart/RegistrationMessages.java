@@ -121,7 +121,7 @@ public interface RegistrationMessages {
     @Message("Use at most 255 characters, without line breaks.")
     String error_client_long();
 
-    @Message("Choose public, client_secret_basic or private_key_jwt.")
+    @Message("Choose how Ferry signs in: as a public client, with a client secret, or with one of Ferry's keys.")
     String error_method();
 
     @Message("Enter the client secret the portal gave Ferry.")
@@ -130,7 +130,7 @@ public interface RegistrationMessages {
     @Message("Use at most 1000 characters.")
     String error_secret_long();
 
-    @Message("Only a client_secret_basic registration has a secret.")
+    @Message("Only a registration that signs in with a client secret has a secret.")
     String error_secret_unused();
 
     @Message("Choose one of Ferry's current signing keys.")
@@ -139,7 +139,7 @@ public interface RegistrationMessages {
     @Message("Ferry holds no current signing key with this kid.")
     String error_key_unknown();
 
-    @Message("Only a private_key_jwt registration names a signing key.")
+    @Message("Only a registration that signs with one of Ferry's keys names a key.")
     String error_key_unused();
 
     @Message("An EHR vendor is 1 to 32 lower-case letters, digits or hyphens, e.g. epic.")

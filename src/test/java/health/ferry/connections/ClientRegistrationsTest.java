@@ -58,12 +58,24 @@ class ClientRegistrationsTest {
         static final Path ROTATION_1 = key("rot-1", "RSA");
         static final Path ROTATION_2 = key("rot-2", "EC");
 
+        /**
+         * The kid of a test key: its name and a suffix of this run, as a retirement stays in a shared database (the
+         * PostgreSQL suite) and a later run must find its keys current.
+         */
+        static String kid(String name) {
+            String property = "ferry.test.registrations.run";
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, UUID.randomUUID().toString().substring(0, 8));
+            }
+            return name + "-" + System.getProperty(property);
+        }
+
         @Override
         public Map<String, String> getConfigOverrides() {
             Map<String, String> config = new HashMap<>();
-            config.put("ferry.jwks.keys.\"reg-jwt\"", JWT_KEY.toString());
-            config.put("ferry.jwks.keys.\"rot-1\"", ROTATION_1.toString());
-            config.put("ferry.jwks.keys.\"rot-2\"", ROTATION_2.toString());
+            config.put("ferry.jwks.keys.\"" + kid("reg-jwt") + "\"", JWT_KEY.toString());
+            config.put("ferry.jwks.keys.\"" + kid("rot-1") + "\"", ROTATION_1.toString());
+            config.put("ferry.jwks.keys.\"" + kid("rot-2") + "\"", ROTATION_2.toString());
             config.put("ferry.smart.clients.\"localhost:" + CONFIGURED_PORT + "\".client-id", "from-configuration");
             return health.ferry.OwnDatabase.with("ferry-client-registrations", config);
         }
@@ -151,8 +163,8 @@ class ClientRegistrationsTest {
             assertEquals("from-brand", registrations.forBase(base).clientId());
             as(ADMIN).delete("/api/v1/admin/brands/" + brand + "/client-registration").then().statusCode(204);
             assertEquals("from-configuration", registrations.forBase(base).clientId());
-            assertEquals(Source.DEFAULT, registrations.forPortal(null, null, URI.create("https://elsewhere.example/fhir"))
-                    .source());
+            assertEquals(Source.DEFAULT, registrations.forPortal(null, null,
+                    URI.create("https://elsewhere.example/fhir")).source());
         }
     }
 
@@ -209,15 +221,15 @@ class ClientRegistrationsTest {
     void aSignedAssertionVerifiesAgainstFerrysJwks() throws IOException {
         try (StrictPortal portal = new StrictPortal(PARTICIPANT, new StrictSmartServer())) {
             put("portals/" + portal.portalId + "/client-registration", Map.of("clientId", "ferry-jwt",
-                    "authMethod", "private_key_jwt", "keyId", "reg-jwt")).then().statusCode(200)
-                    .body("keyId", equalTo("reg-jwt")).body("secretStored", equalTo(false));
+                    "authMethod", "private_key_jwt", "keyId", Keys.kid("reg-jwt"))).then().statusCode(200)
+                    .body("keyId", equalTo(Keys.kid("reg-jwt"))).body("secretStored", equalTo(false));
             List<String> kids = Collections.synchronizedList(new ArrayList<>());
             portal.server.clientId = "ferry-jwt";
             portal.server.clientAuthentication = FerryJwks.verifier("ferry-jwt", kids);
             UUID id = UUID.fromString(portal.connected());
             assertTrue(access.open(id).isPresent(), "the refresh signs a new assertion");
-            assertEquals(List.of("reg-jwt", "reg-jwt"), kids);
-            assertEquals("RS384", FerryJwks.key("reg-jwt").path("alg").asText());
+            assertEquals(List.of(Keys.kid("reg-jwt"), Keys.kid("reg-jwt")), kids);
+            assertEquals("RS384", FerryJwks.key(Keys.kid("reg-jwt")).path("alg").asText());
         }
     }
 
@@ -227,11 +239,13 @@ class ClientRegistrationsTest {
             String path = "portals/" + portal.portalId + "/client-registration";
             put(path, Map.of("authMethod", "magic")).then().statusCode(400)
                     .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"))
-                    .body("code", equalTo("validation_failed")).body("errors.field", hasItems("clientId", "authMethod"));
+                    .body("code", equalTo("validation_failed"))
+                    .body("errors.field", hasItems("clientId", "authMethod"));
             put(path, Map.of("clientId", "c", "authMethod", "client_secret_basic")).then().statusCode(400)
                     .body("errors.field", equalTo(List.of("secret")));
-            put(path, Map.of("clientId", "c", "authMethod", "public", "secret", "x", "keyId", "reg-jwt")).then()
-                    .statusCode(400).body("errors.field", equalTo(List.of("secret", "keyId")));
+            put(path, Map.of("clientId", "c", "authMethod", "public", "secret", "x", "keyId",
+                    Keys.kid("reg-jwt"))).then().statusCode(400)
+                    .body("errors.field", equalTo(List.of("secret", "keyId")));
             put(path, Map.of("clientId", "c", "authMethod", "private_key_jwt", "keyId", "no-such-key")).then()
                     .statusCode(400).body("errors[0].field", equalTo("keyId"));
             put(path, Map.of("clientId", "line\nbreak", "authMethod", "public")).then().statusCode(400)
@@ -243,5 +257,35 @@ class ClientRegistrationsTest {
             as(ADMIN).get("/api/v1/admin/client-registrations").then().statusCode(200)
                     .body("items.findAll { it.portalId == '" + portal.portalId + "' }.size()", equalTo(0));
         }
+    }
+
+    @Test
+    void theAdminsDirectoryPageSavesShowsAndRemovesARegistrationAndNeverTheSecret() {
+        String brand = brand();
+        String secret = "page-secret-" + UUID.randomUUID();
+        health.ferry.PageSession page = health.ferry.PageSession.open(ADMIN, "/admin/directory");
+        page.form(Map.of("scope", "brand", "brand", brand, "clientId", "ferry-by-page", "authMethod",
+                "client_secret_basic", "secret", secret)).post("/admin/directory/client-registrations").then()
+                .statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/admin/directory#client-registrations"));
+        String shown = as(ADMIN).get("/admin/directory").then().statusCode(200).extract().asString();
+        assertTrue(shown.contains("every portal on " + brand), shown);
+        assertTrue(shown.contains("ferry-by-page") && shown.contains("Client secret (HTTP Basic)"));
+        assertTrue(shown.contains(Keys.kid("reg-jwt") + " (RS384)") && shown.contains("/.well-known/jwks.json"));
+        assertFalse(shown.contains(secret));
+
+        String refused = page.form(Map.of("scope", "brand", "brand", brand, "clientId", "", "authMethod",
+                "private_key_jwt", "secret", secret)).post("/admin/directory/client-registrations").then()
+                .statusCode(400).extract().asString();
+        assertTrue(refused.contains("Enter the client id the portal gave Ferry."), refused);
+        assertTrue(refused.contains("Only a registration that signs in with a client secret has a secret."), refused);
+        assertTrue(refused.contains("current signing keys."), refused);
+        assertFalse(refused.contains(secret), "the secret is never echoed");
+        assertFalse(java.util.regex.Pattern.compile("\\b[a-z]+_[a-z_]+\\b").matcher(refused.replaceAll("<[^>]*>", " "))
+                .find(), "no machine codes on the page");
+
+        page.form(Map.of("brand", brand)).post("/admin/directory/client-registrations/removed").then()
+                .statusCode(303);
+        assertFalse(as(ADMIN).get("/admin/directory").asString().contains("every portal on " + brand));
     }
 }

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(ClientRegistrationsTest.Keys.class)
 class KeyRotationTest {
+    private static final String KEY_1 = ClientRegistrationsTest.Keys.kid("rot-1");
+    private static final String KEY_2 = ClientRegistrationsTest.Keys.kid("rot-2");
+
     @Inject
     PortalAccess access;
 
@@ -36,7 +39,7 @@ class KeyRotationTest {
         try (StrictPortal portal = new StrictPortal(ClientRegistrationsTest.PARTICIPANT, new StrictSmartServer())) {
             String path = "portals/" + portal.portalId + "/client-registration";
             ClientRegistrationsTest.put(path, Map.of("clientId", "ferry-rotating", "authMethod", "private_key_jwt",
-                    "keyId", "rot-1")).then().statusCode(200);
+                    "keyId", KEY_1)).then().statusCode(200);
             List<String> kids = Collections.synchronizedList(new ArrayList<>());
             List<String> assertions = Collections.synchronizedList(new ArrayList<>());
             StrictSmartServer server = portal.server;
@@ -47,34 +50,36 @@ class KeyRotationTest {
                 return verifier.test(request);
             };
             UUID id = UUID.fromString(portal.connected());
-            assertEquals(List.of("rot-1"), kids);
+            assertEquals(List.of(KEY_1), kids);
             String signedWithKey1 = assertions.get(0);
 
             // both keys are published before the switch, so portals have the new one cached when it is used
-            assertNotNull(FerryJwks.key("rot-1"));
-            assertEquals("ES384", FerryJwks.key("rot-2").path("alg").asText());
+            assertNotNull(FerryJwks.key(KEY_1));
+            assertEquals("ES384", FerryJwks.key(KEY_2).path("alg").asText());
             ClientRegistrationsTest.put(path, Map.of("clientId", "ferry-rotating", "authMethod", "private_key_jwt",
-                    "keyId", "rot-2")).then().statusCode(200).body("keyId", equalTo("rot-2"));
+                    "keyId", KEY_2)).then().statusCode(200).body("keyId", equalTo(KEY_2));
             assertTrue(access.open(id).isPresent(), "the live connection refreshes with the new key");
-            assertEquals(List.of("rot-1", "rot-2"), kids);
-            assertNotNull(FerryJwks.key("rot-1"), "the previous key stays published until it is retired");
+            assertEquals(List.of(KEY_1, KEY_2), kids);
+            assertNotNull(FerryJwks.key(KEY_1), "the previous key stays published until it is retired");
 
-            as(ClientRegistrationsTest.ADMIN).post("/api/v1/admin/signing-keys/rot-2/retired").then().statusCode(409)
+            as(ClientRegistrationsTest.ADMIN).post("/api/v1/admin/signing-keys/" + KEY_2 + "/retired").then()
+                    .statusCode(409)
                     .body("code", equalTo("conflict"));
-            as(ClientRegistrationsTest.ADMIN).post("/api/v1/admin/signing-keys/rot-1/retired").then().statusCode(200)
-                    .body("kid", equalTo("rot-1")).body("retired", equalTo(true));
-            assertNull(FerryJwks.key("rot-1"), "a retired key leaves the JWKS");
-            assertNotNull(FerryJwks.key("rot-2"));
+            as(ClientRegistrationsTest.ADMIN).post("/api/v1/admin/signing-keys/" + KEY_1 + "/retired").then()
+                    .statusCode(200)
+                    .body("kid", equalTo(KEY_1)).body("retired", equalTo(true));
+            assertNull(FerryJwks.key(KEY_1), "a retired key leaves the JWKS");
+            assertNotNull(FerryJwks.key(KEY_2));
             assertFalse(FerryJwks.verifies(signedWithKey1, "ferry-rotating", server.tokenEndpoint().toString()),
                     "what was signed with the retired key no longer verifies");
             as(ClientRegistrationsTest.ADMIN).get("/api/v1/admin/signing-keys").then().statusCode(200)
-                    .body("items.find { it.kid == 'rot-1' }.retired", equalTo(true))
-                    .body("items.find { it.kid == 'rot-2' }.registrations", equalTo(1));
+                    .body("items.find { it.kid == '" + KEY_1 + "' }.retired", equalTo(true))
+                    .body("items.find { it.kid == '" + KEY_2 + "' }.registrations", equalTo(1));
             ClientRegistrationsTest.put(path, Map.of("clientId", "ferry-rotating", "authMethod", "private_key_jwt",
-                    "keyId", "rot-1")).then().statusCode(400).body("errors[0].field", equalTo("keyId"));
+                    "keyId", KEY_1)).then().statusCode(400).body("errors[0].field", equalTo("keyId"));
 
             assertTrue(access.open(id).isPresent(), "and keeps refreshing after the old key is retired");
-            assertEquals(List.of("rot-1", "rot-2", "rot-2"), kids);
+            assertEquals(List.of(KEY_1, KEY_2, KEY_2), kids);
             as(ClientRegistrationsTest.PARTICIPANT).get("/api/v1/connections/" + id).then()
                     .body("status", equalTo("connected"));
         }

@@ -31,6 +31,8 @@ class VaultRotation {
     CredentialVault vault;
     @Inject
     health.ferry.jobs.DatabaseOutage outage;
+    @Inject
+    health.ferry.connections.smart.ClientSecrets clientSecrets;
 
     /** {@code ferry_vault_secrets_not_on_active_key}: 0 means a retired key may be removed. */
     void register(@Observes StartupEvent start) {
@@ -40,7 +42,8 @@ class VaultRotation {
     }
 
     private double left() {
-        return QuarkusTransaction.requiringNew().call(() -> secrets.count("keyId <> ?1", vault.activeKey()));
+        return QuarkusTransaction.requiringNew().call(() -> secrets.count("keyId <> ?1", vault.activeKey())
+                + clientSecrets.countOnOlderKeys());
     }
 
     @Scheduled(every = "${ferry.vault.rewrap-every:10m}", delayed = "${ferry.vault.rewrap-delay:1m}",
@@ -54,9 +57,9 @@ class VaultRotation {
         });
     }
 
-    /** Re-wraps until no secret on an older key is left; how many this instance changed. */
+    /** Re-wraps until no secret on an older key is left (portal client secrets too); how many this instance changed. */
     int rewrap() {
-        int changed = 0;
+        int changed = rewrapClientSecrets();
         while (true) {
             List<ConnectionSecret.Key> batch = QuarkusTransaction.requiringNew().call(() -> secrets.onOlderKeys(BATCH));
             if (batch.isEmpty()) {
@@ -72,5 +75,16 @@ class VaultRotation {
                 return changed; // another instance holds or took the rest
             }
         }
+    }
+
+    /** Ferry's client secrets at portals (few: one per registration), each in its own transaction. */
+    private int rewrapClientSecrets() {
+        int changed = 0;
+        for (java.util.UUID id : QuarkusTransaction.requiringNew().call(() -> clientSecrets.onOlderKeys(BATCH))) {
+            if (QuarkusTransaction.requiringNew().call(() -> clientSecrets.rewrap(id))) {
+                changed++;
+            }
+        }
+        return changed;
     }
 }

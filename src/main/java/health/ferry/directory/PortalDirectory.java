@@ -114,6 +114,19 @@ public class PortalDirectory {
         return portal == null || !portal.visibleTo(viewer()) ? Optional.empty() : Optional.of(connection(portal));
     }
 
+    /**
+     * The portals whose FHIR server is at this base URL (compared as imports do: case and trailing slashes aside),
+     * oldest first; Ferry's registration at the server is looked up through them (connections.smart).
+     */
+    @Transactional
+    public List<PortalConnection> connectionsAt(String fhirBase) {
+        if (fhirBase == null || fhirBase.isBlank()) {
+            return List.of();
+        }
+        return endpoints.findByAddressKeys(List.of(FhirEndpoint.keyOf(fhirBase))).stream()
+                .flatMap(e -> portals.findByEndpoint(e.id).stream()).distinct().map(this::connection).toList();
+    }
+
     private PortalConnection connection(Portal portal) {
         List<PortalConnection.Endpoint> servers = endpoints.findByIds(portal.endpointIds).stream()
                 .map(e -> new PortalConnection.Endpoint(e.id, e.address, e.ehrVendor, e.fhirVersion, e.status,

@@ -22,6 +22,11 @@ class PortalRepository implements PanacheRepositoryBase<Portal, UUID> {
         return list("select distinct p from Portal p join p.websites w where w.host = ?1 order by p.createdAt", host);
     }
 
+    /** Portals served by this FHIR endpoint, oldest first. */
+    List<Portal> findByEndpoint(UUID endpointId) {
+        return list("select p from Portal p join p.endpointIds e where e = ?1 order by p.createdAt", endpointId);
+    }
+
     /** Portals whose name has this key ({@link NameTokens#key}), oldest first. */
     List<Portal> findByNameKey(String nameKey) {
         return list("nameKey = ?1 order by createdAt", nameKey);

@@ -25,9 +25,14 @@ final class StrictPortal implements AutoCloseable {
     }
 
     StrictPortal(String participant, StrictSmartServer server) {
+        this(participant, server, null);
+    }
+
+    /** A portal whose endpoint is of this EHR vendor (its brand). */
+    StrictPortal(String participant, StrictSmartServer server, String ehrVendor) {
         this.participant = participant;
         this.server = server;
-        this.portalId = TestPortals.smart("Strict Health " + UUID.randomUUID(), server.fhirBase());
+        this.portalId = TestPortals.smart("Strict Health " + UUID.randomUUID(), server.fhirBase(), ehrVendor);
     }
 
     /** Starts a connection to the portal for a new ward; answers {id, authorizeUrl}. */

@@ -13,9 +13,14 @@ public final class TestPortals {
 
     /** Writes a SMART portal with this FHIR base (as an import would) and answers its id. */
     public static String smart(String name, String fhirBase) {
+        return smart(name, fhirBase, null);
+    }
+
+    /** As {@link #smart(String, String)}, its endpoint of this EHR vendor (a brand, for client registrations). */
+    public static String smart(String name, String fhirBase, String ehrVendor) {
         String key = "test-smart-" + UUID.randomUUID();
         ImportBatch batch = new ImportBatch();
-        batch.endpoint(new ImportBatch.EndpointDraft(FhirEndpoint.keyOf(fhirBase), fhirBase, name, null, "4.0.1",
+        batch.endpoint(new ImportBatch.EndpointDraft(FhirEndpoint.keyOf(fhirBase), fhirBase, name, ehrVendor, "4.0.1",
                 "active", null, null, Set.of()));
         batch.portal(new ImportBatch.PortalDraft(key, name, List.of(), null, true,
                 Set.of(FhirEndpoint.keyOf(fhirBase)), Set.of(), ConnectionMethod.SMART));

@@ -250,6 +250,22 @@ class AuthorizationMatrixTest {
                 .json(none);
         route("POST /admin/directory/setup-problems/{problemId}/resolved", "directory", "decide", Scope.ADMIN)
                 .form(Map.of());
+        // Ferry's client registrations at portals and its signing keys (bodies invalid: nothing is changed)
+        route("GET /api/v1/admin/client-registrations", "client registrations", "list", Scope.ADMIN);
+        route("PUT /api/v1/admin/portals/{portalId}/client-registration", "client registrations", "change",
+                Scope.ADMIN).json(Map.of("authMethod", "matrix"));
+        route("DELETE /api/v1/admin/portals/{portalId}/client-registration", "client registrations", "delete",
+                Scope.ADMIN);
+        route("PUT /api/v1/admin/brands/{brand}/client-registration", "client registrations", "change", Scope.ADMIN)
+                .json(Map.of("authMethod", "matrix"));
+        route("DELETE /api/v1/admin/brands/{brand}/client-registration", "client registrations", "delete",
+                Scope.ADMIN);
+        route("GET /api/v1/admin/signing-keys", "signing keys", "list", Scope.ADMIN);
+        route("POST /api/v1/admin/signing-keys/{kid}/retired", "signing keys", "change", Scope.ADMIN).json(none);
+        route("POST /admin/directory/client-registrations", "client registrations", "change", Scope.ADMIN)
+                .form(Map.of("scope", "brand", "brand", "{brand}"));
+        route("POST /admin/directory/client-registrations/removed", "client registrations", "delete", Scope.ADMIN)
+                .form(Map.of("brand", "{brand}"));
         // records, exports, settings
         route("GET /api/v1/people/{personId}/records", "records", "list", Scope.OWNED);
         route("POST /api/v1/people/{personId}/records/decisions", "records", "decide", Scope.OWNED)
@@ -605,6 +621,8 @@ class AuthorizationMatrixTest {
                 params.put("problemId", setupProblem());
             }
             params.put("resultId", UUID.randomUUID().toString());
+            params.put("brand", "matrix-brand");
+            params.put("kid", "matrix-no-such-key");
             if (entry.key.contains("/coordinator/uploads/{uploadId}")) {
                 document(); // a coordinator sees an upload once it is ready for review: wait for its processing
             }

@@ -12,12 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * Ferry's JWKS URL (SMART App Launch 2.x, confidential asymmetric clients): the public keys portals verify Ferry's
  * client assertions with. Public, no personal data; portals cache it, so a new key is published here before Ferry
- * signs with it (docs/connectors.md, "Key rotation").
+ * signs with it, and a retired key leaves it (docs/connectors.md, "Rotating Ferry's keys").
  */
 @Path("/.well-known/jwks.json")
 public class JwksResource {
     @Inject
-    SmartConnector connector;
+    SigningKeys keys;
 
     @GET
     @Produces("application/jwk-set+json")
@@ -25,6 +25,6 @@ public class JwksResource {
     public Response jwks() {
         CacheControl cache = new CacheControl();
         cache.setMaxAge(3600);
-        return Response.ok(Map.of("keys", connector.publicKeys())).cacheControl(cache).build();
+        return Response.ok(Map.of("keys", keys.publicKeys())).cacheControl(cache).build();
     }
 }

@@ -40,19 +40,8 @@ public class SmartConnector {
 
     private final PortalHttp http;
     private final Clock clock;
-    private final String clientId;
     private final Duration discoveryTtl;
-    private final SmartClients clients;
-    /** Signing keys of private_key_jwt registrations, read once. */
-    private final Map<java.nio.file.Path, ClientAssertion> keys = new ConcurrentHashMap<>();
-    /**
-     * Private keys whose public halves Ferry's JWKS URL publishes besides the registrations' own: the next key
-     * before a rotation (so portals have cached it before Ferry signs with it) and the previous one after it.
-     */
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "ferry.jwks.published-key-files")
-    java.util.Optional<java.util.List<java.nio.file.Path>> publishedKeyFiles;
-    /** Keys published at the JWKS URL without signing with them (rotation: the next, or the previous, key). */
-    private final java.util.List<ClientAssertion> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ClientRegistrations registrations;
     /** Discovery answers by FHIR base, each kept for {@code ferry.connections.smart.discovery-ttl}. */
     private final Map<String, Discovered> discovered = new ConcurrentHashMap<>();
 
@@ -70,45 +59,15 @@ public class SmartConnector {
     @Inject
     public SmartConnector(ObjectMapper json, Clock clock,
             @ConfigProperty(name = "ferry.connections.portal-timeout", defaultValue = "PT10S") Duration timeout,
-            @ConfigProperty(name = "ferry.connections.smart.client-id", defaultValue = "ferry") String clientId,
             @ConfigProperty(name = "ferry.connections.portal-http-version", defaultValue = "HTTP_1_1")
             java.net.http.HttpClient.Version version,
             @ConfigProperty(name = "ferry.connections.smart.discovery-ttl", defaultValue = "PT1H")
             Duration discoveryTtl,
-            health.ferry.outbound.OutboundPolicy policy, SmartClients clients) {
+            health.ferry.outbound.OutboundPolicy policy, ClientRegistrations registrations) {
         this.http = new PortalHttp(json, timeout, policy, version);
-        this.clients = clients;
+        this.registrations = registrations;
         this.clock = clock;
-        this.clientId = clientId;
         this.discoveryTtl = discoveryTtl;
-    }
-
-    /**
-     * At start-up: every {@code private_key_jwt} registration's key is read and checked, so a bad key file or key
-     * configuration stops Ferry with a clear message instead of failing a participant's connection later.
-     */
-    void checkKeys(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent started) {
-        keys.putAll(loadKeys(clients));
-        published.clear();
-        for (java.nio.file.Path file : publishedKeyFiles.orElse(java.util.List.of())) {
-            try {
-                published.add(ClientAssertion.load(file, null));
-            } catch (IllegalStateException e) {
-                throw new IllegalStateException("ferry.jwks.published-key-files: " + e.getMessage());
-            }
-        }
-    }
-
-    /**
-     * The public keys Ferry's JWKS URL publishes: every registration's signing key, then the keys only published
-     * (the next key before a rotation, the previous one after it), each once by kid.
-     */
-    public java.util.List<Map<String, String>> publicKeys() {
-        Map<String, Map<String, String>> byKid = new java.util.LinkedHashMap<>();
-        keys.values().stream().sorted(java.util.Comparator.comparing(ClientAssertion::keyId))
-                .forEach(k -> byKid.putIfAbsent(k.keyId(), k.publicJwk()));
-        published.forEach(k -> byKid.putIfAbsent(k.keyId(), k.publicJwk()));
-        return java.util.List.copyOf(byKid.values());
     }
 
     /**
@@ -260,9 +219,9 @@ public class SmartConnector {
         }
     }
 
-    /** Ferry's client id at this portal: its registration's, else {@code ferry.connections.smart.client-id}. */
+    /** Ferry's client id at this portal: its registration's ({@link ClientRegistrations}). */
     private String clientId(URI fhirBase) {
-        return clients.forBase(fhirBase).flatMap(SmartClients.Client::clientId).orElse(clientId);
+        return registrations.forBase(fhirBase).clientId();
     }
 
     /**
@@ -274,19 +233,16 @@ public class SmartConnector {
     private PortalHttp.Answer token(URI fhirBase, SmartConfiguration config, Map<String, String> grant) {
         Map<String, String> form = new LinkedHashMap<>(grant);
         Map<String, String> headers = new LinkedHashMap<>();
-        java.util.Optional<SmartClients.Client> registration = clients.forBase(fhirBase);
-        String id = clientId(fhirBase);
-        if (registration.flatMap(SmartClients.Client::secret).isPresent()) {
-            String secret = registration.get().secret().get();
-            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString((enc(id) + ":" + enc(secret))
-                    .getBytes(StandardCharsets.UTF_8)));
-        } else if (registration.flatMap(SmartClients.Client::jwtKeyFile).isPresent()) {
-            ClientAssertion signer = keys.computeIfAbsent(registration.get().jwtKeyFile().get(),
-                    file -> ClientAssertion.load(file, registration.get().jwtKeyId().orElse(null)));
-            form.put("client_assertion_type", ClientAssertion.TYPE);
-            form.put("client_assertion", signer.sign(id, config.token(), clock.instant()));
-        } else {
-            form.put("client_id", id);
+        ClientRegistrations.Client client = registrations.forBase(fhirBase);
+        String id = client.clientId();
+        switch (client.method()) {
+            case CLIENT_SECRET_BASIC -> headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                    (enc(id) + ":" + enc(client.secret())).getBytes(StandardCharsets.UTF_8)));
+            case PRIVATE_KEY_JWT -> {
+                form.put("client_assertion_type", ClientAssertion.TYPE);
+                form.put("client_assertion", client.signer().sign(id, config.token(), clock.instant()));
+            }
+            case PUBLIC -> form.put("client_id", id);
         }
         return http.postForm(config.token(), form, headers);
     }

@@ -117,7 +117,7 @@ class PortalUploads implements PortalDocuments {
                 names.get(blobs.indexOf(b)), b.size())).toList(), config.archive().limits());
         long size = blobs.stream().mapToLong(StoredBlob::size).sum();
         UploadRecorder.Stored stored = new UploadRecorder.Stored(new Upload.Content(shape,
-                UploadIntake.contentKey(shape, blobs), size, null), names, blobs, verdict);
+                UploadIntake.blobsKey(blobs), size, null), names, blobs, verdict);
         Optional<UUID> id = recorder.recordFromPortal(origin, stored);
         for (StoredBlob blob : blobs) {
             try {

@@ -144,6 +144,11 @@ class UploadIntake {
     }
 
     /** One file (or a .zip): its own hash; several files: the hash of their sorted hashes, in any order. */
+    /** The content key of stored blobs: one file's SHA-256, or a hash over the sorted hashes of several. */
+    static String blobsKey(List<StoredBlob> blobs) {
+        return contentKey(blobs.stream().map(StoredBlob::sha256).toList());
+    }
+
     private static String contentKey(List<String> hashes) {
         if (hashes.size() == 1) {
             return hashes.get(0);

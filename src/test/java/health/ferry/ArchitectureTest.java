@@ -1,11 +1,13 @@
 package health.ferry;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import health.ferry.uploads.SupportingDocuments;
@@ -25,6 +27,8 @@ class ArchitectureTest {
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("outcome", Set.of()),
             Map.entry("outbound", Set.of()),
+            // The simulated portal is a world of its own: it uses nothing of Ferry's, and nothing uses it.
+            Map.entry("sandbox", Set.of()),
             Map.entry("jobs", Set.of("outcome")),
             Map.entry("accounts", Set.of("outcome")),
             Map.entry("records", Set.of("outcome", "accounts")),
@@ -88,6 +92,20 @@ class ArchitectureTest {
     @Test
     void featurePackagesAreFreeOfCycles() {
         slices().matching("health.ferry.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /**
+     * A connection method is a {@code connections.spi.PortalConnector}, never an {@code if (isSmart())}: only the
+     * registry that picks a portal's connector may ask which method a portal uses.
+     */
+    @Test
+    void noConnectionMethodIsBranchedOnOutsideTheConnectorRegistry() {
+        noClasses().that().doNotHaveFullyQualifiedName("health.ferry.connections.ConnectorRegistry")
+                .should().callMethodWhere(DescribedPredicate.describe("a method named isSmart",
+                        (JavaMethodCall call) -> call.getName().equals("isSmart")))
+                .because("a connection method is a PortalConnector (docs/connectors.md)").check(classes);
+        methods().that().haveName("isSmart").should().beDeclaredIn("health.ferry.connections.ConnectorRegistry")
+                .allowEmptyShould(true).check(classes);
     }
 
     @Test

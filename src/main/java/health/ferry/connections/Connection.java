@@ -91,10 +91,6 @@ public class Connection {
         return failureCode == null ? null : ConnectionFailure.fromCode(failureCode).orElse(null);
     }
 
-    boolean isSmart() {
-        return "smart".equals(method);
-    }
-
     /** Validation (credentials) or a token exchange (SMART) is under way. */
     void validating(Instant now) {
         clearFailure();

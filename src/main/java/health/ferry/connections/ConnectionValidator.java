@@ -2,12 +2,13 @@ package health.ferry.connections;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import health.ferry.connections.credentials.CredentialConnector;
 import health.ferry.connections.credentials.VaultException;
+import health.ferry.connections.spi.ConnectorStep;
+import health.ferry.connections.spi.PortalConnector;
+import health.ferry.connections.spi.PortalMethod;
 import health.ferry.connections.spi.PortalUnavailable;
 import health.ferry.connections.spi.SignInOutcome;
 import health.ferry.connections.spi.SignInOutcome.Failed;
-import health.ferry.directory.PortalConnection;
 import health.ferry.jobs.DatabaseOutage;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -16,7 +17,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -42,9 +42,7 @@ class ConnectionValidator {
     @Inject
     ConnectionSecrets secrets;
     @Inject
-    Portals portals;
-    @Inject
-    CredentialConnector connector;
+    ConnectorRegistry registry;
     @Inject
     AttemptLimiter attempts;
     @Inject
@@ -121,18 +119,16 @@ class ConnectionValidator {
     }
 
     private SignInOutcome call(Work work, ValidationRequested request) {
+        PortalConnector connector = registry.of(work.method);
         try {
-            URI api = portals.signInApi(work.portal);
-            return switch (request.step()) {
-                case SIGN_IN, UPDATE -> connector.signIn(api, work.username, work.password);
-                case SECOND_FACTOR -> connector.secondFactor(api, work.challenge, request.answer());
-                case PROFILE -> connector.chooseProfile(api, work.challenge, request.answer());
-            };
-        } catch (PortalUnavailable | CircuitBreakerOpenException e) {
-            return Failed.of(ConnectionFailure.PORTAL_UNAVAILABLE.code());
-        } catch (health.ferry.outbound.OutboundRefused e) {
-            // The portal's address is not one Ferry may reach: a set-up problem, not the participant's.
-            return Failed.of(ConnectionFailure.PORTAL_NOT_SUPPORTED.code());
+            return connector.complete(work.method, switch (request.step()) {
+                case SIGN_IN, UPDATE -> new ConnectorStep.SignIn(work.username, work.password);
+                case SECOND_FACTOR -> new ConnectorStep.SecondFactor(work.challenge, request.answer());
+                case PROFILE -> new ConnectorStep.ProfileChoice(work.challenge, request.answer());
+            });
+        } catch (PortalUnavailable | CircuitBreakerOpenException | health.ferry.outbound.OutboundRefused e) {
+            // Unreachable: portal_unavailable; an address Ferry may not reach: portal_not_supported (set-up).
+            return connector.describe(e);
         }
     }
 
@@ -146,7 +142,7 @@ class ConnectionValidator {
         Work w = new Work();
         w.personId = c.personId;
         w.portalId = c.portalId;
-        w.portal = portals.get(c.portalId);
+        w.method = registry.method(c);
         String creds;
         try {
             w.challenge = secrets.get(id, ConnectionSecrets.CHALLENGE).orElse(null);
@@ -185,7 +181,7 @@ class ConnectionValidator {
     private static final class Work {
         UUID personId;
         UUID portalId;
-        PortalConnection portal;
+        PortalMethod method;
         String username;
         String password;
         String challenge;

@@ -39,6 +39,8 @@ public class ConnectionWizard {
     @Inject
     SmartAuthorizations smart;
     @Inject
+    ConnectorRegistry registry;
+    @Inject
     ConnectionOutcomes outcomes;
     @Inject
     ConnectionViews views;
@@ -85,7 +87,7 @@ public class ConnectionWizard {
             c.recordFailure(ConnectionFailure.PORTAL_PENDING, null, clock.instant());
         } else if ("not_supported".equals(portal.supportStatus())) {
             c.recordFailure(ConnectionFailure.PORTAL_NOT_SUPPORTED, null, clock.instant());
-        } else if (c.isSmart()) {
+        } else if (registry.of(registry.method(portal)).authorizesAtPortal()) {
             authorizeUrl = smart.begin(c, portal, callback);
         } else {
             storeCredentials(c, ConnectionSecrets.CREDENTIALS, request.username(), request.password());
@@ -158,7 +160,7 @@ public class ConnectionWizard {
     @Transactional
     public ConnectionView chooseProfile(String connectionId, String profileId) {
         Connection c = owned(connectionId);
-        if (c.isSmart() && c.failure() == ConnectionFailure.PATIENT_MISMATCH) {
+        if (c.failure() == ConnectionFailure.PATIENT_MISMATCH) {
             return confirmPatient(c, profileId);
         }
         requireFailure(c, ConnectionFailure.MULTIPLE_PROFILES);
@@ -196,7 +198,7 @@ public class ConnectionWizard {
     @Transactional
     public ConnectionView reconnect(String connectionId, URI callback) {
         Connection c = owned(connectionId);
-        if (!c.isSmart()) {
+        if (!authorizesAtPortal(c)) {
             return revalidate(c, Step.SIGN_IN, null, "reconnect");
         }
         PortalConnection portal = portals.get(c.portalId);
@@ -281,8 +283,13 @@ public class ConnectionWizard {
         }
     }
 
+    /** Whether the participant authorises this connection at the portal itself (its connector says). */
+    private boolean authorizesAtPortal(Connection c) {
+        return registry.of(registry.method(c)).authorizesAtPortal();
+    }
+
     private void requireCredentialPortal(Connection c) {
-        if (c.isSmart()) {
+        if (authorizesAtPortal(c)) {
             throw new OutcomeException(Outcome.CONFLICT, "This portal connects by signing in at the portal itself. "
                     + "Choose Reconnect.");
         }

@@ -2,8 +2,10 @@ package health.ferry.connections;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import health.ferry.connections.credentials.CredentialConnector;
 import health.ferry.connections.credentials.VaultException;
+import health.ferry.connections.spi.ConnectorStep;
+import health.ferry.connections.spi.PortalConnector;
+import health.ferry.connections.spi.PortalMethod;
 import health.ferry.connections.spi.PortalUnavailable;
 import health.ferry.connections.spi.SignInOutcome;
 import health.ferry.connections.spi.SignInOutcome.Failed;
@@ -31,13 +33,11 @@ public class PortalAccess {
     @Inject
     SmartAuthorizations smart;
     @Inject
-    Portals portals;
-    @Inject
     ConnectionOutcomes outcomes;
     @Inject
     ObjectMapper json;
     @Inject
-    CredentialConnector credentials;
+    ConnectorRegistry registry;
     @Inject
     AttemptLimiter attempts;
     @Inject
@@ -104,7 +104,7 @@ public class PortalAccess {
      * weekly sync always needs one), its outcome applied as the first sign-in's was. Not once the portal's stated
      * end of access has passed (the {@code shortlived} account): that is the participant's to renew.
      */
-    private Optional<Session> signInAgain(Connection c) {
+    private Optional<Session> signInAgain(Connection c, PortalMethod method, PortalConnector connector) {
         if (c.accessEndsAt != null && !clock.instant().isBefore(c.accessEndsAt)) {
             return Optional.empty(); // the portal said when this access ends for good: a new sign-in is not ours
         }
@@ -136,8 +136,7 @@ public class PortalAccess {
         }
         SignInOutcome outcome;
         try {
-            outcome = credentials.signIn(QuarkusTransaction.requiringNew().call(() -> portals.signInApi(
-                    portals.get(c.portalId))), username, password);
+            outcome = connector.complete(method, new ConnectorStep.SignIn(username, password));
         } catch (CircuitBreakerOpenException e) {
             throw new PortalUnavailable("circuit open", null);
         } catch (health.ferry.outbound.OutboundRefused e) {
@@ -153,28 +152,20 @@ public class PortalAccess {
         if (c == null || c.status() != ConnectionStatus.CONNECTED) {
             return Optional.empty();
         }
+        PortalMethod method = QuarkusTransaction.requiringNew().call(() -> registry.method(c));
+        PortalConnector connector = registry.of(method);
         Optional<String> session;
         try {
-            session = c.isSmart() ? smart.refresh(connectionId, force)
+            // Access the participant authorised is refreshed (once, under a row lock); a kept portal session is read.
+            session = connector.authorizesAtPortal() ? smart.refresh(connectionId, force)
                     : QuarkusTransaction.requiringNew().call(() -> secrets.get(connectionId, ConnectionSecrets.TOKENS));
         } catch (VaultException e) {
             return Optional.empty();
         }
-        if (force && !c.isSmart()) {
-            return signInAgain(c);
+        if (force && !connector.authorizesAtPortal()) {
+            return signInAgain(c, method, connector);
         }
-        if (session.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            JsonNode s = json.readTree(session.get());
-            String token = s.hasNonNull("access_token") ? s.path("access_token").asText() : s.path("sessionToken").asText();
-            String patient = s.hasNonNull("patient") ? s.path("patient").asText() : s.path("patientId").asText(null);
-            URI base = c.isSmart() ? Portals.fhirBase(QuarkusTransaction.requiringNew().call(() -> portals.get(c.portalId)))
-                    : URI.create(s.path("fhirBaseUrl").asText());
-            return Optional.of(new Session(c.id, c.personId, base, patient, token));
-        } catch (IOException | IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return session.flatMap(s -> connector.open(method, s))
+                .map(a -> new Session(c.id, c.personId, a.fhirBase(), a.patientId(), a.accessToken()));
     }
 }

@@ -1,6 +1,7 @@
 package health.ferry.connections;
 
 import health.ferry.accounts.CurrentAccount;
+import health.ferry.connections.spi.PortalMethod;
 import health.ferry.directory.PortalConnection;
 import health.ferry.directory.PortalDirectory;
 import health.ferry.outcome.OutcomeException;
@@ -40,14 +41,17 @@ class Portals {
         return portal.websites().isEmpty() ? null : portal.websites().get(0);
     }
 
-    static URI fhirBase(PortalConnection portal) {
-        return portal.endpoints().stream().filter(e -> e.address() != null).findFirst()
-                .map(e -> URI.create(e.address()))
-                .orElseThrow(() -> new OutcomeException(health.ferry.outcome.Outcome.CONFLICT,
-                        "This portal has no FHIR address in the directory yet."));
+    /**
+     * The portal as a connector sees it: this connection method, the first FHIR address in the directory and the
+     * sign-in service of a credential platform (either null when there is none).
+     */
+    PortalMethod method(String connectionMethod, PortalConnection portal) {
+        URI base = portal.endpoints().stream().filter(e -> e.address() != null).findFirst()
+                .map(e -> URI.create(e.address())).orElse(null);
+        return new PortalMethod(connectionMethod, base, platformApi(portal));
     }
 
-    URI signInApi(PortalConnection portal) {
+    private URI platformApi(PortalConnection portal) {
         Map<String, String> apis = platforms.credentialPlatforms();
         for (String site : portal.websites()) {
             String host = host(site);
@@ -55,7 +59,7 @@ class Portals {
                 return URI.create(apis.get(host));
             }
         }
-        throw new health.ferry.connections.spi.PortalUnavailable("no sign-in service known for this portal", null);
+        return null;
     }
 
     private static String host(String site) {

@@ -1,7 +1,10 @@
 package health.ferry.connections;
 
-import health.ferry.connections.smart.SmartConnector;
 import health.ferry.accounts.PersonView;
+import health.ferry.connections.spi.Authorization;
+import health.ferry.connections.spi.ConnectorStep;
+import health.ferry.connections.spi.PortalConnector;
+import health.ferry.connections.spi.PortalMethod;
 import health.ferry.connections.spi.PortalSetUpProblem;
 import health.ferry.connections.spi.Profile;
 import health.ferry.connections.spi.PortalUnavailable;
@@ -36,7 +39,7 @@ class SmartAuthorizations {
     static final Duration STATE_LIFETIME = Duration.ofMinutes(10);
 
     @Inject
-    SmartConnector smart;
+    ConnectorRegistry registry;
     @Inject
     ConnectionSecrets secrets;
     @Inject
@@ -57,19 +60,20 @@ class SmartAuthorizations {
     }
 
     private String begin(Connection c, PortalConnection portal, URI callback, boolean minimalScopes) {
+        PortalMethod method = registry.method(portal);
+        PortalConnector connector = registry.of(method);
         try {
-            SmartConnector.Authorization auth = smart.authorize(Portals.fhirBase(portal), callback, minimalScopes);
+            Authorization auth = connector.authorize(method, callback, minimalScopes);
             secrets.put(c.id, ConnectionSecrets.PKCE, auth.codeVerifier());
             c.authorizing(hash(auth.state()), minimalScopes, clock.instant());
             return auth.authorizeUrl().toString();
-        } catch (PortalUnavailable | CircuitBreakerOpenException e) {
-            c.recordFailure(ConnectionFailure.PORTAL_UNAVAILABLE, null, clock.instant());
-            return null;
-        } catch (OutboundRefused e) {
-            c.recordFailure(ConnectionFailure.PORTAL_NOT_SUPPORTED, null, clock.instant());
-            return null;
-        } catch (PortalSetUpProblem e) {
-            outcomes.setUpProblem(c, new SignInOutcome.PortalError(e.error(), e.description()));
+        } catch (PortalUnavailable | CircuitBreakerOpenException | OutboundRefused | PortalSetUpProblem e) {
+            Failed failed = connector.describe(e);
+            if (failed.portalError() != null) {
+                outcomes.setUpProblem(c, failed.portalError());
+            } else {
+                c.recordFailure(ConnectionFailure.fromCode(failed.failureCode()).orElseThrow(), null, clock.instant());
+            }
             return null;
         }
     }
@@ -90,7 +94,7 @@ class SmartAuthorizations {
 
     /** A SMART authorisation whose state has outlived {@link #STATE_LIFETIME}. */
     boolean stale(Connection c) {
-        return c.isSmart() && c.status() == ConnectionStatus.AUTHORIZING && c.oauthStartedAt != null
+        return c.status() == ConnectionStatus.AUTHORIZING && c.oauthStartedAt != null
                 && !c.oauthStartedAt.plus(STATE_LIFETIME).isAfter(clock.instant());
     }
 
@@ -119,22 +123,18 @@ class SmartAuthorizations {
             }
             return Optional.empty(); // begin recorded why not (unavailable, set-up)
         }
-        if (error != null || code == null || code.isBlank()) {
-            outcome = SmartConnector.authorizeError(error, errorDescription);
-        } else {
-            String verifier = secrets.get(c.id, ConnectionSecrets.PKCE).orElse("");
-            try {
-                outcome = smart.exchange(Portals.fhirBase(portals.get(c.portalId)), callback, code, verifier);
-            } catch (PortalUnavailable | CircuitBreakerOpenException e) {
-                outcome = Failed.of(ConnectionFailure.PORTAL_UNAVAILABLE.code());
-            } catch (OutboundRefused e) {
-                outcome = Failed.of(ConnectionFailure.PORTAL_NOT_SUPPORTED.code());
-            } catch (PortalSetUpProblem e) {
-                outcome = Failed.setUp(e.error(), e.description());
-            }
+        PortalMethod method = registry.method(c);
+        PortalConnector connector = registry.of(method);
+        boolean returned = error == null && code != null && !code.isBlank();
+        String verifier = returned ? secrets.get(c.id, ConnectionSecrets.PKCE).orElse("") : null;
+        try {
+            outcome = connector.complete(method, new ConnectorStep.AuthorizationReturn(callback, code, verifier,
+                    error, errorDescription));
+        } catch (PortalUnavailable | CircuitBreakerOpenException | OutboundRefused | PortalSetUpProblem e) {
+            outcome = connector.describe(e);
         }
         if (outcome instanceof Connected ok && patientCheck) {
-            Optional<Profile> granted = smart.grantedPatient(Portals.fhirBase(portals.get(c.portalId)), ok.session());
+            Optional<Profile> granted = connector.grantedPatient(method, ok.session());
             if (granted.isPresent() && !ConnectionViews.samePerson(granted.get(), person)) {
                 outcomes.askAboutPatient(c, ok, granted.get());
                 return Optional.empty();
@@ -154,8 +154,13 @@ class SmartAuthorizations {
     @Transactional
     Optional<String> refresh(UUID connectionId, boolean force) {
         Connection c = connections.findById(connectionId, LockModeType.PESSIMISTIC_WRITE);
-        if (c == null || c.status() != ConnectionStatus.CONNECTED || !c.isSmart()) {
+        if (c == null || c.status() != ConnectionStatus.CONNECTED) {
             return Optional.empty();
+        }
+        PortalMethod method = registry.method(c);
+        PortalConnector connector = registry.of(method);
+        if (!connector.authorizesAtPortal()) {
+            return Optional.empty(); // nothing to refresh: Ferry signs in again with the kept details instead
         }
         String session = secrets.get(c.id, ConnectionSecrets.TOKENS).orElse("{}");
         if (!force && c.accessExpiresAt != null && c.accessExpiresAt.isAfter(clock.instant().plusSeconds(30))) {
@@ -163,7 +168,7 @@ class SmartAuthorizations {
         }
         SignInOutcome outcome;
         try {
-            outcome = smart.refresh(Portals.fhirBase(portals.get(c.portalId)), session);
+            outcome = connector.refresh(method, session);
         } catch (CircuitBreakerOpenException e) {
             throw new PortalUnavailable("circuit open", null);
         } catch (PortalSetUpProblem e) {

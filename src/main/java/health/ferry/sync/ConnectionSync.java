@@ -46,6 +46,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class ConnectionSync {
+    @Inject
+    SyncConfig config;
     static final List<String> TYPES = List.of("Condition", "AllergyIntolerance", "MedicationRequest",
             "MedicationStatement", "Immunization", "Observation", "Procedure", "Encounter", "DiagnosticReport",
             "DocumentReference", "CarePlan", "Goal", "ImagingStudy", "Coverage", "ExplanationOfBenefit");
@@ -54,9 +56,6 @@ public class ConnectionSync {
      * outside the scopes; others 400, 404, 405 or 501): the type is skipped, the rest of the record still comes.
      */
     static final Set<Integer> TYPE_REFUSED = Set.of(400, 403, 404, 405, 410, 501);
-    static final String LEASE_LOST = "lease_lost";
-    /** The database dropped under the run and stayed away longer than {@code ferry.sync.outage-wait}. */
-    static final String DATABASE_UNAVAILABLE = "database_unavailable";
     /** How often one run goes on after the database came back, before it gives up. */
     static final int OUTAGE_RESUMES = 3;
     private static final Logger LOG = Logger.getLogger(ConnectionSync.class);
@@ -81,32 +80,31 @@ public class ConnectionSync {
     health.ferry.outbound.OutboundPolicy outbound;
     @Inject
     DocumentAttachments attachments;
-    @ConfigProperty(name = "ferry.sync.outage-wait", defaultValue = "PT10M")
-    Duration outageWait;
-    @ConfigProperty(name = "ferry.sync.max-pages-per-type", defaultValue = "200")
-    int maxPages;
-    @ConfigProperty(name = "ferry.sync.max-page-bytes", defaultValue = "8388608")
-    int maxPageBytes;
-    @ConfigProperty(name = "ferry.sync.page-size", defaultValue = "100")
-    int pageSize;
     @ConfigProperty(name = "ferry.connections.portal-http-version", defaultValue = "HTTP_1_1")
     HttpClient.Version httpVersion;
-    @ConfigProperty(name = "ferry.sync.timeout", defaultValue = "PT30S")
-    Duration timeout;
     /** One HTTP client for every sync (thread-safe; it pools connections per portal). */
     private HttpClient http;
 
     @PostConstruct
     void client() {
-        http = FhirPages.client(timeout, httpVersion);
+        http = FhirPages.client(config.timeout(), httpVersion);
     }
-    @ConfigProperty(name = "ferry.sync.incremental-overlap", defaultValue = "PT5M")
-    Duration overlap;
 
     /** How a run ended: no code when it succeeded; {@code retryAfter} when the portal asked for a pause. */
-    record Result(String failureCode, Duration retryAfter) {
+    record Result(SyncFailure failure, Duration retryAfter) {
+        static final Result OK = new Result(null, null);
+
+        Result(SyncFailure failure) {
+            this(failure, null);
+        }
+
         boolean failed() {
-            return failureCode != null;
+            return failure != null;
+        }
+
+        /** The stored code, null when the run succeeded. */
+        String failureCode() {
+            return failure == null ? null : failure.code();
         }
     }
 
@@ -129,8 +127,8 @@ public class ConnectionSync {
      * database drops under the run, it waits for it (up to {@code ferry.sync.outage-wait}) and goes through the
      * chart again on the same run (storing is idempotent; what it counted stays counted), so a "sync now" or a
      * scheduled job the outage cut finishes soon after the database returns rather than looking busy until its
-     * lease or staleness runs out. Answers {@link #DATABASE_UNAVAILABLE}, having written nothing, when it stayed
-     * away.
+     * lease or staleness runs out. Answers {@link SyncFailure#DATABASE_UNAVAILABLE}, having written nothing, when
+     * it stayed away.
      */
     Result run(UUID connectionId, UUID runId, boolean scheduled, BooleanSupplier stillHeld) {
         Counts counts = new Counts();
@@ -142,10 +140,10 @@ public class ConnectionSync {
                     throw e;
                 }
                 outage.failed("sync", e);
-                if (resumes >= OUTAGE_RESUMES || !outage.awaitReachable("sync", outageWait)) {
+                if (resumes >= OUTAGE_RESUMES || !outage.awaitReachable("sync", config.outageWait())) {
                     LOG.infof("sync %s of connection %s left unfinished: the database stayed unavailable", runId,
                             connectionId);
-                    return new Result(DATABASE_UNAVAILABLE, null);
+                    return new Result(SyncFailure.DATABASE_UNAVAILABLE);
                 }
                 LOG.infof("sync %s of connection %s goes on: the database is back", runId, connectionId);
             }
@@ -159,11 +157,12 @@ public class ConnectionSync {
         try {
             PortalAccess.Session session = open(connectionId);
             Optional<Instant> since = since(connectionId, session.personId());
-            FhirPages pages = new FhirPages(http, timeout, maxPageBytes, guards.of(session.fhirBase()), outbound,
-                    rateLimits.of(session.fhirBase()));
+            FhirPages pages = new FhirPages(http, config.timeout(), config.maxPageBytes(),
+                    guards.of(session.fhirBase()), outbound, rateLimits.of(session.fhirBase()));
             IParser parser = parser();
             Set<String> incremental = since.isPresent() ? lastUpdatedSupported(session, pages, parser) : Set.of();
-            Instant bound = since.map(s -> s.minus(overlap).truncatedTo(ChronoUnit.SECONDS)).orElse(null);
+            Instant bound = since.map(s -> s.minus(config.incrementalOverlap()).truncatedTo(ChronoUnit.SECONDS))
+                    .orElse(null);
             if (!incremental.isEmpty()) {
                 history.incremental(runId, bound);
             }
@@ -173,23 +172,23 @@ public class ConnectionSync {
             }
             readPatient(session, pages, counts);
             attachments.fetch(session, pages, runId, counts.documents);
-            result = new Result(null, null);
-        } catch (SyncFailure f) {
-            if (LEASE_LOST.equals(f.code())) {
+            result = Result.OK;
+        } catch (SyncStopped f) {
+            if (f.failure() == SyncFailure.LEASE_LOST) {
                 LOG.infof("sync %s of connection %s stopped: its job was taken over or the instance is stopping",
                         runId, connectionId);
-                return new Result(LEASE_LOST, null);
+                return new Result(SyncFailure.LEASE_LOST);
             }
-            if ("reconnect_required".equals(f.code())) {
+            if (f.failure() == SyncFailure.RECONNECT_REQUIRED) {
                 access.accessEnded(connectionId);
             }
-            result = new Result(f.code(), f.retryAfter());
+            result = new Result(f.failure(), f.retryAfter());
         } catch (RuntimeException e) {
             if (DatabaseOutage.unavailable(e)) {
                 throw e;
             }
             LOG.errorf("sync %s of connection %s: %s", runId, connectionId, e.getClass().getName());
-            result = new Result("internal_error", null);
+            result = new Result(SyncFailure.INTERNAL_ERROR);
         }
         return end(subject, runId, scheduled, result, counts);
     }
@@ -250,32 +249,32 @@ public class ConnectionSync {
      */
     private PortalAccess.Session open(UUID connectionId) {
         try {
-            return access.open(connectionId).orElseThrow(() -> new SyncFailure("reconnect_required"));
+            return access.open(connectionId).orElseThrow(() -> new SyncStopped(SyncFailure.RECONNECT_REQUIRED));
         } catch (PortalUnavailable e) {
-            throw new SyncFailure("portal_unavailable", e.retryAfter());
+            throw new SyncStopped(SyncFailure.PORTAL_UNAVAILABLE, e.retryAfter());
         }
     }
 
     /** A new session after a 401 (refreshed token, or a new sign-in with the stored credentials). */
     private PortalAccess.Session reopen(UUID connectionId) {
         try {
-            return access.reopen(connectionId).orElseThrow(() -> new SyncFailure("reconnect_required"));
+            return access.reopen(connectionId).orElseThrow(() -> new SyncStopped(SyncFailure.RECONNECT_REQUIRED));
         } catch (PortalUnavailable e) {
-            throw new SyncFailure("portal_unavailable");
+            throw new SyncStopped(SyncFailure.PORTAL_UNAVAILABLE);
         }
     }
 
     private PortalAccess.Session readType(PortalAccess.Session first, String type, Instant changedAfter,
             FhirPages pages, Counts counts, BooleanSupplier stillHeld, UUID runId) {
         PortalAccess.Session session = first;
-        URI url = searchUrl(session.fhirBase(), type, session.patientId(), pageSize, changedAfter);
-        for (int page = 0; url != null && page < maxPages; page++) {
+        URI url = searchUrl(session.fhirBase(), type, session.patientId(), config.pageSize(), changedAfter);
+        for (int page = 0; url != null && page < config.maxPagesPerType(); page++) {
             FhirPages.Page answer = pages.get(session, url);
             if (answer.status() == 401) {
                 session = reopen(session.connectionId());
                 answer = pages.get(session, url);
                 if (answer.status() == 401) {
-                    throw new SyncFailure("reconnect_required");
+                    throw new SyncStopped(SyncFailure.RECONNECT_REQUIRED);
                 }
             }
             if (page == 0 && TYPE_REFUSED.contains(answer.status())) {
@@ -283,11 +282,11 @@ public class ConnectionSync {
                 return session;
             }
             if (answer.status() != 200) {
-                throw new SyncFailure("portal_unavailable");
+                throw new SyncStopped(SyncFailure.PORTAL_UNAVAILABLE);
             }
             JsonNode bundle = bundle(answer.body());
             if (!stillHeld.getAsBoolean()) {
-                throw new SyncFailure(LEASE_LOST);
+                throw new SyncStopped(SyncFailure.LEASE_LOST);
             }
             int before = counts.added + counts.updated;
             store(session, bundle, counts);
@@ -339,11 +338,11 @@ public class ConnectionSync {
         try {
             JsonNode bundle = FhirJson.read(body);
             if (bundle == null || !"Bundle".equals(bundle.path("resourceType").asText())) {
-                throw new SyncFailure("invalid_response");
+                throw new SyncStopped(SyncFailure.INVALID_RESPONSE);
             }
             return bundle;
         } catch (IOException e) {
-            throw new SyncFailure("invalid_response");
+            throw new SyncStopped(SyncFailure.INVALID_RESPONSE);
         }
     }
 

@@ -178,8 +178,8 @@ class DocumentAttachments {
                 return Fetched.not(SyncAttachment.TOO_LARGE);
             }
             return served(f, declared, type(d.contentType()), d.body());
-        } catch (SyncFailure e) {
-            return Fetched.not("portal_not_supported".equals(e.code()) ? SyncAttachment.NOT_ON_PORTAL
+        } catch (SyncStopped e) {
+            return Fetched.not(e.failure() == SyncFailure.PORTAL_NOT_SUPPORTED ? SyncAttachment.NOT_ON_PORTAL
                     : SyncAttachment.UNAVAILABLE);
         }
     }

@@ -97,23 +97,23 @@ final class FhirPages {
     private <T> T guarded(PortalAccess.Session session, URI url, java.util.concurrent.Callable<T> call,
             Class<T> type) {
         if (!sameOrigin(session.fhirBase(), url)) {
-            throw new SyncFailure("portal_unavailable");
+            throw new SyncStopped(SyncFailure.PORTAL_UNAVAILABLE);
         }
         try {
             policy.check(url);
         } catch (OutboundRefused e) {
             // The portal's FHIR address is not one Ferry may reach: a set-up problem, never retried.
-            throw new SyncFailure("portal_not_supported");
+            throw new SyncStopped(SyncFailure.PORTAL_NOT_SUPPORTED);
         }
         try {
             return guard.call(call, type);
-        } catch (SyncFailure e) {
+        } catch (SyncStopped e) {
             throw e;
         } catch (PortalBusy e) {
-            throw new SyncFailure("portal_unavailable", e.retryAfter());
+            throw new SyncStopped(SyncFailure.PORTAL_UNAVAILABLE, e.retryAfter());
         } catch (Exception e) {
             // CircuitBreakerOpenException and anything else the guard gives up with.
-            throw new SyncFailure("portal_unavailable");
+            throw new SyncStopped(SyncFailure.PORTAL_UNAVAILABLE);
         }
     }
 
@@ -130,7 +130,7 @@ final class FhirPages {
             }
             byte[] body = in.readNBytes(maxBytes + 1);
             if (body.length > maxBytes) {
-                throw new SyncFailure("response_too_large");
+                throw new SyncStopped(SyncFailure.RESPONSE_TOO_LARGE);
             }
             return new Page(200, body);
         });
@@ -168,7 +168,7 @@ final class FhirPages {
             throw new PortalBusy(null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SyncFailure("portal_unavailable");
+            throw new SyncStopped(SyncFailure.PORTAL_UNAVAILABLE);
         }
     }
 

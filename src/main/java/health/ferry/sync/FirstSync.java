@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,6 +22,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 class FirstSync {
+    @Inject
+    SyncConfig config;
     private static final Logger LOG = Logger.getLogger(FirstSync.class);
     /** The actions after which a connection's state is the portal's answer (ConnectionOutcomes, a SMART return). */
     private static final Set<String> ANSWERS = Set.of("status", "authorized");
@@ -37,12 +38,10 @@ class FirstSync {
     Clock clock;
     @Inject
     DatabaseOutage outage;
-    @ConfigProperty(name = "ferry.sync.first-sync", defaultValue = "true")
-    boolean enabled;
 
     /** After the commit that made the connection connected (so the job's worker reads it connected). */
     void connected(@Observes(during = TransactionPhase.AFTER_SUCCESS) ConnectionChanged change) {
-        if (!enabled || !ANSWERS.contains(change.action())
+        if (!config.firstSync() || !ANSWERS.contains(change.action())
                 || !ConnectionStatus.CONNECTED.code().equals(change.status())) {
             return;
         }

@@ -1,14 +1,15 @@
 package health.ferry.sync;
 
+import health.ferry.jobs.Backoff;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 import io.smallrye.faulttolerance.api.Guard;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * One SmallRye Fault Tolerance guard per portal (its FHIR origin): retries of transient failures with exponential
@@ -17,18 +18,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 class PortalGuards {
+    @Inject
+    SyncConfig config;
     private final Map<String, Guard> guards = new ConcurrentHashMap<>();
 
-    @ConfigProperty(name = "ferry.sync.retries", defaultValue = "3")
-    int retries;
-    @ConfigProperty(name = "ferry.sync.retry-delay", defaultValue = "PT1S")
-    Duration retryDelay;
-    @ConfigProperty(name = "ferry.sync.max-retry-after", defaultValue = "PT2M")
-    Duration maxRetryAfter;
-    @ConfigProperty(name = "ferry.sync.breaker.requests", defaultValue = "6")
-    int breakerRequests;
-    @ConfigProperty(name = "ferry.sync.breaker.delay", defaultValue = "PT5M")
-    Duration breakerDelay;
 
     /** The guard of the portal that serves this FHIR base. */
     Guard of(URI fhirBase) {
@@ -40,39 +33,46 @@ class PortalGuards {
     }
 
     private Guard create(String origin) {
+        Duration delay = config.retryDelay();
+        int retries = config.retries();
+        // Room for every backoff wait of a call (their sum stays under the next doubling) and a Retry-After, twice.
+        Duration longest = delay.multipliedBy(1L << Math.min(retries, 10)).plus(config.maxRetryAfter()).multipliedBy(2);
         return Guard.create().withDescription("portal " + origin)
-                .withRetry().maxRetries(retries).delay(retryDelay.toMillis(), ChronoUnit.MILLIS)
-                .maxDuration(retryDelay.multipliedBy(1L << Math.min(retries, 10)).plus(maxRetryAfter)
-                        .multipliedBy(2).toMillis(), ChronoUnit.MILLIS)
+                .withRetry().maxRetries(retries).delay(delay.toMillis(), ChronoUnit.MILLIS)
+                .maxDuration(longest.toMillis(), ChronoUnit.MILLIS)
                 .whenException(this::worthRetrying)
-                .withCustomBackoff().strategy(Backoff::new).done()
+                .withCustomBackoff().strategy(RetryDelays::new).done()
                 .done()
-                .withCircuitBreaker().when(t -> t instanceof PortalBusy).requestVolumeThreshold(breakerRequests)
-                .failureRatio(1.0).successThreshold(1).delay(breakerDelay.toMillis(), ChronoUnit.MILLIS).done()
+                .withCircuitBreaker().when(t -> t instanceof PortalBusy)
+                .requestVolumeThreshold(config.breaker().requests()).failureRatio(1.0).successThreshold(1)
+                .delay(config.breaker().delay().toMillis(), ChronoUnit.MILLIS).done()
                 .build();
     }
 
     /** Transient failures are retried, unless the portal asked for a longer pause than we wait in a run. */
     private boolean worthRetrying(Throwable t) {
         return t instanceof PortalBusy busy
-                && (busy.retryAfter() == null || busy.retryAfter().compareTo(maxRetryAfter) <= 0);
+                && (busy.retryAfter() == null || busy.retryAfter().compareTo(config.maxRetryAfter()) <= 0);
     }
 
-    /** Exponential from the configured delay; the portal's {@code Retry-After} wins when it gave one. */
-    private static final class Backoff implements CustomBackoffStrategy {
-        private long next;
+    /** Exponential from the configured delay ({@link Backoff}); a {@code Retry-After} the portal gave wins. */
+    private static final class RetryDelays implements CustomBackoffStrategy {
+        private static final Duration CEILING = Duration.ofMinutes(10);
+        private Backoff backoff;
+        private int retry;
 
         @Override
         public void init(long initialDelayInMillis) {
-            next = initialDelayInMillis;
+            Duration first = Duration.ofMillis(initialDelayInMillis);
+            backoff = new Backoff(first, first.compareTo(CEILING) > 0 ? first : CEILING);
+            retry = 0;
         }
 
         @Override
         public long nextDelayInMillis(Throwable cause) {
-            long delay = next;
-            next = Math.min(next * 2, Duration.ofMinutes(10).toMillis());
+            retry++;
             return cause instanceof PortalBusy busy && busy.retryAfter() != null ? busy.retryAfter().toMillis()
-                    : delay;
+                    : backoff.before(retry).toMillis();
         }
     }
 }

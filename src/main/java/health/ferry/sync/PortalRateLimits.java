@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Polite syncing: one {@link TokenBucket} per FHIR base URL (origin and path), shared by every sync on this
@@ -22,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Startup // created at start, so a bad setting stops start-up rather than the first sync
 @ApplicationScoped
 class PortalRateLimits {
-    /** Waits for a request slot at one FHIR base; throws {@link SyncFailure} when the wait would be too long. */
+    /** Waits for a request slot at one FHIR base; throws {@link SyncStopped} when the wait would be too long. */
     @FunctionalInterface
     interface Gate {
         void pass();
@@ -32,11 +31,13 @@ class PortalRateLimits {
     private final int requestsPerMinute;
     private final Duration maxWait;
 
-    /** Refuses a rate below 1 or a negative wait: start-up stops with the key named. */
     @Inject
-    PortalRateLimits(
-            @ConfigProperty(name = "ferry.sync.requests-per-minute", defaultValue = "250") int requestsPerMinute,
-            @ConfigProperty(name = "ferry.sync.rate-limit-max-wait", defaultValue = "PT5M") Duration maxWait) {
+    PortalRateLimits(SyncConfig config) {
+        this(config.requestsPerMinute(), config.rateLimitMaxWait());
+    }
+
+    /** Refuses a rate below 1 or a negative wait: start-up stops with the key named. */
+    PortalRateLimits(int requestsPerMinute, Duration maxWait) {
         if (requestsPerMinute < 1) {
             throw new IllegalStateException("ferry.sync.requests-per-minute must be at least 1, was "
                     + requestsPerMinute);
@@ -74,7 +75,7 @@ class PortalRateLimits {
         TokenBucket.Slot slot = bucket.reserve(maxWait);
         if (!slot.granted()) {
             // Round up to whole seconds: the retry must not come before the token.
-            throw new SyncFailure("portal_unavailable", Duration.ofSeconds(slot.delay().toSeconds() + 1));
+            throw new SyncStopped(SyncFailure.PORTAL_UNAVAILABLE, Duration.ofSeconds(slot.delay().toSeconds() + 1));
         }
         if (slot.delay().isZero()) {
             return;
@@ -83,7 +84,7 @@ class PortalRateLimits {
             TimeUnit.NANOSECONDS.sleep(slot.delay().toNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SyncFailure("portal_unavailable");
+            throw new SyncStopped(SyncFailure.PORTAL_UNAVAILABLE);
         }
     }
 

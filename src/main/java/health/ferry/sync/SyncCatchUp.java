@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +38,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 class SyncCatchUp {
+    @Inject
+    SyncConfig config;
     private static final Logger LOG = Logger.getLogger(SyncCatchUp.class);
 
     @Inject
@@ -51,12 +52,6 @@ class SyncCatchUp {
     SyncJobs jobs;
     @Inject
     DatabaseOutage outage;
-    @ConfigProperty(name = "ferry.sync.cron", defaultValue = "0 0 0 ? * MON")
-    String cron;
-    @ConfigProperty(name = "ferry.sync.catch-up", defaultValue = "true")
-    boolean enabled;
-    @ConfigProperty(name = "ferry.sync.catch-up-delay", defaultValue = "10s")
-    Duration startDelay;
     @Inject
     Vertx vertx;
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
@@ -66,8 +61,8 @@ class SyncCatchUp {
      * readiness back by its queries (docs/benchmarks.md §7).
      */
     void started(@Observes StartupEvent event) {
-        if (enabled) {
-            later(startDelay, this::catchUpAtStart);
+        if (config.catchUp()) {
+            later(config.catchUpDelay(), this::catchUpAtStart);
         }
     }
 
@@ -104,8 +99,8 @@ class SyncCatchUp {
     @Scheduled(every = "${ferry.sync.catch-up-every:1h}", delayed = "10m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void hourly() {
-        if (enabled) {
-            outage.poll("sync-catch-up", () -> lastSlot(cron, clock.instant())
+        if (config.catchUp()) {
+            outage.poll("sync-catch-up", () -> lastSlot(config.cron(), clock.instant())
                     .ifPresent(slot -> recover(slot, access.connectedIds())));
         }
     }
@@ -124,7 +119,8 @@ class SyncCatchUp {
 
     /** Enqueues these connections for the period of the trigger's latest scheduled time; answers how many. */
     int catchUp(Collection<UUID> connectionIds) {
-        return lastSlot(cron, clock.instant()).map(slot -> schedule.enqueue(slot, connectionIds)).orElse(0);
+        return lastSlot(config.cron(), clock.instant()).map(slot -> schedule.enqueue(slot, connectionIds))
+                .orElse(0);
     }
 
     /** The latest time before {@code now} the Quartz-style cron (UTC) was due; empty when the trigger is off. */

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The sync job queue, shared by every instance through the database. Each step is its own short transaction; the
@@ -22,14 +21,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 class SyncJobs implements PanacheRepositoryBase<SyncJob, UUID>, JobQueue {
+    @Inject
+    SyncConfig config;
     static final JobTable<SyncJob> TABLE = new JobTable<>(SyncJob.class, "sync_job", "id");
 
     @Inject
     SyncHistory history;
     @Inject
     Leases leases;
-    @ConfigProperty(name = "ferry.sync.lease", defaultValue = "PT10M")
-    Duration lease;
 
     @Override
     public JobTable<SyncJob> table() {
@@ -68,7 +67,7 @@ class SyncJobs implements PanacheRepositoryBase<SyncJob, UUID>, JobQueue {
     @Transactional(TxType.REQUIRES_NEW)
     Optional<SyncClaim> claim(String owner, Duration ahead) {
         Instant now = leases.now().plus(ahead);
-        return leases.claimNext(TABLE, owner, now, lease).map(job -> {
+        return leases.claimNext(TABLE, owner, now, config.lease()).map(job -> {
             if (job.syncRunId != null) {
                 history.interrupted(job.syncRunId, now);
             }
@@ -87,7 +86,7 @@ class SyncJobs implements PanacheRepositoryBase<SyncJob, UUID>, JobQueue {
     @Transactional(TxType.REQUIRES_NEW)
     boolean renew(SyncClaim claim, Duration ahead) {
         return held(claim).map(job -> {
-            job.renew(leases.now().plus(ahead), lease);
+            job.renew(leases.now().plus(ahead), config.lease());
             return true;
         }).orElse(false);
     }

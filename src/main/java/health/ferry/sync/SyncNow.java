@@ -11,12 +11,13 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 /** "Sync now" for a connection the account owns: at most once per cool-down per connection, run in the background. */
 @ApplicationScoped
 public class SyncNow {
+    @Inject
+    SyncConfig config;
     @Inject
     ConnectionWizard connections;
     @Inject
@@ -27,8 +28,6 @@ public class SyncNow {
     ManagedExecutor executor;
     @Inject
     Clock clock;
-    @ConfigProperty(name = "ferry.sync.now-cooldown", defaultValue = "PT1M")
-    Duration cooldown;
 
     static final Duration STALE = Duration.ofMinutes(30);
 
@@ -58,12 +57,12 @@ public class SyncNow {
     /** Within the cool-down, or still running (a run unfinished after {@link #STALE} is taken as crashed). */
     private boolean busy(SyncRun last) {
         var now = clock.instant();
-        return last.startedAt.plus(cooldown).isAfter(now)
+        return last.startedAt.plus(config.nowCooldown()).isAfter(now)
                 || (last.finishedAt == null && last.startedAt.plus(STALE).isAfter(now));
     }
 
     /** Seconds until the next "sync now" is allowed. */
     long cooldownSeconds() {
-        return cooldown.toSeconds();
+        return config.nowCooldown().toSeconds();
     }
 }

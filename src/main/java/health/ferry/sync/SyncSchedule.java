@@ -14,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,6 +26,8 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class SyncSchedule {
+    @Inject
+    SyncConfig config;
     static final String TRIGGER = "ferry-sync-weekly";
     private static final Logger LOG = Logger.getLogger(SyncSchedule.class);
 
@@ -38,8 +39,6 @@ public class SyncSchedule {
     Scheduler scheduler;
     @Inject
     DatabaseOutage outage;
-    @ConfigProperty(name = "ferry.sync.spread", defaultValue = "P7D")
-    Duration spread;
 
     @Scheduled(identity = TRIGGER, cron = "${ferry.sync.cron:0 0 0 ? * MON}", timeZone = "UTC",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -75,7 +74,7 @@ public class SyncSchedule {
 
     /** Where in the period the connection's sync falls: a stable hash of its id, spread evenly. */
     Duration offset(UUID connectionId) {
-        long seconds = Math.max(1, spread.toSeconds());
+        long seconds = Math.max(1, config.spread().toSeconds());
         long hash = connectionId.getMostSignificantBits() * 31 + connectionId.getLeastSignificantBits();
         return Duration.ofSeconds(Math.floorMod(hash, seconds));
     }

@@ -1,5 +1,6 @@
 package health.ferry.sync;
 
+import health.ferry.jobs.Backoff;
 import health.ferry.jobs.DatabaseOutage;
 import health.ferry.jobs.WorkerPool;
 import io.quarkus.runtime.ShutdownEvent;
@@ -11,9 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs due sync jobs on a fixed number of threads ({@code ferry.sync.workers}: bounded concurrency per instance,
@@ -25,8 +24,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 class SyncWorkers {
-    private static final Set<String> RETRYABLE = Set.of("portal_unavailable", "internal_error");
-
+    @Inject
+    SyncConfig config;
     private WorkerPool pool;
 
     @Inject
@@ -35,16 +34,10 @@ class SyncWorkers {
     ConnectionSync sync;
     @Inject
     DatabaseOutage outage;
-    @ConfigProperty(name = "ferry.sync.workers", defaultValue = "2")
-    int workers;
-    @ConfigProperty(name = "ferry.sync.max-attempts", defaultValue = "4")
-    int maxAttempts;
-    @ConfigProperty(name = "ferry.sync.job-retry-backoff", defaultValue = "PT15M")
-    Duration retryBackoff;
 
     @PostConstruct
     void createPool() {
-        pool = new WorkerPool("ferry-sync", workers, outage);
+        pool = new WorkerPool("ferry-sync", config.workers(), outage);
     }
 
     @Scheduled(every = "${ferry.sync.poll-every:60s}", delayed = "10s",
@@ -53,7 +46,7 @@ class SyncWorkers {
         if (outage.paused()) {
             return;
         }
-        for (int i = 0; i < workers; i++) {
+        for (int i = 0; i < config.workers(); i++) {
             if (!pool.start(this::drain)) {
                 return;
             }
@@ -83,8 +76,7 @@ class SyncWorkers {
         }
         ConnectionSync.Result result = sync.run(claim.connectionId(), runId, true,
                 () -> !pool.stopping() && jobs.renew(claim, ahead));
-        if (ConnectionSync.LEASE_LOST.equals(result.failureCode())
-                || ConnectionSync.DATABASE_UNAVAILABLE.equals(result.failureCode())) {
+        if (result.failed() && result.failure().unfinished()) {
             return true;
         }
         jobs.finish(claim, result.failureCode(), retryIn(claim, result), ahead);
@@ -93,14 +85,12 @@ class SyncWorkers {
 
     /** How long until the next attempt, or null when the job is done (succeeded, ended for good, or out of tries). */
     private Duration retryIn(SyncClaim claim, ConnectionSync.Result result) {
-        if (!result.failed() || !RETRYABLE.contains(result.failureCode()) || claim.token() >= maxAttempts) {
+        if (!result.failed() || !result.failure().retryable() || claim.token() >= config.maxAttempts()) {
             return null;
         }
-        Duration wait = retryBackoff.multipliedBy(1L << Math.min(claim.token() - 1, 10));
-        if (result.retryAfter() != null && result.retryAfter().compareTo(wait) > 0) {
-            wait = result.retryAfter();
-        }
-        return wait;
+        // The ceiling keeps the ten doublings the sync queue always allowed.
+        Duration first = config.jobRetryBackoff();
+        return new Backoff(first, first.multipliedBy(1024)).atLeast(claim.token(), result.retryAfter());
     }
 
     /** The application is stopping: claim nothing more, and let running syncs end while the database is there. */

@@ -1,5 +1,6 @@
 package health.ferry.uploads;
 
+import health.ferry.jobs.Backoff;
 import health.ferry.records.RecordSource;
 import health.ferry.records.RecordStore;
 import health.ferry.uploads.archive.Rejection;
@@ -198,8 +199,8 @@ class JobSteps {
         }
         Instant now = jobs.now();
         if (retryable && job.attempts < config.jobs().maxAttempts()) {
-            Duration wait = config.jobs().retryBackoff().multipliedBy(1L << Math.min(job.attempts - 1, 16));
-            job.retryAt(now.plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait), failure.code(), now);
+            Backoff backoff = new Backoff(config.jobs().retryBackoff(), MAX_BACKOFF);
+            job.retryAt(now.plus(backoff.before(job.attempts)), failure.code(), now);
             return;
         }
         uploads.findById(claim.uploadId()).fail(failure, clock.instant());

@@ -91,12 +91,13 @@ public final class ConnectionClones {
         CredentialConnector connector = Arc.container().instance(CredentialConnector.class).get();
         ObjectMapper json = Arc.container().instance(ObjectMapper.class).get();
         Connection source = QuarkusTransaction.requiringNew().call(() -> connections.findById(seed));
-        if (source == null || source.status() != ConnectionStatus.CONNECTED || source.isSmart()) {
+        if (source == null || source.status() != ConnectionStatus.CONNECTED || !"credentials".equals(source.method)) {
             throw new IllegalStateException("the seed must be a connected credentials connection");
         }
         String credentials = QuarkusTransaction.requiringNew().call(() -> secrets.get(seed,
                 ConnectionSecrets.CREDENTIALS)).orElseThrow();
-        URI api = QuarkusTransaction.requiringNew().call(() -> portals.signInApi(portals.get(source.portalId)));
+        URI api = QuarkusTransaction.requiringNew().call(() -> portals.method(source.method, portals.get(source.portalId)))
+                .signInApi();
         String username;
         String password;
         try {

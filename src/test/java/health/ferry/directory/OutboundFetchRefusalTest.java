@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import health.ferry.connections.smart.ClientAuthentication;
 import health.ferry.connections.smart.SmartConnector;
 import health.ferry.outbound.AddressRules.Refusal;
 import health.ferry.outbound.OutboundRefused;
@@ -99,10 +100,11 @@ class OutboundFetchRefusalTest {
         URI fhirBase = URI.create("http://localhost:" + port() + "/fhir");
         URI callback = URI.create("http://localhost/connections/smart/callback");
         OutboundRefused exchange = assertThrows(OutboundRefused.class,
-                () -> smart.exchange(fhirBase, callback, "code", "verifier"));
+                () -> smart.exchange(fhirBase, callback, "code", "verifier",
+                        ClientAuthentication.PUBLIC));
         assertEquals(Refusal.LOOPBACK, exchange.refusal());
         OutboundRefused refresh = assertThrows(OutboundRefused.class,
-                () -> smart.refresh(fhirBase, "{\"refresh_token\":\"r\"}"));
+                () -> smart.refresh(fhirBase, "{\"refresh_token\":\"r\"}", ClientAuthentication.PUBLIC));
         assertEquals(Refusal.LOOPBACK, refresh.refusal());
         // read once: the second call takes it from the discovery cache (ferry.connections.smart.discovery-ttl)
         assertEquals(1, discoveries.get(), "the discovery document (on the allowed sandbox host) was read");

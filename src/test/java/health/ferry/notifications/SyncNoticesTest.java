@@ -10,7 +10,7 @@ import health.ferry.accounts.AccountEmails;
 import health.ferry.audit.AuditTrail;
 import health.ferry.connections.AccessReminders;
 import health.ferry.connections.SandboxConnections;
-import health.ferry.connections.sandbox.SandboxTime;
+import health.ferry.sandbox.SandboxTime;
 import health.ferry.review.PackageReviewed;
 import health.ferry.sync.SyncSchedule;
 import io.quarkus.mailer.Mail;

@@ -17,7 +17,7 @@ class BundlePageTest {
     void notJsonOrNotABundleIsAnInvalidResponse() {
         for (String body : new String[] {"", "<Bundle/>", "{\"resourceType\":\"Bundle\"", "[1]",
                 "{\"resourceType\":\"Patient\",\"id\":\"p\"}"}) {
-            assertEquals("invalid_response", assertThrows(SyncFailure.class,
+            assertEquals("invalid_response", assertThrows(SyncStopped.class,
                     () -> ConnectionSync.bundle(bytes(body))).code(), body);
         }
     }

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import health.ferry.connections.ConnectionView;
 import health.ferry.connections.SandboxConnections;
-import health.ferry.connections.sandbox.SandboxTime;
+import health.ferry.sandbox.SandboxTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;

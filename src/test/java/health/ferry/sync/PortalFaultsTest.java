@@ -51,14 +51,14 @@ class PortalFaultsTest {
                 guards.of(down), outbound, () -> { });
         PortalAccess.Session session = new PortalAccess.Session(UUID.randomUUID(), UUID.randomUUID(), down, "p",
                 "no-token");
-        SyncFailure first = assertThrows(SyncFailure.class, () -> pages.get(session, URI.create(down + "/Condition")));
+        SyncStopped first = assertThrows(SyncStopped.class, () -> pages.get(session, URI.create(down + "/Condition")));
         assertEquals("portal_unavailable", first.code());
         // Each call is tried 1 + retries times; the breaker opens after ferry.sync.breaker.requests failures.
         for (int i = 0; i < 3; i++) {
-            assertThrows(SyncFailure.class, () -> pages.get(session, URI.create(down + "/Condition")));
+            assertThrows(SyncStopped.class, () -> pages.get(session, URI.create(down + "/Condition")));
         }
         long started = System.nanoTime();
-        SyncFailure open = assertThrows(SyncFailure.class, () -> pages.get(session, URI.create(down + "/Condition")));
+        SyncStopped open = assertThrows(SyncStopped.class, () -> pages.get(session, URI.create(down + "/Condition")));
         assertEquals("portal_unavailable", open.code());
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 40,
                 "an open circuit answers without trying the portal (or backing off)");
@@ -81,7 +81,7 @@ class PortalFaultsTest {
                 guards.of(base), outbound, gate);
         PortalAccess.Session session = new PortalAccess.Session(UUID.randomUUID(), UUID.randomUUID(), base, "p",
                 "no-token");
-        SyncFailure failure = assertThrows(SyncFailure.class,
+        SyncStopped failure = assertThrows(SyncStopped.class,
                 () -> pages.get(session, URI.create(base + "/Condition")));
         assertEquals("portal_unavailable", failure.code());
         assertNotNull(failure.retryAfter(), "the bucket, not the unreachable portal, ended it");

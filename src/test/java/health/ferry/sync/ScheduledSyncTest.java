@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import health.ferry.connections.SandboxConnections;
-import health.ferry.connections.sandbox.SandboxTime;
+import health.ferry.sandbox.SandboxTime;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -104,7 +104,7 @@ class TokenBucketTest {
         PortalRateLimits limits = new PortalRateLimits(1, Duration.ofSeconds(5));
         PortalRateLimits.Gate gate = limits.of(URI.create("https://slow.example.org/fhir"));
         gate.pass();
-        SyncFailure failure = assertThrows(SyncFailure.class, gate::pass);
+        SyncStopped failure = assertThrows(SyncStopped.class, gate::pass);
         assertEquals("portal_unavailable", failure.code());
         assertTrue(failure.retryAfter().compareTo(Duration.ofSeconds(55)) > 0
                 && failure.retryAfter().compareTo(Duration.ofSeconds(61)) <= 0, "retry when the token is free: "

@@ -347,7 +347,7 @@ class AuthorizationMatrixTest {
     }
 
     /** The sandbox portal (/sandbox/*) is a stand-in for hospitals' servers in dev and tests, not Ferry's data. */
-    private static final Set<String> NOT_FERRY = Set.of("health.ferry.connections.sandbox");
+    private static final Set<String> NOT_FERRY = Set.of("health.ferry.sandbox");
 
     @Inject
     AuditTrail audit;

@@ -2,7 +2,11 @@ package health.ferry.connections.credentials;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.ferry.connections.spi.ConnectorStep;
+import health.ferry.connections.spi.FhirAccess;
+import health.ferry.connections.spi.PortalConnector;
 import health.ferry.connections.spi.PortalHttp;
+import health.ferry.connections.spi.PortalMethod;
 import health.ferry.connections.spi.PortalUnavailable;
 import health.ferry.connections.spi.Profile;
 import health.ferry.connections.spi.SignInOutcome;
@@ -11,15 +15,15 @@ import health.ferry.connections.spi.SignInOutcome.Failed;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
@@ -29,18 +33,65 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * retried with backoff and only then reported, never blamed on the participant. Credentials are never logged.
  */
 @ApplicationScoped
-public class CredentialConnector {
+public class CredentialConnector implements PortalConnector {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final PortalHttp http;
     private final Clock clock;
 
     @Inject
-    public CredentialConnector(ObjectMapper json, Clock clock,
-            @ConfigProperty(name = "ferry.connections.portal-timeout", defaultValue = "PT10S") Duration timeout,
-            @ConfigProperty(name = "ferry.connections.portal-http-version", defaultValue = "HTTP_1_1")
-            java.net.http.HttpClient.Version version,
-            health.ferry.outbound.OutboundPolicy policy) {
-        this.http = new PortalHttp(json, timeout, policy, version);
+    public CredentialConnector(PortalHttp http, Clock clock) {
+        this.http = http;
         this.clock = clock;
+    }
+
+    @Override
+    public boolean connects(PortalMethod portal) {
+        return PortalMethod.CREDENTIALS.equals(portal.connectionMethod());
+    }
+
+    @Override
+    public boolean authorizesAtPortal() {
+        return false;
+    }
+
+    /** A sign-in, a second factor or a profile choice, at the portal's sign-in service. */
+    @Override
+    public SignInOutcome complete(PortalMethod portal, ConnectorStep step) {
+        URI api = portal.signInApi();
+        if (api == null) {
+            throw new PortalUnavailable("no sign-in service known for this portal", null);
+        }
+        if (step instanceof ConnectorStep.SignIn s) {
+            return signIn(api, s.username(), s.password());
+        }
+        if (step instanceof ConnectorStep.SecondFactor f) {
+            return secondFactor(api, f.challenge(), f.code());
+        }
+        if (step instanceof ConnectorStep.ProfileChoice p) {
+            return chooseProfile(api, p.challenge(), p.profileId());
+        }
+        throw new IllegalArgumentException("a credential portal has no authorisation to return from");
+    }
+
+    /** A portal session is not refreshed: Ferry signs in again with the kept details (connections.PortalAccess). */
+    @Override
+    public SignInOutcome refresh(PortalMethod portal, String session) {
+        return Failed.of("reconnect_required");
+    }
+
+    /** The sign-in service's session: its token, the patient and the FHIR base it names. */
+    @Override
+    public Optional<FhirAccess> open(PortalMethod portal, String session) {
+        try {
+            JsonNode s = JSON.readTree(session);
+            if (s == null || !s.hasNonNull("sessionToken") || !s.hasNonNull("fhirBaseUrl")) {
+                return Optional.empty();
+            }
+            return Optional.of(new FhirAccess(URI.create(s.path("fhirBaseUrl").asText()),
+                    s.path("patientId").asText(null), s.path("sessionToken").asText()));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     @Retry(maxRetries = 3, delay = 200, jitter = 100, retryOn = PortalUnavailable.class)

@@ -2,6 +2,7 @@ package health.ferry.connections.smart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import health.ferry.connections.spi.Authorization;
 import health.ferry.connections.spi.PortalHttp;
 import health.ferry.connections.spi.PortalSetUpProblem;
 import health.ferry.connections.spi.PortalUnavailable;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -48,23 +50,11 @@ public class SmartConnector {
     private record Discovered(SmartConfiguration config, Instant at) {
     }
 
-    /** Where to send the participant, and the secrets to keep (sealed) until they come back. */
-    public record Authorization(URI authorizeUrl, String state, String codeVerifier) {
-        @Override
-        public String toString() {
-            return "Authorization[" + authorizeUrl.getHost() + "]";
-        }
-    }
-
     @Inject
-    public SmartConnector(ObjectMapper json, Clock clock,
-            @ConfigProperty(name = "ferry.connections.portal-timeout", defaultValue = "PT10S") Duration timeout,
-            @ConfigProperty(name = "ferry.connections.portal-http-version", defaultValue = "HTTP_1_1")
-            java.net.http.HttpClient.Version version,
+    public SmartConnector(PortalHttp http, Clock clock,
             @ConfigProperty(name = "ferry.connections.smart.discovery-ttl", defaultValue = "PT1H")
-            Duration discoveryTtl,
-            health.ferry.outbound.OutboundPolicy policy, ClientRegistrations registrations) {
-        this.http = new PortalHttp(json, timeout, policy, version);
+            Duration discoveryTtl, ClientRegistrations registrations) {
+        this.http = http;
         this.registrations = registrations;
         this.clock = clock;
         this.discoveryTtl = discoveryTtl;
@@ -137,9 +127,10 @@ public class SmartConnector {
      * used, expired) is authorization_declined (start again); a refused client or request is the portal's set-up.
      */
     @Retry(maxRetries = 2, delay = 200, retryOn = PortalUnavailable.class)
-    public SignInOutcome exchange(URI fhirBase, URI redirectUri, String code, String verifier) {
+    public SignInOutcome exchange(URI fhirBase, URI redirectUri, String code, String verifier,
+            ClientAuthentication client) {
         SmartConfiguration config = discover(fhirBase);
-        PortalHttp.Answer answer = token(fhirBase, config, Map.of("grant_type", "authorization_code", "code", code,
+        PortalHttp.Answer answer = token(fhirBase, config, client, Map.of("grant_type", "authorization_code", "code", code,
                 "redirect_uri", redirectUri.toString(), "code_verifier", verifier));
         return tokens(answer, null, "authorization_declined");
     }
@@ -166,14 +157,14 @@ public class SmartConnector {
      * reconnect_required.
      */
     @Retry(maxRetries = 2, delay = 200, retryOn = PortalUnavailable.class)
-    public SignInOutcome refresh(URI fhirBase, String session) {
+    public SignInOutcome refresh(URI fhirBase, String session, ClientAuthentication client) {
         JsonNode current = SmartSession.parse(session);
         String refreshToken = current.path("refresh_token").asText(null);
         if (refreshToken == null) {
             return Failed.of("reconnect_required");
         }
         SmartConfiguration config = discover(fhirBase);
-        PortalHttp.Answer answer = token(fhirBase, config, Map.of("grant_type", "refresh_token", "refresh_token",
+        PortalHttp.Answer answer = token(fhirBase, config, client, Map.of("grant_type", "refresh_token", "refresh_token",
                 refreshToken));
         return tokens(answer, refreshToken, "reconnect_required");
     }
@@ -225,25 +216,19 @@ public class SmartConnector {
     }
 
     /**
-     * A token request as Ferry's registration at this portal requires: a confidential client with a secret
-     * authenticates with HTTP Basic ({@code client_secret_basic}: the url-encoded id and secret, RFC 6749 2.3.1);
-     * one with a key sends a signed assertion ({@code private_key_jwt}, {@link ClientAssertion}); a public client
-     * names itself with {@code client_id} (and proves the code with PKCE).
+     * Ferry's registration at the portal of this FHIR base ({@link ClientRegistrations}: the portal's, its brand's,
+     * configuration's, else a public client).
      */
-    private PortalHttp.Answer token(URI fhirBase, SmartConfiguration config, Map<String, String> grant) {
+    ClientRegistrations.Client registration(URI fhirBase) {
+        return registrations.forBase(fhirBase);
+    }
+
+    /** A token request, with what proves it comes from Ferry's client at this portal ({@link ClientAuthentication}). */
+    private PortalHttp.Answer token(URI fhirBase, SmartConfiguration config, ClientAuthentication client,
+            Map<String, String> grant) {
         Map<String, String> form = new LinkedHashMap<>(grant);
         Map<String, String> headers = new LinkedHashMap<>();
-        ClientRegistrations.Client client = registrations.forBase(fhirBase);
-        String id = client.clientId();
-        switch (client.method()) {
-            case CLIENT_SECRET_BASIC -> headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (enc(id) + ":" + enc(client.secret())).getBytes(StandardCharsets.UTF_8)));
-            case PRIVATE_KEY_JWT -> {
-                form.put("client_assertion_type", ClientAssertion.TYPE);
-                form.put("client_assertion", client.signer().sign(id, config.token(), clock.instant()));
-            }
-            case PUBLIC -> form.put("client_id", id);
-        }
+        client.authenticate(clientId(fhirBase), config.token(), form, headers);
         return http.postForm(config.token(), form, headers);
     }
 

@@ -15,6 +15,8 @@ grant select, insert, update, delete on all tables in schema public to :"app_rol
 grant usage, select on all sequences in schema public to :"app_role";
 -- The audit trail is append-only for Ferry (TRUNCATE was never granted; revoked all the same).
 revoke update, delete, truncate on audit_event from :"app_role";
+-- The typed facts written beside a portal search or connection change (the study funnel's source) likewise.
+revoke update, delete, truncate on connection_event from :"app_role";
 -- The chain head is read, locked and moved forward, never added to or removed.
 revoke insert, delete, truncate on audit_chain_head from :"app_role";
 -- Migrations are the owner's.

@@ -106,6 +106,8 @@ class AuditGrantsTest {
             denied(app, "update audit_event set outcome = 'success' where outcome = 'denied'");
             denied(app, "delete from audit_event");
             denied(app, "truncate audit_event");
+            denied(app, "delete from connection_event");
+            denied(app, "update connection_event set status = 'connected'");
             denied(app, "delete from audit_chain_head");
             denied(app, "insert into audit_chain_head (id, seq, hash, unchained_rows) values (2, 0, 'x', 0)");
             denied(app, "delete from flyway_schema_history");

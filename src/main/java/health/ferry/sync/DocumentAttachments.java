@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,16 +53,8 @@ class DocumentAttachments {
     PortalDocuments documents;
     @Inject
     SyncAttachments log;
-    /** The most bytes one attachment may have. */
-    @ConfigProperty(name = "ferry.sync.attachments.max-bytes", defaultValue = "20971520")
-    int maxBytes;
-    /** The most bytes of attachments one sync run fetches; the rest wait for a later run. */
-    @ConfigProperty(name = "ferry.sync.attachments.max-total-bytes", defaultValue = "104857600")
-    long maxTotalBytes;
-    /** The content types kept (documents Supporting Documents can read); anything else is {@code wrong_type}. */
-    @ConfigProperty(name = "ferry.sync.attachments.types", defaultValue = "application/pdf,text/plain,text/html,"
-            + "text/rtf,application/rtf,application/xml,text/xml,image/jpeg,image/png,image/tiff")
-    Set<String> types;
+    @Inject
+    SyncConfig config;
 
     /** The attachments of a DocumentReference (none for another resource). */
     static List<Found> of(JsonNode resource) {
@@ -120,9 +111,9 @@ class DocumentAttachments {
                 if (log.fetchedBefore(session.connectionId(), f)) {
                     continue;
                 }
-                Fetched one = total >= maxTotalBytes ? Fetched.not(SyncAttachment.OVER_TOTAL) : fetchOne(session,
+                Fetched one = total >= config.attachments().maxTotalBytes() ? Fetched.not(SyncAttachment.OVER_TOTAL) : fetchOne(session,
                         pages, f);
-                if (one.document() != null && total + one.size() > maxTotalBytes) {
+                if (one.document() != null && total + one.size() > config.attachments().maxTotalBytes()) {
                     delete(one.document());
                     one = Fetched.not(SyncAttachment.OVER_TOTAL);
                 }
@@ -149,7 +140,7 @@ class DocumentAttachments {
     private Fetched fetchOne(PortalAccess.Session session, FhirPages pages, Found f) {
         JsonNode a = f.attachment();
         String declared = type(a.path("contentType").asText(""));
-        if (a.path("size").canConvertToLong() && a.path("size").asLong() > maxBytes) {
+        if (a.path("size").canConvertToLong() && a.path("size").asLong() > config.attachments().maxBytes()) {
             return Fetched.not(SyncAttachment.TOO_LARGE);
         }
         if (a.path("data").isTextual()) {
@@ -167,7 +158,7 @@ class DocumentAttachments {
         }
         try {
             FhirPages.Download d = pages.download(session, url, declared.isEmpty() ? "application/fhir+json"
-                    : declared, maxBytes);
+                    : declared, config.attachments().maxBytes());
             if (d.status() == 404 || d.status() == 410) {
                 return Fetched.not(SyncAttachment.NOT_FOUND);
             }
@@ -204,10 +195,10 @@ class DocumentAttachments {
 
     /** Kept when within the cap and of an accepted type that is the one declared (when one was). */
     private Fetched kept(Found f, String declared, String actual, byte[] bytes) {
-        if (bytes.length > maxBytes) {
+        if (bytes.length > config.attachments().maxBytes()) {
             return Fetched.not(SyncAttachment.TOO_LARGE);
         }
-        if (!types.contains(actual) || (!declared.isEmpty() && !declared.equals(actual))) {
+        if (!config.attachments().types().contains(actual) || (!declared.isEmpty() && !declared.equals(actual))) {
             return Fetched.not(SyncAttachment.WRONG_TYPE);
         }
         try {

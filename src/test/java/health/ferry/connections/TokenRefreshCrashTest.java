@@ -158,7 +158,9 @@ class TokenRefreshCrashTest {
         assertEquals(stored, session(id), "the new tokens were never committed");
 
         JsonPath after = syncNow(id.toString());
-        assertEquals("no_new_records", after.getString("lastSync.outcome"), after.prettify());
+        // The empty chart's only record is its Patient (demographics), new on this first run that completes.
+        assertEquals("new_records", after.getString("lastSync.outcome"), after.prettify());
+        assertEquals(1, after.getInt("lastSync.newRecords"), after.prettify());
         assertEquals("connected", after.getString("status"));
         assertEquals(before + 2, SandboxTokens.refreshes("empty"), "one token request per run");
         assertNotEquals(refreshToken(stored), refreshToken(session(id)), "the rotated token is stored this time");

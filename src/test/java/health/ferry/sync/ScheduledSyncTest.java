@@ -88,7 +88,9 @@ class ScheduledSyncTest {
         drain("test-a", due.plusSeconds(1));
         List<SyncRun> runs = runs(c);
         assertEquals(1, runs.size());
-        assertEquals("no_new_records", runs.get(0).outcome);
+        // The empty chart's only record is its Patient (demographics), new on the first run.
+        assertEquals("new_records", runs.get(0).outcome);
+        assertEquals(1, runs.get(0).newRecords);
         assertEquals(SyncJob.DONE, jobs.ofConnection(id).get(0).state);
         drain("test-a", due.plus(Duration.ofDays(1)));
         assertEquals(1, runs(c).size(), "a period runs once");

@@ -34,7 +34,7 @@ class SyncPagesTest {
     }
 
     @Test
-    void anEmptyPortalIsConnectedWithNothingNew() {
+    void anEmptyChartsFirstSyncBringsOnlyItsPatient() {
         String person = SandboxConnections.ward("frank", "Sync Empty Kid", "2014-04-04");
         String id = SandboxConnections.connected("frank", person, "empty");
         PageSession.open("frank", "/connections/" + id).form(Map.of()).post("/connections/" + id + "/sync").then()
@@ -46,7 +46,7 @@ class SyncPagesTest {
             sleep();
         }
         java.util.regex.Matcher line = OUTCOME.matcher(page);
-        org.junit.jupiter.api.Assertions.assertTrue(line.find() && line.group(1).contains("found nothing new"), page);
+        org.junit.jupiter.api.Assertions.assertTrue(line.find() && line.group(1).contains("brought 1 new"), page);
     }
 
     private static final java.util.regex.Pattern OUTCOME = java.util.regex.Pattern.compile(
